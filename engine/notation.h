@@ -1,0 +1,26 @@
+/*
+ * Move text: UCI (e2e4, e7e8q) and SAN (Nf3, exd5, O-O, e8=Q+) in both
+ * directions. Parsing is lenient the way PGN readers are: a missing or
+ * wrong +/# is accepted, so are 0-0 and 0-0-0, trailing !? annotations and
+ * a lowercase promotion piece; anything that is not one legal move is refused
+ * with a message saying why.
+ */
+#ifndef SIMUL_ENGINE_NOTATION_H
+#define SIMUL_ENGINE_NOTATION_H
+
+#include "engine/position.h"
+
+enum { MOVE_TEXT_MAX = 8 };	/* "e7e8q", "Qh4xe1+", "O-O-O#" and a NUL */
+
+void square_name(int sq, char out[3]);
+/* "e4" -> 28; -1 when not a square. */
+int square_parse(const char *s);
+
+void move_to_uci(move_t m, char out[MOVE_TEXT_MAX]);
+int move_from_uci(const struct position *p, const char *text, move_t *m, char *err, size_t errlen);
+
+/* m must be legal in p. */
+void move_to_san(const struct position *p, move_t m, char out[MOVE_TEXT_MAX]);
+int move_from_san(const struct position *p, const char *text, move_t *m, char *err, size_t errlen);
+
+#endif
