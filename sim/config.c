@@ -1,0 +1,218 @@
+/*
+ * The exhibition's configuration: defaults (the article's numbers), limits,
+ * the opponents spec, the preset table a class picks from, and the
+ * analytical model the measurements are compared with.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/player.h"
+#include "sim/exhibition.h"
+#include "sim/sim.h"
+
+static const char *const policy_names[SIM_POLICY_NB] = { "sync", "round-robin", "ready" };
+
+const char *
+sim_policy_name(enum sim_policy p)
+{
+	return (unsigned)p < SIM_POLICY_NB ? policy_names[p] : "?";
+}
+
+int
+sim_policy_parse(const char *text, enum sim_policy *out, char *err, size_t errlen)
+{
+	for (int i = 0; i < SIM_POLICY_NB; i++)
+		if (strcmp(text, policy_names[i]) == 0) {
+			*out = (enum sim_policy)i;
+			return 0;
+		}
+	if (strcmp(text, "rr") == 0 || strcmp(text, "roundrobin") == 0) {
+		*out = SIM_ROUND_ROBIN;
+		return 0;
+	}
+	if (strcmp(text, "async") == 0) {
+		*out = SIM_READY;
+		return 0;
+	}
+	snprintf(err, errlen, "\"%s\" is not a policy (sync, round-robin, ready)", text);
+	return -1;
+}
+
+void
+sim_config_defaults(struct sim_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->boards = 24;
+	c->moves = 30;
+	dist_fixed(&c->master_think, SIM_SECONDS(5));
+	dist_fixed(&c->opponent_think, SIM_SECONDS(55));
+	dist_fixed(&c->walk, 0);
+	c->seed = 1;
+	c->chess = true;
+	/*
+	 * Cheap profiles by default: the simulated think time is the configured
+	 * distribution whatever the profile, and these keep the article preset's
+	 * 1,440 real moves well under a second. --master master plays properly.
+	 */
+	snprintf(c->master_profile, sizeof(c->master_profile), "club");
+	snprintf(c->opponents, sizeof(c->opponents), "beginner");
+}
+
+int
+sim_opponents_parse(const char *spec, int boards, const struct player_profile **out,
+		    char *err, size_t errlen)
+{
+	char buf[SIM_OPPONENTS_MAX];
+	char *save = NULL;
+	int next = 0;
+	const struct player_profile *last = NULL;
+
+	if (strlen(spec) >= sizeof(buf) || spec[0] == '\0') {
+		snprintf(err, errlen, "opponents: \"%s\" is not a profile list (e.g. club:20,beginner:4)",
+			 spec);
+		return -1;
+	}
+	strcpy(buf, spec);
+	for (char *tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		char *colon = strchr(tok, ':');
+		long count = -1;
+		const struct player_profile *pr;
+
+		if (colon != NULL) {
+			char *end;
+
+			*colon = '\0';
+			count = strtol(colon + 1, &end, 10);
+			if (end == colon + 1 || *end != '\0' || count < 1 || count > SIM_BOARDS_MAX) {
+				snprintf(err, errlen, "opponents: \"%s\" has a bad count \"%s\"", spec,
+					 colon + 1);
+				return -1;
+			}
+		}
+		pr = player_profile_find(tok);
+		if (pr == NULL) {
+			snprintf(err, errlen, "opponents: \"%s\" is not a player profile", tok);
+			return -1;
+		}
+		if (count < 0)
+			count = boards - next > 0 ? boards - next : 0;
+		if (next + count > boards) {
+			snprintf(err, errlen, "opponents: \"%s\" names more than the %d boards", spec,
+				 boards);
+			return -1;
+		}
+		for (long i = 0; i < count && out != NULL; i++)
+			out[next + i] = pr;
+		next += (int)count;
+		last = pr;
+	}
+	/* Boards the counts left over play the last profile named. */
+	for (int i = next; i < boards && out != NULL; i++)
+		out[i] = last;
+	return 0;
+}
+
+int
+sim_config_check(const struct sim_config *c, char *err, size_t errlen)
+{
+	if (c->boards < 1 || c->boards > SIM_BOARDS_MAX) {
+		snprintf(err, errlen, "boards: %d is not between 1 and %d", c->boards, SIM_BOARDS_MAX);
+		return -1;
+	}
+	if (c->moves < 1 || c->moves > SIM_MOVES_MAX) {
+		snprintf(err, errlen, "moves: %d is not between 1 and %d", c->moves, SIM_MOVES_MAX);
+		return -1;
+	}
+	if (player_profile_find(c->master_profile) == NULL) {
+		snprintf(err, errlen, "master: \"%s\" is not a player profile", c->master_profile);
+		return -1;
+	}
+	return sim_opponents_parse(c->opponents, c->boards, NULL, err, errlen);
+}
+
+struct preset {
+	struct sim_preset	pub;
+	int			boards, moves;
+	const char		*master, *opponent, *walk;
+};
+
+static const struct preset presets[] = {
+	{ { "article", "the article: 24 boards, 30 moves, master 5s, opponents 55s (12h vs 1:00:55)" },
+	  24, 30, "5s", "55s", "0" },
+	{ { "slow-master", "master 10s, opponents 30s: 24 boards wait on him, async gains less" },
+	  24, 30, "10s", "30s", "0" },
+	{ { "few-boards", "4 boards: the master runs out of work and waits even when async" },
+	  4, 30, "5s", "55s", "0" },
+	{ { "many-boards", "240 boards: async scales, sync takes five days" },
+	  240, 30, "5s", "55s", "0" },
+	{ { "variable", "random think times: normal master, lognormal opponents (use --repeat)" },
+	  24, 30, "normal:5s,2s", "lognormal:55s,0.5", "0" },
+	{ { "walking", "3s walk between boards: the cost of switching" },
+	  24, 30, "5s", "55s", "3s" },
+	{ { "quick", "6 boards, 10 moves: a short demo" },
+	  6, 10, "5s", "55s", "0" },
+};
+
+static struct sim_preset preset_list[sizeof(presets) / sizeof(presets[0])];
+
+const struct sim_preset *
+sim_presets(size_t *n)
+{
+	/* A plain copy: the table is const and identical on every call. */
+	for (size_t i = 0; i < sizeof(presets) / sizeof(presets[0]); i++)
+		preset_list[i] = presets[i].pub;
+	*n = sizeof(presets) / sizeof(presets[0]);
+	return preset_list;
+}
+
+int
+sim_preset_apply(struct sim_config *c, const char *name, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < sizeof(presets) / sizeof(presets[0]); i++) {
+		const struct preset *p = &presets[i];
+
+		if (strcmp(name, p->pub.name) != 0)
+			continue;
+		sim_config_defaults(c);
+		c->boards = p->boards;
+		c->moves = p->moves;
+		/* The table's texts are known good; a failure here is a bug in it. */
+		if (dist_parse(p->master, &c->master_think, err, errlen) < 0 ||
+		    dist_parse(p->opponent, &c->opponent_think, err, errlen) < 0 ||
+		    dist_parse(p->walk, &c->walk, err, errlen) < 0)
+			return -1;
+		return 0;
+	}
+	snprintf(err, errlen, "\"%s\" is not a preset (try --preset list)", name);
+	return -1;
+}
+
+static simtime_t
+max_time(simtime_t a, simtime_t b)
+{
+	return a > b ? a : b;
+}
+
+bool
+sim_model_total(const struct sim_config *c, enum sim_policy p, simtime_t *total)
+{
+	simtime_t n = c->boards, m = c->moves;
+	simtime_t tm = dist_mean(&c->master_think), to = dist_mean(&c->opponent_think);
+	simtime_t w = c->boards > 1 ? dist_mean(&c->walk) : 0;
+
+	switch (p) {
+	case SIM_SYNC:
+		*total = n * m * (tm + to) + (n - 1) * w;
+		break;
+	case SIM_ROUND_ROBIN:
+		*total = (m - 1) * max_time(n * (tm + w), tm + to) + (n - 1) * (tm + w) + tm + to;
+		break;
+	default:
+		/* The ready master idles where he is, then walks: the walk is not hidden. */
+		*total = (m - 1) * max_time(n * (tm + w), tm + to + w) + (n - 1) * (tm + w) + tm + to;
+		break;
+	}
+	return dist_is_fixed(&c->master_think) && dist_is_fixed(&c->opponent_think) &&
+	       dist_is_fixed(&c->walk);
+}

@@ -1,0 +1,153 @@
+/*
+ * Inside the simulation (sim/ only; views use sim.h and snapshot.h).
+ *
+ * A struct sim owns its exhibitions and, with chess on, one move record per
+ * board that every exhibition replays: a board's game depends only on the
+ * seed, never on when the master gets to it, so the engine chooses each
+ * move once and the other exhibitions replay it.
+ *
+ * An exhibition owns N board tasks and one master, allocated once (libev
+ * holds the address of every armed timer), an event queue with at most one
+ * pending event per task, the ready queue of the ready policy, a doubly
+ * linked ring of the boards still playing, and what statistics need: every
+ * opponent's wait for the master and the master's activity spans.
+ */
+#ifndef SIMUL_SIM_EXHIBITION_H
+#define SIMUL_SIM_EXHIBITION_H
+
+#include <ev.h>
+#include <stddef.h>
+
+#include "engine/player.h"
+#include "sim/event_queue.h"
+#include "sim/sim.h"
+#include "sim/snapshot.h"
+
+#define container_of(ptr, type, member) ((type *)(void *)((char *)(ptr) - offsetof(type, member)))
+
+/* Spans kept before the history is halved in resolution (the strip is ~200 columns). */
+enum { SIM_SPANS_MAX = 1 << 15 };
+
+struct exhibition;
+
+struct board_task {
+	struct exhibition	*ex;
+	ev_timer		timer;		/* live clock: the opponent's reply is due */
+	simtime_t		due;		/* simulated time of the pending event, -1 none */
+	simtime_t		ready_at;	/* since when it waits for the master */
+	simtime_t		think_start;	/* opponent's think */
+	simtime_t		think_end;
+	simtime_t		finished_at;	/* -1 while playing */
+	int			index;
+	int			master_moves;	/* master moves made here */
+	int			prev, next;	/* ring of boards still playing */
+	uint8_t			state;		/* enum sim_board_state */
+	uint8_t			result;		/* enum game_result */
+	uint8_t			termination;	/* enum game_termination */
+};
+
+struct master {
+	struct exhibition	*ex;
+	ev_timer		timer;		/* live clock: his think or walk ends */
+	simtime_t		due;		/* -1 none */
+	enum sim_master_activity activity;
+	int			board;		/* where he thinks, waits or walks to */
+	int			at;		/* where he stands (-1 before the first move) */
+	int			last;		/* last board he moved at (round-robin) */
+	simtime_t		since, until;	/* of the activity; until -1 open-ended */
+	simtime_t		busy, walked;	/* completed */
+	int64_t			walks;		/* walk draws so far (their rng stream index) */
+};
+
+struct exhibition {
+	struct sim		*sim;
+	int			index;
+	enum sim_policy		policy;
+	struct board_task	*boards;
+	struct game		*games;		/* chess on: one per board, else NULL */
+	struct master		master;
+	struct event_queue	queue;
+	int			*ready;		/* ring buffer of board indices, capacity N */
+	int			ready_head, ready_len;
+	int			active_head;	/* a playing board, -1 when none */
+	int			active;		/* boards still playing */
+	simtime_t		now;		/* time of the last event processed */
+	bool			finished;
+	simtime_t		total;
+	int64_t			master_moves, opponent_moves, moves_to_play;
+	int			ended_early;
+	simtime_t		*waits;		/* each opponent's wait for the master */
+	size_t			nwaits, capwaits;
+	struct sim_span		*spans;
+	size_t			nspans, capspans;
+};
+
+/* The shared per-board move record (chess on). */
+struct board_record {
+	move_t			*moves;
+	simtime_t		*times;		/* think time of each ply */
+	int			nmoves, ntimes, cap;
+	const struct player_profile *opponent;
+};
+
+struct sim {
+	struct sim_config	config;
+	int			nex;
+	struct exhibition	ex[SIM_EXHIBITIONS_MAX];
+	struct board_record	*records;	/* chess on, else NULL */
+	const struct player_profile *master_profile;
+	const struct player_profile **opponents;	/* per board */
+	sim_event_fn		*hook;
+	void			*hook_arg;
+	simtime_t		now;		/* last event processed in clock order */
+
+	/* live clock */
+	struct ev_loop		*loop;		/* NULL: not live */
+	double			speed;		/* simulated s per real s */
+	bool			paused;
+	ev_tstamp		anchor_real;	/* real time at which ... */
+	simtime_t		anchor_sim;	/* ... the clock read this */
+};
+
+/* config.c */
+int sim_opponents_parse(const char *spec, int boards, const struct player_profile **out,
+			char *err, size_t errlen);
+
+/* exhibition.c */
+int exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy p);
+void exhibition_free(struct exhibition *ex);
+void exhibition_schedule(struct exhibition *ex, int task, simtime_t t);
+/* Processes the queue's next event; -1 when it is empty. */
+int exhibition_process_one(struct exhibition *ex);
+void exhibition_emit(struct exhibition *ex, enum sim_event_kind kind, int board, simtime_t t,
+		     simtime_t duration, int ply, const char *san);
+void exhibition_board_finished(struct exhibition *ex, struct board_task *bt, simtime_t t);
+void exhibition_span(struct exhibition *ex, enum sim_master_activity a, simtime_t t);
+void exhibition_record_wait(struct exhibition *ex, simtime_t w);
+int exhibition_next_active(const struct exhibition *ex, int after);
+void exhibition_ready_push(struct exhibition *ex, int board);
+int exhibition_ready_pop(struct exhibition *ex);
+/* A draw of d for stream (board, ply): the same under every policy and clock. */
+simtime_t exhibition_draw(const struct exhibition *ex, const struct dist *d, uint64_t stream,
+			  uint64_t index);
+
+/* board_task.c */
+void board_task_step(struct board_task *bt, simtime_t t);
+
+/* master.c */
+void master_step(struct master *m, simtime_t t);
+void master_decide(struct master *m, simtime_t t);
+/* A board became ready or finished: the master may stop waiting. */
+void master_board_changed(struct master *m, int board, simtime_t t);
+
+/* chess.c: plays the ply's move (choosing it once for all exhibitions). */
+void chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX]);
+/* Ends the game at the move limit: material count, else a draw. */
+void chess_adjudicate(struct game *g);
+void chess_record_time(struct sim *s, int board, int ply, simtime_t t);
+
+/* clock_live.c */
+void clock_live_arm(struct sim *s, int ex, int task, simtime_t t);
+void clock_live_disarm(struct sim *s, int ex, int task);
+
+#endif

@@ -1,0 +1,202 @@
+/*
+ * The simulation's public face. A struct sim holds one or more exhibitions
+ * (say sync and ready) that share one configuration, one seed and one clock:
+ * the same boards, the same think-time draws and the same chess moves, played
+ * under different master policies, so their totals can be compared.
+ *
+ * Two clocks drive the same model:
+ *   - virtual: sim_run_virtual() processes every event in simulated-time
+ *     order, as fast as the CPU allows;
+ *   - live: sim_start_live() arms libev timers on a loop the caller owns, at
+ *     real times derived from simulated times and a speed factor (simulated
+ *     seconds per real second) that can change while running; pause, step
+ *     and fast-forward work on it.
+ * Events of all exhibitions are processed in one order, (simulated time,
+ * exhibition index, sequence number), on either clock, so a trace is the
+ * same byte for byte whichever clock ran it and at any speed.
+ *
+ * Views read plain data through sim/snapshot.h and change the run only
+ * through the calls below. Nothing here prints or exits.
+ */
+#ifndef SIMUL_SIM_SIM_H
+#define SIMUL_SIM_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/game.h"
+#include "engine/notation.h"
+#include "sim/dist.h"
+
+struct ev_loop;
+struct sim;
+
+/* Documented limits; cli and sim_config_check() enforce them. */
+enum {
+	SIM_BOARDS_MAX = 1000000,
+	SIM_MOVES_MAX = 500,
+	SIM_EXHIBITIONS_MAX = 4,	/* exhibitions in one struct sim */
+	SIM_PROFILE_MAX = 32,		/* player profile name, with NUL */
+	SIM_OPPONENTS_MAX = 256		/* opponents spec, with NUL */
+};
+
+enum sim_policy {
+	SIM_SYNC,		/* one game to its end, waiting through every think */
+	SIM_ROUND_ROBIN,	/* fixed walking order, waits at a board not ready */
+	SIM_READY,		/* the board ready longest; waits only if none is */
+	SIM_POLICY_NB
+};
+
+/* "sync", "round-robin", "ready". */
+const char *sim_policy_name(enum sim_policy p);
+/* Also accepts "rr" and "async" (= ready). */
+int sim_policy_parse(const char *text, enum sim_policy *out, char *err, size_t errlen);
+
+struct sim_config {
+	int		boards;		/* N, 1..SIM_BOARDS_MAX, default 24 */
+	int		moves;		/* M master moves per game, 1..SIM_MOVES_MAX, default 30 */
+	struct dist	master_think;	/* Tm, default 5s */
+	struct dist	opponent_think;	/* To, default 55s */
+	struct dist	walk;		/* between two different boards, default 0 */
+	uint64_t	seed;		/* default 1 */
+	bool		chess;		/* real games; false = pure timing model */
+	char		master_profile[SIM_PROFILE_MAX];	/* engine/player.h profile */
+	/* "club" (every board) or "club:20,beginner:4" (in board order; the last
+	 * entry takes the boards left over). */
+	char		opponents[SIM_OPPONENTS_MAX];
+};
+
+void sim_config_defaults(struct sim_config *c);
+/* Limits and profile names; the message names the field, e.g. "boards: 0 is not between 1 and 1000000". */
+int sim_config_check(const struct sim_config *c, char *err, size_t errlen);
+
+struct sim_preset {
+	const char	*name;
+	const char	*summary;	/* one line for --preset list */
+};
+
+/* All presets, "article" (the default) first. */
+const struct sim_preset *sim_presets(size_t *n);
+/* Sets c to the defaults with the preset's numbers on top. */
+int sim_preset_apply(struct sim_config *c, const char *name, char *err, size_t errlen);
+
+/*
+ * The analytical model for fixed think times (the mean of each distribution
+ * otherwise). With W the walk (0 for one board):
+ *   sync        N*M*(Tm+To) + (N-1)*W
+ *   round-robin (M-1)*max(N*(Tm+W), Tm+To) + (N-1)*(Tm+W) + Tm + To
+ *   ready       (M-1)*max(N*(Tm+W), Tm+To+W) + (N-1)*(Tm+W) + Tm + To
+ * The last Tm + To is why the article's "1 hour" is 1:00:55: the last
+ * opponent still thinks 55 s after the master's last move. Returns true when
+ * the model is exact for this config (fixed times; chess may still end games
+ * early, which a run's statistics report).
+ */
+bool sim_model_total(const struct sim_config *c, enum sim_policy p, simtime_t *total);
+
+/* NULL on error (bad config, unknown profile) with the reason in err. */
+struct sim *sim_new(const struct sim_config *c, const enum sim_policy *policies, int n,
+		    char *err, size_t errlen);
+/* Stops every watcher first; NULL is fine. */
+void sim_free(struct sim *s);
+
+const struct sim_config *sim_config(const struct sim *s);
+int sim_exhibitions(const struct sim *s);
+enum sim_policy sim_exhibition_policy(const struct sim *s, int ex);
+
+/* ---- events ---------------------------------------------------------- */
+
+enum sim_event_kind {
+	SIM_EV_MASTER_THINKS,		/* starts thinking at board; duration = drawn Tm */
+	SIM_EV_MASTER_MOVES,		/* plays san at board */
+	SIM_EV_MASTER_WALKS,		/* starts walking to board; duration = W */
+	SIM_EV_MASTER_WAITS,		/* starts waiting at board (-1: for any board) */
+	SIM_EV_MASTER_STOPS_WAITING,	/* duration = how long he waited */
+	SIM_EV_OPPONENT_THINKS,		/* duration = drawn To */
+	SIM_EV_OPPONENT_REPLIES,	/* plays san; the board waits for the master */
+	SIM_EV_GAME_ENDS,		/* result and termination set */
+	SIM_EV_EXHIBITION_ENDS,		/* board = -1; t = the exhibition's total */
+	SIM_EV_KIND_NB
+};
+
+/* "master-thinks", "master-moves", ... (for traces). */
+const char *sim_event_kind_name(enum sim_event_kind k);
+
+struct sim_event {
+	simtime_t		t;		/* simulated µs of the event */
+	int			ex;		/* exhibition index */
+	int			board;		/* 0-based; -1 for none */
+	enum sim_event_kind	kind;
+	simtime_t		duration;	/* drawn or waited, see the kinds */
+	int			ply;		/* ply of a move (0 = master's first) */
+	char			san[MOVE_TEXT_MAX];	/* the move; "" with chess off */
+	enum game_result	result;		/* SIM_EV_GAME_ENDS */
+	enum game_termination	termination;
+};
+
+typedef void sim_event_fn(const struct sim_event *e, void *arg);
+
+/* One hook (NULL to remove); called synchronously as each event happens. */
+void sim_on_event(struct sim *s, sim_event_fn *fn, void *arg);
+
+/* ---- clocks ---------------------------------------------------------- */
+
+/* Runs every exhibition to its end on the virtual clock. */
+void sim_run_virtual(struct sim *s);
+
+/*
+ * Runs on loop from simulated time now, at speed simulated seconds per real
+ * second (> 0). The loop is the caller's; the caller runs it. Returns -1 if
+ * already live.
+ */
+int sim_start_live(struct sim *s, struct ev_loop *loop, double speed);
+/* Stops every watcher; the sim keeps its state (and can run virtually on). */
+void sim_stop_live(struct sim *s);
+void sim_pause(struct sim *s, bool paused);
+bool sim_paused(const struct sim *s);
+/* Re-anchors so simulated time continues smoothly at the new rate. */
+void sim_set_speed(struct sim *s, double speed);
+double sim_speed(const struct sim *s);
+/* Processes exactly one next event (any clock, paused or not); -1 when none is left. */
+int sim_step(struct sim *s);
+/* Finishes exhibition ex at once; the results are those a full run gives. */
+void sim_fast_forward(struct sim *s, int ex);
+/* ex = -1: all exhibitions. */
+bool sim_finished(const struct sim *s, int ex);
+/* The clock's simulated now: the live clock's reading, or the last event's time. */
+simtime_t sim_now(const struct sim *s);
+
+/* ---- results --------------------------------------------------------- */
+
+struct sim_stats {
+	enum sim_policy	policy;
+	bool		finished;
+	simtime_t	total;		/* end of the last game (so far: time of the last event) */
+	simtime_t	master_busy;	/* thinking */
+	simtime_t	master_walk;
+	simtime_t	master_idle;	/* total - busy - walk: waiting, or done early */
+	double		utilisation;	/* busy / total */
+	int64_t		waits;		/* times an opponent waited for the master */
+	simtime_t	wait_mean, wait_p50, wait_p95, wait_max;
+	int64_t		master_moves, opponent_moves;
+	int64_t		moves_to_play;	/* master moves: played + still due */
+	int		white_wins, black_wins, draws, unfinished;
+	int		ended_early;	/* games ended by a chess rule before move M */
+	simtime_t	first_finish, last_finish;	/* of the games */
+	simtime_t	model_total;
+	bool		model_exact;	/* formula holds for the config */
+	char		model_note[200];	/* why measurement and model differ, or "" */
+};
+
+/* Cost: sorts the waits (O(w log w)); meant for reports, not every frame. */
+int sim_stats(const struct sim *s, int ex, struct sim_stats *out);
+/* Simulated time the board's game ended, -1 while it runs. */
+simtime_t sim_board_finish(const struct sim *s, int ex, int board);
+/* The game of a board (NULL with chess off); same moves in every exhibition. */
+const struct game *sim_game(const struct sim *s, int ex, int board);
+/* Simulated think time of each ply of that game (n = game->n); NULL with chess off. */
+const simtime_t *sim_game_think_times(const struct sim *s, int ex, int board);
+/* Profile names that played the board (master is White). */
+const char *sim_board_opponent(const struct sim *s, int board);
+
+#endif

@@ -1,0 +1,102 @@
+/*
+ * Plain data the views draw from. sim_snapshot() fills the per-exhibition
+ * figures in O(exhibitions) and copies no boards; a view asks for the boards
+ * it actually draws with sim_board_view() (O(1) each), so a frame of 24
+ * boards at 30 fps costs nothing and 100,000 boards are never copied.
+ *
+ * Pointers inside (positions, the span history) point into the sim and stay
+ * valid until the next call that advances it (an event, step, fast-forward,
+ * sim_free); read them, draw, let go.
+ */
+#ifndef SIMUL_SIM_SNAPSHOT_H
+#define SIMUL_SIM_SNAPSHOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/game.h"
+#include "engine/notation.h"
+#include "sim/sim.h"
+
+enum sim_board_state {
+	SIM_BOARD_WAITING,	/* for the master (his move is due) */
+	SIM_BOARD_THINKING,	/* the opponent thinks */
+	SIM_BOARD_FINISHED
+};
+
+enum sim_master_activity {
+	SIM_MASTER_IDLE,	/* ready policy, no board ready: waits for any */
+	SIM_MASTER_THINKING,	/* at board */
+	SIM_MASTER_WALKING,	/* to board */
+	SIM_MASTER_WAITING,	/* at board, for its opponent */
+	SIM_MASTER_DONE
+};
+
+/* "idle", "thinking", "walking", "waiting", "done". */
+const char *sim_master_activity_name(enum sim_master_activity a);
+
+/* One stretch of the master's time, for the "CPU never waits" strip. */
+struct sim_span {
+	simtime_t			start, end;
+	enum sim_master_activity	activity;	/* THINKING, WALKING, WAITING or IDLE */
+};
+
+struct sim_exhibition_view {
+	enum sim_policy	policy;
+	bool		finished;
+	simtime_t	now;		/* clock now, or the total once finished */
+	simtime_t	total_so_far;	/* = now while running */
+	simtime_t	projected_total;	/* total if finished, else an estimate */
+	simtime_t	model_total;
+	bool		model_exact;
+	int64_t		moves_played;	/* master moves */
+	int64_t		moves_to_play;	/* played + still due (shrinks when games end early) */
+	double		utilisation;	/* busy / now */
+	int		boards;
+	int		boards_finished;
+
+	enum sim_master_activity master;	/* what he does now */
+	int		master_board;		/* where (-1: none) */
+	simtime_t	master_since, master_until;	/* until: -1 when open-ended (waiting) */
+
+	/*
+	 * The master's history, adjacent stretches of one activity merged, in
+	 * time order. While the exhibition runs the last span is still open:
+	 * its end is stale, draw it up to now. Past SIM_SPANS_MAX (32768) spans
+	 * the history is halved in resolution (each pair merged, the longer
+	 * activity kept), which a strip of a few hundred columns cannot show.
+	 */
+	const struct sim_span	*spans;
+	size_t			nspans;
+};
+
+struct sim_snapshot {
+	int		nexhibitions;
+	struct sim_exhibition_view ex[SIM_EXHIBITIONS_MAX];
+	simtime_t	now;		/* the clock's simulated now */
+	double		speed;		/* live: simulated s per real s; 0 virtual */
+	bool		live;
+	bool		paused;
+	bool		finished;	/* every exhibition */
+};
+
+void sim_snapshot(const struct sim *s, struct sim_snapshot *snap);
+
+struct sim_board_view {
+	enum sim_board_state	state;
+	int			move_number;	/* master moves made on this board */
+	int			side_to_move;	/* WHITE = the master's turn */
+	const struct position	*pos;		/* NULL with chess off */
+	char			last_san[MOVE_TEXT_MAX];	/* "" before any move or chess off */
+	simtime_t		ready_since;	/* WAITING: since when */
+	simtime_t		think_start, think_end;	/* THINKING: opponent's think */
+	enum game_result	result;
+	enum game_termination	termination;
+	simtime_t		finished_at;	/* -1 while running */
+	const char		*opponent;	/* profile name */
+};
+
+int sim_board_view(const struct sim *s, int ex, int board, struct sim_board_view *out);
+
+#endif
