@@ -28,7 +28,11 @@ int pgn_write(FILE *f, const struct game *g, const struct pgn_tag *tags, size_t 
 /*
  * Replays a PGN game's movetext (tags, comments, NAGs, variations and move
  * numbers are skipped) from the FEN tag or the start position into g, which
- * this initialises. Returns -1 with a message naming the bad token.
+ * this initialises. Returns -1 with a message naming the bad token; g then
+ * holds no memory (game_free on it is harmless). Reading stops after the
+ * result token or at the next game's tags; a result token for a game the
+ * rules have not ended records it as adjudicated, "*" with a Termination
+ * tag "abandoned" as abandoned.
  */
 int pgn_read_game(const char *text, struct game *g, char *err, size_t errlen);
 
