@@ -44,6 +44,7 @@ struct board_task {
 	uint8_t			state;		/* enum sim_board_state */
 	uint8_t			result;		/* enum game_result */
 	uint8_t			termination;	/* enum game_termination */
+	char			last_san[MOVE_TEXT_MAX];	/* chess on */
 };
 
 struct master {
@@ -57,6 +58,7 @@ struct master {
 	simtime_t		since, until;	/* of the activity; until -1 open-ended */
 	simtime_t		busy, walked;	/* completed */
 	int64_t			walks;		/* walk draws so far (their rng stream index) */
+	bool			started;	/* has made his first choice */
 };
 
 struct exhibition {
@@ -146,8 +148,15 @@ void chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MA
 void chess_adjudicate(struct game *g);
 void chess_record_time(struct sim *s, int board, int ply, simtime_t t);
 
+/* clock_virtual.c: processes every event up to limit, in (time, exhibition, seq) order. */
+void sim_advance(struct sim *s, simtime_t limit);
+/* Time of the next event in clock order, -1 when none is left. */
+simtime_t sim_next_time(const struct sim *s);
+
 /* clock_live.c */
 void clock_live_arm(struct sim *s, int ex, int task, simtime_t t);
 void clock_live_disarm(struct sim *s, int ex, int task);
+/* After a step: the clock reads the stepped event's time from now on. */
+void clock_live_stepped(struct sim *s);
 
 #endif

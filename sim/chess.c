@@ -1,0 +1,97 @@
+/*
+ * The chess on the boards. A board's game depends only on the seed and the
+ * players, never on the timing, so the engine chooses each ply once, into
+ * the sim's shared record of that board, and every exhibition replays it
+ * from there: two exhibitions cost one engine's work.
+ *
+ * The master plays White on every board, as is customary in a simul.
+ * Adjudication at the move limit is by material (P 1, N 3, B 3, R 5, Q 9):
+ * a side three or more points up wins, anything closer is a draw.
+ */
+#include <stdlib.h>
+
+#include "sim/exhibition.h"
+
+static const int material_value[PIECE_TYPE_NB] = { 1, 3, 3, 5, 9, 0 };
+
+static int
+record_reserve(struct board_record *r, int need)
+{
+	if (need <= r->cap)
+		return 0;
+	int cap = r->cap ? r->cap * 2 : 16;
+
+	while (cap < need)
+		cap *= 2;
+	move_t *m = realloc(r->moves, (size_t)cap * sizeof(*m));
+
+	if (m == NULL)
+		return -1;
+	r->moves = m;
+	simtime_t *t = realloc(r->times, (size_t)cap * sizeof(*t));
+
+	if (t == NULL)
+		return -1;
+	r->times = t;
+	r->cap = cap;
+	return 0;
+}
+
+void
+chess_record_time(struct sim *s, int board, int ply, simtime_t t)
+{
+	struct board_record *r = &s->records[board];
+
+	if (ply < r->ntimes || record_reserve(r, ply + 1) < 0)
+		return;
+	r->times[ply] = t;
+	r->ntimes = ply + 1;
+}
+
+void
+chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX])
+{
+	struct sim *s = ex->sim;
+	struct board_record *r = &s->records[board];
+	struct game *g = &ex->games[board];
+	move_t m;
+
+	if (ply < r->nmoves) {
+		m = r->moves[ply];
+	} else {
+		const struct player_profile *pr = ply % 2 == 0 ? s->master_profile : r->opponent;
+		uint64_t seed = rng_derive(rng_derive(s->config.seed, 3 * (uint64_t)board + 2),
+					   (uint64_t)ply);
+
+		m = player_choose(pr, g, seed);
+		if (record_reserve(r, ply + 1) < 0) {
+			san[0] = '\0';
+			game_end(g, RESULT_NONE, TERM_ABANDONED);
+			return;
+		}
+		r->moves[ply] = m;
+		r->nmoves = ply + 1;
+	}
+	move_to_san(&g->pos, m, san);
+	game_play(g, m);
+}
+
+void
+chess_adjudicate(struct game *g)
+{
+	int score = 0;
+
+	for (int sq = 0; sq < 64; sq++) {
+		int p = position_piece_at(&g->pos, sq);
+
+		if (p == NO_PIECE)
+			continue;
+		score += (piece_color(p) == WHITE ? 1 : -1) * material_value[piece_type(p)];
+	}
+	if (score >= 3)
+		game_end(g, RESULT_WHITE_WINS, TERM_ADJUDICATED);
+	else if (score <= -3)
+		game_end(g, RESULT_BLACK_WINS, TERM_ADJUDICATED);
+	else
+		game_end(g, RESULT_DRAW, TERM_ADJUDICATED);
+}

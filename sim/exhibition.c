@@ -1,0 +1,315 @@
+/*
+ * One exhibition's bookkeeping: its arrays (allocated once), the event
+ * queue and dispatch, the ready queue, the ring of boards still playing,
+ * the wait samples and the master's span history. The decisions live in
+ * master.c and board_task.c; this file only keeps the books they write.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/exhibition.h"
+
+static void board_timer_cb(struct ev_loop *loop, ev_timer *w, int revents);
+static void master_timer_cb(struct ev_loop *loop, ev_timer *w, int revents);
+
+int
+exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy p)
+{
+	int n = s->config.boards;
+
+	memset(ex, 0, sizeof(*ex));
+	ex->sim = s;
+	ex->index = index;
+	ex->policy = p;
+	ex->boards = calloc((size_t)n, sizeof(ex->boards[0]));
+	ex->ready = malloc((size_t)n * sizeof(ex->ready[0]));
+	if (ex->boards == NULL || ex->ready == NULL ||
+	    event_queue_init(&ex->queue, (size_t)n + 1) < 0)
+		return -1;
+	if (s->config.chess) {
+		struct position start;
+
+		ex->games = calloc((size_t)n, sizeof(ex->games[0]));
+		if (ex->games == NULL)
+			return -1;
+		position_startpos(&start);
+		for (int i = 0; i < n; i++)
+			game_init(&ex->games[i], &start);
+	}
+	for (int i = 0; i < n; i++) {
+		struct board_task *bt = &ex->boards[i];
+
+		bt->ex = ex;
+		bt->index = i;
+		bt->due = -1;
+		bt->finished_at = -1;
+		bt->state = SIM_BOARD_WAITING;
+		bt->prev = (i + n - 1) % n;
+		bt->next = (i + 1) % n;
+		ev_timer_init(&bt->timer, board_timer_cb, 0., 0.);
+		/* Every board waits for the master's first move from the start. */
+		ex->ready[i] = i;
+	}
+	ex->ready_len = p == SIM_READY ? n : 0;
+	ex->active_head = 0;
+	ex->active = n;
+	ex->moves_to_play = (int64_t)n * s->config.moves;
+	ex->master.ex = ex;
+	ex->master.due = -1;
+	ex->master.at = -1;
+	ex->master.last = -1;
+	ex->master.board = -1;
+	ex->master.activity = SIM_MASTER_IDLE;
+	ex->master.until = -1;
+	ev_timer_init(&ex->master.timer, master_timer_cb, 0., 0.);
+	/* The first event: at time 0 the master chooses his first board. */
+	event_queue_push(&ex->queue, 0, -1);
+	ex->master.due = 0;
+	ex->capwaits = (size_t)n * (size_t)s->config.moves;
+	ex->waits = malloc(ex->capwaits * sizeof(ex->waits[0]));
+	ex->capspans = 64;
+	ex->spans = malloc(ex->capspans * sizeof(ex->spans[0]));
+	return ex->waits != NULL && ex->spans != NULL ? 0 : -1;
+}
+
+void
+exhibition_free(struct exhibition *ex)
+{
+	if (ex->games != NULL)
+		for (int i = 0; i < ex->sim->config.boards; i++)
+			game_free(&ex->games[i]);
+	free(ex->games);
+	free(ex->boards);
+	free(ex->ready);
+	free(ex->waits);
+	free(ex->spans);
+	event_queue_free(&ex->queue);
+}
+
+/* The two-line adapters: each timer advances the world to its own event's time. */
+static void
+board_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct board_task *bt = container_of(w, struct board_task, timer);
+
+	(void)loop;
+	(void)revents;
+	sim_advance(bt->ex->sim, bt->due);
+}
+
+static void
+master_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct master *m = container_of(w, struct master, timer);
+
+	(void)loop;
+	(void)revents;
+	sim_advance(m->ex->sim, m->due);
+}
+
+void
+exhibition_schedule(struct exhibition *ex, int task, simtime_t t)
+{
+	if (task < 0)
+		ex->master.due = t;
+	else
+		ex->boards[task].due = t;
+	/* Cannot fail: every task has at most one pending event and the heap has room for all. */
+	event_queue_push(&ex->queue, t, task);
+	clock_live_arm(ex->sim, ex->index, task, t);
+}
+
+int
+exhibition_process_one(struct exhibition *ex)
+{
+	struct event_entry e;
+
+	if (event_queue_pop(&ex->queue, &e) < 0)
+		return -1;
+	clock_live_disarm(ex->sim, ex->index, e.task);
+	ex->now = e.t;
+	if (e.task < 0) {
+		ex->master.due = -1;
+		master_step(&ex->master, e.t);
+	} else {
+		ex->boards[e.task].due = -1;
+		board_task_step(&ex->boards[e.task], e.t);
+	}
+	return 0;
+}
+
+void
+exhibition_emit(struct exhibition *ex, enum sim_event_kind kind, int board, simtime_t t,
+		simtime_t duration, int ply, const char *san)
+{
+	struct sim *s = ex->sim;
+	struct sim_event e;
+
+	if (s->hook == NULL)
+		return;
+	memset(&e, 0, sizeof(e));
+	e.t = t;
+	e.ex = ex->index;
+	e.board = board;
+	e.kind = kind;
+	e.duration = duration;
+	e.ply = ply;
+	if (san != NULL)
+		snprintf(e.san, sizeof(e.san), "%s", san);
+	if (board >= 0 && kind == SIM_EV_GAME_ENDS) {
+		e.result = (enum game_result)ex->boards[board].result;
+		e.termination = (enum game_termination)ex->boards[board].termination;
+	}
+	s->hook(&e, s->hook_arg);
+}
+
+void
+exhibition_board_finished(struct exhibition *ex, struct board_task *bt, simtime_t t)
+{
+	int ply = 2 * bt->master_moves;
+
+	bt->state = SIM_BOARD_FINISHED;
+	bt->finished_at = t;
+	if (ex->games != NULL) {
+		const struct game *g = &ex->games[bt->index];
+
+		bt->result = (uint8_t)g->result;
+		bt->termination = (uint8_t)g->termination;
+		ply = g->n;
+	} else {
+		bt->result = RESULT_NONE;
+		bt->termination = TERM_ADJUDICATED;
+	}
+	/* The master's moves this game will not get: the model assumed them. */
+	ex->moves_to_play -= ex->sim->config.moves - bt->master_moves;
+	if (bt->master_moves < ex->sim->config.moves)
+		ex->ended_early++;
+	/* Unlink from the ring of playing boards. */
+	if (--ex->active == 0) {
+		ex->active_head = -1;
+	} else {
+		ex->boards[bt->prev].next = bt->next;
+		ex->boards[bt->next].prev = bt->prev;
+		if (ex->active_head == bt->index)
+			ex->active_head = bt->next;
+	}
+	exhibition_emit(ex, SIM_EV_GAME_ENDS, bt->index, t, 0, ply, NULL);
+}
+
+int
+exhibition_next_active(const struct exhibition *ex, int after)
+{
+	if (ex->active == 0)
+		return -1;
+	if (after < 0)
+		return ex->active_head;
+	if (ex->boards[after].state != SIM_BOARD_FINISHED)
+		return ex->boards[after].next;
+	/*
+	 * A finished board keeps its old links; follow them to a playing one.
+	 * Each finished board is passed at most once per call since links
+	 * only ever point forward around the ring.
+	 */
+	for (int b = ex->boards[after].next;; b = ex->boards[b].next)
+		if (ex->boards[b].state != SIM_BOARD_FINISHED)
+			return b;
+}
+
+void
+exhibition_ready_push(struct exhibition *ex, int board)
+{
+	int n = ex->sim->config.boards;
+
+	ex->ready[(ex->ready_head + ex->ready_len) % n] = board;
+	ex->ready_len++;
+}
+
+int
+exhibition_ready_pop(struct exhibition *ex)
+{
+	int b;
+
+	if (ex->ready_len == 0)
+		return -1;
+	b = ex->ready[ex->ready_head];
+	ex->ready_head = (ex->ready_head + 1) % ex->sim->config.boards;
+	ex->ready_len--;
+	return b;
+}
+
+void
+exhibition_record_wait(struct exhibition *ex, simtime_t w)
+{
+	if (ex->nwaits < ex->capwaits)
+		ex->waits[ex->nwaits++] = w;
+}
+
+/* Halves the span history: each pair becomes one span with the longer activity. */
+static void
+spans_coarsen(struct exhibition *ex)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i + 1 < ex->nspans; i += 2) {
+		struct sim_span a = ex->spans[i], b = ex->spans[i + 1];
+
+		ex->spans[j] = a;
+		ex->spans[j].end = b.end;
+		if (b.end - b.start > a.end - a.start)
+			ex->spans[j].activity = b.activity;
+		if (j > 0 && ex->spans[j - 1].activity == ex->spans[j].activity)
+			ex->spans[j - 1].end = ex->spans[j].end;
+		else
+			j++;
+	}
+	if (ex->nspans % 2 == 1)
+		ex->spans[j++] = ex->spans[ex->nspans - 1];
+	ex->nspans = j;
+}
+
+void
+exhibition_span(struct exhibition *ex, enum sim_master_activity a, simtime_t t)
+{
+	struct sim_span *last = ex->nspans > 0 ? &ex->spans[ex->nspans - 1] : NULL;
+
+	if (last != NULL) {
+		last->end = t;
+		if (last->end == last->start) {
+			ex->nspans--;
+			last = ex->nspans > 0 ? &ex->spans[ex->nspans - 1] : NULL;
+		}
+	}
+	if (a == SIM_MASTER_DONE)
+		return;
+	if (last != NULL && last->activity == a && last->end == t)
+		return;	/* the same activity goes on: one span */
+	if (ex->nspans == ex->capspans) {
+		if (ex->capspans >= SIM_SPANS_MAX) {
+			spans_coarsen(ex);
+		} else {
+			struct sim_span *p = realloc(ex->spans, 2 * ex->capspans * sizeof(*p));
+
+			if (p == NULL) {
+				spans_coarsen(ex);
+			} else {
+				ex->spans = p;
+				ex->capspans *= 2;
+			}
+		}
+	}
+	ex->spans[ex->nspans++] = (struct sim_span){ t, t, a };
+}
+
+simtime_t
+exhibition_draw(const struct exhibition *ex, const struct dist *d, uint64_t stream,
+		uint64_t index)
+{
+	struct rng r;
+
+	if (d->kind == DIST_FIXED)
+		return d->a;
+	/* Stateless: the draw depends on (seed, stream, index) alone, not on who asked first. */
+	rng_seed(&r, rng_derive(rng_derive(ex->sim->config.seed, stream), index));
+	return dist_sample(d, &r);
+}
