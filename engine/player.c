@@ -1,54 +1,48 @@
 /*
- * Players (first cut): a profile table and a one-ply chooser — material
- * after each legal move plus seeded noise — behind the sliced think API,
- * so the simulation links and plays legal chess while the real search is
- * written. A think here finishes in its first step.
+ * Players: the strength profiles and the sliced think behind them. A
+ * profile is a recipe for the search — how deep and how many nodes it may
+ * look, how much random bonus each root move gets (so weaker players
+ * prefer a slightly worse move now and then), and how often they blunder
+ * outright (play a uniformly random legal move without thinking).
+ *
+ * A think owns its own small transposition table and search context and
+ * draws all its randomness from one generator seeded by the seed, the
+ * position's key and the ply; so the move depends only on the profile, the
+ * game and the seed — not on how the work was sliced, on what else ran
+ * before, or on how long it took (no profile has a time limit).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/movegen.h"
 #include "engine/player.h"
+#include "engine/search.h"
 
+/*
+ * The budgets are small on purpose: a 24-board simul of 30 moves runs
+ * ~720 master thinks and as many opponent thinks, and must finish with
+ * chess on in well under a second of CPU.
+ */
 static const struct player_profile player_table[] = {
-	{ "master", "strong: deep search, no noise", 6, 4000, 0, 0 },
-	{ "club", "medium: shallow search, some noise", 3, 600, 40, 20 },
-	{ "beginner", "weak: one ply, much noise, blunders", 1, 60, 150, 150 },
+	{ "master", "strong: ~3000-node search, no noise, no blunders", 16, 3000, 0, 0 },
+	{ "club", "medium: 4-ply search within 400 nodes, 40 cp noise, 2% blunders", 4, 400, 40, 20 },
+	{ "beginner", "weak: 1-ply search, 150 cp noise, 10% blunders", 1, 100, 150, 100 },
 	{ "random", "a uniformly random legal move", 0, 0, 0, 1000 },
 };
 
-static const int player_piece_value[PIECE_TYPE_NB] = { 100, 320, 330, 500, 900, 0 };
+enum {
+	PLAYER_TT_MIN = 1 << 10,	/* entries */
+	PLAYER_TT_MAX = 1 << 20,
+};
 
 struct think {
 	const struct player_profile	*pr;
-	struct position			 pos;
-	uint64_t			 rng;
+	struct tt			 tt;
+	struct search			*search;	/* NULL once done (or never needed) */
+	move_t				 move;
 	uint64_t			 nodes;
-	move_t				 best;
 	bool				 done;
 };
-
-static uint64_t
-player_rand(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static int
-player_material(const struct position *p, int side)
-{
-	int s = 0;
-
-	for (int t = PAWN; t < KING; t++)
-		s += player_piece_value[t] *
-		    (__builtin_popcountll(p->pieces[piece_make(side, t)]) -
-		    __builtin_popcountll(p->pieces[piece_make(!side, t)]));
-	return s;
-}
 
 const struct player_profile *
 player_profile_find(const char *name)
@@ -66,68 +60,89 @@ player_profiles(size_t *n)
 	return player_table;
 }
 
+/* Releases the search early: a simul keeps many thinks alive at once. */
+static void
+think_finish(struct think *t)
+{
+	if (t->search != NULL) {
+		t->move = search_best_move(t->search);
+		t->nodes = search_nodes(t->search);
+		search_free(t->search);
+		t->search = NULL;
+		tt_free(&t->tt);
+	}
+	t->done = true;
+}
+
 struct think *
 think_new(const struct player_profile *pr, const struct game *g, uint64_t seed)
 {
 	struct think *t = calloc(1, sizeof(*t));
+	move_t moves[MAX_MOVES];
+	struct search_params sp;
+	uint64_t rng = seed ^ (g->pos.key * 0x9e3779b97f4a7c15ULL) ^ (uint64_t)g->n;
+	size_t entries = PLAYER_TT_MIN;
+	int n;
 
 	if (t == NULL)
 		abort();
 	t->pr = pr;
-	t->pos = g->pos;
-	t->rng = seed ^ g->pos.key ^ ((uint64_t)g->n << 32);
+	n = g->termination == TERM_NONE ? movegen_legal(&g->pos, moves) : 0;
+	if (n == 0) {
+		t->done = true;
+		return t;
+	}
+	if ((int)(search_random(&rng) % 1000) < pr->blunder_permille) {
+		t->move = moves[search_random(&rng) % (uint64_t)n];
+		t->done = true;
+		return t;
+	}
+	while (entries < PLAYER_TT_MAX && entries < 2 * pr->nodes)
+		entries *= 2;
+	if (tt_init(&t->tt, entries * sizeof(struct tt_entry)) != 0 || (t->search = search_new(&t->tt)) == NULL)
+		abort();
+	memset(&sp, 0, sizeof(sp));
+	sp.depth = pr->depth;
+	sp.nodes = pr->nodes;
+	sp.noise_cp = pr->noise_cp;
+	sp.noise_seed = search_random(&rng);
+	search_start(t->search, &g->pos, g->keys, g->n, &sp);
+	if (search_done(t->search))
+		think_finish(t);
 	return t;
 }
 
 bool
 think_step(struct think *t, uint64_t budget)
 {
-	move_t moves[MAX_MOVES];
-	int n, best = -1000000;
-
-	(void)budget;
 	if (t->done)
 		return true;
-	t->done = true;
-	n = movegen_legal(&t->pos, moves);
-	if (n == 0)
-		return true;
-	if ((int)(player_rand(&t->rng) % 1000) < t->pr->blunder_permille) {
-		t->best = moves[player_rand(&t->rng) % (uint64_t)n];
-		return true;
-	}
-	for (int i = 0; i < n; i++) {
-		struct position c = t->pos;
-		int s;
-
-		position_play(&c, moves[i]);
-		t->nodes++;
-		s = player_material(&c, t->pos.side);
-		if (t->pr->noise_cp > 0)
-			s += (int)(player_rand(&t->rng) % (uint64_t)(2 * t->pr->noise_cp + 1)) - t->pr->noise_cp;
-		if (s > best) {
-			best = s;
-			t->best = moves[i];
-		}
-	}
-	return true;
+	if (search_step(t->search, budget))
+		think_finish(t);
+	return t->done;
 }
 
 move_t
 think_move(const struct think *t)
 {
-	return t->best;
+	return t->move;
 }
 
 uint64_t
 think_nodes(const struct think *t)
 {
-	return t->nodes;
+	return t->search != NULL ? search_nodes(t->search) : t->nodes;
 }
 
 void
 think_free(struct think *t)
 {
+	if (t == NULL)
+		return;
+	if (t->search != NULL) {
+		search_free(t->search);
+		tt_free(&t->tt);
+	}
 	free(t);
 }
 
@@ -137,7 +152,7 @@ player_choose(const struct player_profile *pr, const struct game *g, uint64_t se
 	struct think *t = think_new(pr, g, seed);
 	move_t m;
 
-	while (!think_step(t, 1000))
+	while (!think_step(t, UINT64_MAX))
 		;
 	m = think_move(t);
 	think_free(t);
