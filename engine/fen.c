@@ -202,7 +202,7 @@ parse_ep(struct position *p, struct field f, char *err, size_t errlen)
 	int us = p->side, them = us ^ 1;
 	int want_rank = us == WHITE ? 5 : 2;
 	int pawn_sq = us == WHITE ? sq - 8 : sq + 8, origin = us == WHITE ? sq + 8 : sq - 8;
-	char pawn_name[3], origin_name[3];
+	char pawn_name[3], origin_name[3], ep_name[3];
 
 	if (sq_rank(sq) != want_rank)
 		return fen_error(err, errlen, 4, "\"%.*s\" is not on rank %d, where en passant squares "
@@ -210,12 +210,15 @@ parse_ep(struct position *p, struct field f, char *err, size_t errlen)
 				 us == WHITE ? "White" : "Black");
 	square_name(pawn_sq, pawn_name);
 	square_name(origin, origin_name);
+	square_name(sq, ep_name);
 	if (p->board[pawn_sq] != piece_make(them, PAWN))
-		return fen_error(err, errlen, 4, "\"%.*s\" but no %s pawn on %s has just passed it",
-				 f.len, f.s, them == WHITE ? "white" : "black", pawn_name);
+		return fen_error(err, errlen, 4, "\"%.*s\" but there is no %s pawn on %s that could "
+				 "have just passed it", f.len, f.s, them == WHITE ? "white" : "black",
+				 pawn_name);
 	if (p->board[sq] != NO_PIECE || p->board[origin] != NO_PIECE)
-		return fen_error(err, errlen, 4, "\"%.*s\" but %s or %s is occupied, so no pawn has "
-				 "just passed it", f.len, f.s, f.s, origin_name);
+		return fen_error(err, errlen, 4, "\"%.*s\" but %s is occupied, so no pawn has just "
+				 "passed it", f.len, f.s,
+				 p->board[sq] != NO_PIECE ? ep_name : origin_name);
 	p->ep = (uint8_t)sq;
 	return 0;
 }
