@@ -40,7 +40,13 @@ void game_free(struct game *g);
 /*
  * Plays a legal move and applies the result rules; afterwards g->result
  * and g->termination say whether the game is over. Returns -1 (and plays
- * nothing) when the game is already over.
+ * nothing) when the game is already over or m is not legal.
+ *
+ * No one is there to claim a draw in simul's automated games, so the
+ * claimable draws end the game by themselves: the halfmove clock reaching
+ * 100 and the third occurrence of a position (same Zobrist key). A mate on
+ * the hundredth ply stays a mate. game_init applies the rules too, so a
+ * game set up from a finished position is over from the start.
  */
 int game_play(struct game *g, move_t m);
 

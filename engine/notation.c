@@ -313,9 +313,16 @@ move_from_san(const struct position *p, const char *text, move_t *m, char *err, 
 	int n, nfit = 0, npromo = 0;
 
 	/* Check marks and annotations say nothing about which move it is:
-	 * a missing or wrong +/# is accepted, as are !, ?, !? and friends. */
-	while (len > 0 && strchr("+#!?", text[len - 1]) != NULL)
-		len--;
+	 * a missing or wrong +/# is accepted, as are !, ?, !? and friends,
+	 * and the old "e.p." after an en passant capture. */
+	for (;;) {
+		if (len > 0 && strchr("+#!? ", text[len - 1]) != NULL)
+			len--;
+		else if (len > 4 && strncmp(text + len - 4, "e.p.", 4) == 0)
+			len -= 4;
+		else
+			break;
+	}
 	if (len == 0 || len >= sizeof(body)) {
 		snprintf(err, errlen, "SAN move \"%s\" is not a move", text);
 		return -1;

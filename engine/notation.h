@@ -1,9 +1,12 @@
 /*
  * Move text: UCI (e2e4, e7e8q) and SAN (Nf3, exd5, O-O, e8=Q+) in both
  * directions. Parsing is lenient the way PGN readers are: a missing or
- * wrong +/# is accepted, so are 0-0 and 0-0-0, trailing !? annotations and
- * a lowercase promotion piece; anything that is not one legal move is refused
- * with a message saying why.
+ * wrong +/# is accepted, so are 0-0 and 0-0-0, trailing !? annotations,
+ * a lowercase promotion piece or none of the '=' (e8q, e8Q), an over-full
+ * disambiguation or long form (Ngf3, Ng1f3, Ng1-f3) and a trailing "e.p.";
+ * anything that is not exactly one legal move is refused with a message
+ * that quotes the text and says why (illegal, ambiguous and between
+ * which moves, promotion piece missing, not a move at all).
  */
 #ifndef SIMUL_ENGINE_NOTATION_H
 #define SIMUL_ENGINE_NOTATION_H

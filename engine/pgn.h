@@ -15,11 +15,13 @@ struct pgn_tag {
 };
 
 /*
- * Writes one game: the Seven Tag Roster (from tags, "?" where missing; Result
- * always from the game), then the extra tags in order, a Termination tag,
- * SetUp/FEN when the game did not start from the initial position, and the
- * movetext wrapped under 80 columns. comments, when not NULL, holds one
- * string (or NULL) per ply, written in braces after that move.
+ * Writes one game: the Seven Tag Roster (from tags, "?" where missing, or
+ * "????.??.??" for Date; Result always from the game), then the extra tags
+ * in order (Result, Termination, SetUp and FEN among them are ignored: the
+ * game supplies those), a Termination tag, SetUp/FEN when the game did not
+ * start from the initial position, and the movetext wrapped under 80
+ * columns. comments, when not NULL, holds one string (or NULL) per ply,
+ * written in braces after that move.
  * Returns 0, or -1 on a write error.
  */
 int pgn_write(FILE *f, const struct game *g, const struct pgn_tag *tags, size_t ntags,

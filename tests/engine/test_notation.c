@@ -271,6 +271,8 @@ ParameterizedTestParameters(notation, lenient_san)
 		{ "1r2k3/P7/8/8/8/8/8/4K3 w - - 0 1", "a7b8q", "ab8=Q" },
 		{ "4k3/8/8/3pP3/8/8/8/4K3 w - d6 0 1", "e5d6", "exd6" },
 		{ "4k3/8/8/3pP3/8/8/8/4K3 w - d6 0 1", "e5d6", "e:d6" },
+		{ "4k3/8/8/3pP3/8/8/8/4K3 w - d6 0 1", "e5d6", "exd6e.p." },
+		{ "4k3/8/8/3pP3/8/8/8/4K3 w - d6 0 1", "e5d6", "exd6 e.p.!" },
 		{ "r3k2r/p1ppqpb1/bn2pnp1/3PN3/1p2P3/2N2Q1p/PPPBBPPP/R3K2R w KQkq - 0 1", "e2a6",
 		  "Ba6" },
 		{ "2k5/8/8/8/4Q2Q/8/8/K6Q w - - 0 1", "h4e1", "Qh4xe1" },
