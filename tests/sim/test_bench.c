@@ -1,0 +1,256 @@
+/*
+ * The bench models on small ladders: every model finishes every move of
+ * every board with plausible counters, the master's work sums to the same
+ * checksum everywhere, and caps (processes, threads, memory, time, Ctrl-C)
+ * end a cell as a reported limit with no child left behind.
+ */
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+#include <criterion/parameterized.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sim/bench.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_ASAN 1
+#endif
+#endif
+#ifndef TEST_ASAN
+#define TEST_ASAN 0
+#endif
+
+static void
+small_config(struct bench_config *cfg, uint32_t boards)
+{
+	bench_config_default(cfg);
+	cfg->boards = boards;
+	cfg->moves = 5;
+	cfg->master_work = 200;
+	cfg->think_us = 1000;
+	cfg->workers = 2;
+	cfg->time_cap_ms = 20000;
+}
+
+static uint64_t
+expected_checksum(const struct bench_config *cfg)
+{
+	uint64_t sum = 0;
+
+	for (uint32_t b = 0; b < cfg->boards; b++)
+		for (uint32_t m = 0; m < cfg->moves; m++)
+			sum += bench_burn(cfg->master_work, bench_move_seed(b, m));
+	return sum;
+}
+
+/* No child of ours is left: neither running nor a zombie. */
+static void
+assert_no_children(void)
+{
+	errno = 0;
+	cr_assert(eq(int, waitpid(-1, NULL, WNOHANG), -1));
+	cr_assert(eq(int, errno, ECHILD));
+}
+
+struct model_case {
+	enum bench_model	model;
+	uint32_t		boards;
+};
+
+ParameterizedTestParameters(bench, every_model_finishes)
+{
+	static struct model_case cases[] = {
+		{ BENCH_PROCESSES, 10 }, { BENCH_PROCESSES, 100 },
+		{ BENCH_THREADS, 10 },	 { BENCH_THREADS, 100 },
+		{ BENCH_ASYNC, 10 },	 { BENCH_ASYNC, 100 },
+		{ BENCH_HYBRID, 10 },	 { BENCH_HYBRID, 100 },
+	};
+
+	return cr_make_param_array(struct model_case, cases, sizeof(cases) / sizeof(cases[0]));
+}
+
+ParameterizedTest(struct model_case *c, bench, every_model_finishes, .timeout = 30)
+{
+	struct bench_config cfg;
+	struct bench_result r;
+
+	small_config(&cfg, c->boards);
+	cr_assert(eq(int, bench_run_cell(c->model, &cfg, &r), 0));
+	cr_assert(eq(int, r.status, BENCH_OK), "%s N=%u: %s", bench_model_name(c->model),
+	    c->boards, r.error);
+	cr_assert(eq(u32, r.boards_finished, c->boards));
+	cr_assert(eq(u64, r.moves_done, (uint64_t)c->boards * cfg.moves));
+	cr_assert(eq(u64, r.lat_samples, (uint64_t)c->boards * cfg.moves));
+	cr_assert(eq(u64, r.checksum, expected_checksum(&cfg)));
+	cr_assert(gt(u64, r.mem_kib, 0));
+	cr_assert(gt(u64, r.maxrss_kib, 0));
+	cr_assert(ge(u64, r.mem_kib, r.base_kib));
+	/* Every model waits for its opponents' 1 ms thinks: it must block. */
+	cr_assert(gt(u64, r.csw_voluntary, 0));
+	cr_assert(le(u64, r.lat_p50_us, r.lat_p99_us));
+	cr_assert(le(u64, r.lat_p99_us, r.lat_max_us));
+	cr_assert(gt(dbl, r.wall_s, 0.004));	/* at least 5 thinks of 1 ms in a row */
+	cr_assert(eq(u32, r.workers, c->model == BENCH_HYBRID ? 2U : 1U));
+	assert_no_children();
+}
+
+Test(bench, process_cap_is_a_limit_not_a_crash, .timeout = 30)
+{
+	struct bench_config cfg;
+	struct bench_result r;
+
+	small_config(&cfg, 10);
+	cfg.max_procs = 5;
+	cr_assert(eq(int, bench_run_cell(BENCH_PROCESSES, &cfg, &r), 0));
+	cr_assert(eq(int, r.status, BENCH_LIMIT));
+	cr_assert(not(eq(ptr, strstr(r.error, "--max-procs 5"), NULL)), "%s", r.error);
+	cr_assert(eq(u32, r.boards_finished, 0));
+	assert_no_children();
+}
+
+Test(bench, thread_cap_is_a_limit_not_a_crash, .timeout = 30)
+{
+	struct bench_config cfg;
+	struct bench_result r;
+
+	small_config(&cfg, 10);
+	cfg.max_threads = 5;
+	cr_assert(eq(int, bench_run_cell(BENCH_THREADS, &cfg, &r), 0));
+	cr_assert(eq(int, r.status, BENCH_LIMIT));
+	cr_assert(not(eq(ptr, strstr(r.error, "--max-threads 5"), NULL)), "%s", r.error);
+	assert_no_children();
+}
+
+/* A real pthread_create failure: the address space cap runs out of stacks. */
+Test(bench, memory_cap_stops_thread_creation, .timeout = 30)
+{
+	struct bench_config cfg;
+	struct bench_result r;
+	unsigned long vm_pages = 0;
+	FILE *f;
+
+	if (TEST_ASAN)
+		cr_skip_test("RLIMIT_AS is not applied under AddressSanitizer");
+	f = fopen("/proc/self/statm", "r");
+	cr_assert(not(eq(ptr, f, NULL)));
+	cr_assert(eq(int, fscanf(f, "%lu", &vm_pages), 1));
+	fclose(f);
+	small_config(&cfg, 2000);
+	cfg.mem_cap = (uint64_t)vm_pages * (uint64_t)sysconf(_SC_PAGESIZE) + (16U << 20);
+	cr_assert(eq(int, bench_run_cell(BENCH_THREADS, &cfg, &r), 0));
+	cr_assert(eq(int, r.status, BENCH_LIMIT), "%s", r.error);
+	cr_assert(not(eq(ptr, strstr(r.error, "pthread_create"), NULL)), "%s", r.error);
+	assert_no_children();
+}
+
+Test(bench, time_cap_kills_the_whole_group, .timeout = 30)
+{
+	struct bench_config cfg;
+	struct bench_result r;
+
+	small_config(&cfg, 20);
+	cfg.think_us = 2000000;
+	cfg.time_cap_ms = 300;
+	cr_assert(eq(int, bench_run_cell(BENCH_PROCESSES, &cfg, &r), 0));
+	cr_assert(eq(int, r.status, BENCH_TIMEOUT));
+	cr_assert(not(eq(ptr, strstr(r.error, "time cap"), NULL)), "%s", r.error);
+	cr_assert(lt(dbl, r.wall_s, 1.5));
+	assert_no_children();
+}
+
+Test(bench, sigint_kills_the_cell_and_is_remembered, .timeout = 30)
+{
+	struct bench_config cfg;
+	struct bench_result r, next;
+	pid_t helper;
+
+	small_config(&cfg, 10);
+	cfg.think_us = 3000000;
+	helper = fork();
+	cr_assert(ge(int, helper, 0));
+	if (helper == 0) {
+		usleep(200000);
+		kill(getppid(), SIGINT);
+		_exit(0);
+	}
+	cr_assert(eq(int, bench_run_cell(BENCH_HYBRID, &cfg, &r), 0));
+	cr_assert(eq(int, waitpid(helper, NULL, 0), helper));
+	cr_assert(eq(int, r.status, BENCH_INTERRUPTED), "%s", r.error);
+	cr_assert(lt(dbl, r.wall_s, 2.0));
+	cr_assert(bench_interrupted());
+	assert_no_children();
+	/* The ladder stops: the next cell does not even start. */
+	cr_assert(eq(int, bench_run_cell(BENCH_ASYNC, &cfg, &next), 0));
+	cr_assert(eq(int, next.status, BENCH_INTERRUPTED));
+}
+
+Test(bench, precheck_refuses_above_the_cap)
+{
+	struct bench_config cfg;
+	struct bench_result r;
+
+	bench_config_default(&cfg);
+	cfg.boards = 10000;
+	cr_assert(eq(int, bench_precheck(BENCH_PROCESSES, &cfg, &r), 1));
+	cr_assert(eq(int, r.status, BENCH_LIMIT));
+	cr_assert(eq(str, r.error, "cap: 10000 processes > --max-procs 2000"));
+	cr_assert(eq(int, bench_precheck(BENCH_THREADS, &cfg, &r), 0));
+	cr_assert(eq(int, bench_precheck(BENCH_ASYNC, &cfg, &r), 0));
+}
+
+Test(bench, quarter_rule_beats_allow_large)
+{
+	struct bench_limits lim = { .pid_max = 32768, .threads_max = 192729, .quarter = 8192 };
+	struct bench_config cfg;
+
+	bench_config_default(&cfg);
+	cfg.max_procs = UINT32_MAX;	/* what --allow-large asks for */
+	cfg.max_threads = UINT32_MAX;
+	bench_limits_apply(&lim, &cfg);
+	cr_assert(eq(u32, cfg.max_procs, 8192));
+	cr_assert(eq(u32, cfg.max_threads, 8192));
+	bench_limits_read(&lim);
+	cr_assert(gt(u32, lim.quarter, 0));
+	cr_assert(le(u64, (uint64_t)lim.quarter * 4, lim.pid_max != 0 ? lim.pid_max : 32768));
+}
+
+Test(bench, histogram_quantiles)
+{
+	static struct bench_hist h, g;
+
+	for (uint64_t v = 1; v <= 1000; v++)
+		bench_hist_add(&h, v);
+	cr_assert(eq(u64, h.count, 1000));
+	cr_assert(eq(u64, h.max_us, 1000));
+	cr_assert(ge(u64, bench_hist_quantile(&h, 0.5), 485));
+	cr_assert(le(u64, bench_hist_quantile(&h, 0.5), 515));
+	cr_assert(ge(u64, bench_hist_quantile(&h, 0.99), 960));
+	cr_assert(le(u64, bench_hist_quantile(&h, 0.99), 1000));
+	cr_assert(eq(u64, bench_hist_quantile(&h, 1.0), 1000));
+	bench_hist_add(&g, 7);
+	cr_assert(eq(u64, bench_hist_quantile(&g, 0.99), 7));	/* exact below 64 µs */
+	bench_hist_add(&g, 5000000);
+	bench_hist_merge(&h, &g);
+	cr_assert(eq(u64, h.count, 1002));
+	cr_assert(eq(u64, h.max_us, 5000000));
+}
+
+Test(bench, model_names_round_trip)
+{
+	for (int m = 0; m < BENCH_MODEL_COUNT; m++) {
+		enum bench_model back;
+
+		cr_assert(eq(int, bench_model_parse(bench_model_name((enum bench_model)m), &back), 0));
+		cr_assert(eq(int, (int)back, m));
+	}
+	enum bench_model x;
+	cr_assert(eq(int, bench_model_parse("fibers", &x), -1));
+}
