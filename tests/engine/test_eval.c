@@ -1,0 +1,153 @@
+/*
+ * Evaluation: colour symmetry (a position and its colour-flipped mirror get
+ * opposite scores from White's side, for many positions) and a few facts a
+ * sensible evaluation must get right.
+ */
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/eval.h"
+#include "engine/movegen.h"
+
+static void
+setup(void)
+{
+	engine_init();
+}
+
+static void
+load(struct position *p, const char *fen)
+{
+	char err[128];
+
+	cr_assert(eq(int, position_from_fen(p, fen, err, sizeof(err)), 0), "%s: %s", fen, err);
+}
+
+/* The mirror of p: ranks reversed, colours swapped, the other side to move. */
+static void
+flip(const struct position *p, struct position *out)
+{
+	char fen[FEN_MAX], ranks[8][16], board[80] = "", castle[8] = "", *f[6], *save;
+	int n = 0, k = 0, nc = 0;
+
+	position_to_fen(p, fen, sizeof(fen));
+	for (char *t = strtok_r(fen, " ", &save); t != NULL && n < 6; t = strtok_r(NULL, " ", &save))
+		f[n++] = t;
+	cr_assert(eq(int, n, 6));
+	for (char *t = strtok_r(f[0], "/", &save); t != NULL; t = strtok_r(NULL, "/", &save))
+		snprintf(ranks[k++], sizeof(ranks[0]), "%s", t);
+	for (int r = 7; r >= 0; r--) {
+		for (char *c = ranks[r]; *c; c++)
+			*c = isupper((unsigned char)*c) ? (char)tolower((unsigned char)*c) : (char)toupper((unsigned char)*c);
+		strcat(board, ranks[r]);
+		if (r > 0)
+			strcat(board, "/");
+	}
+	for (const char *want = "KQkq"; *want; want++) {
+		char mirror = isupper((unsigned char)*want) ? (char)tolower((unsigned char)*want) : (char)toupper((unsigned char)*want);
+
+		if (strchr(f[2], mirror) != NULL)
+			castle[nc++] = *want;
+	}
+	if (nc == 0)
+		castle[nc++] = '-';
+	castle[nc] = '\0';
+	if (f[3][0] != '-')
+		f[3][1] = f[3][1] == '3' ? '6' : '3';
+	snprintf(fen, sizeof(fen), "%s %s %s %s %s %s", board, f[1][0] == 'w' ? "b" : "w", castle, f[3], f[4], f[5]);
+	load(out, fen);
+}
+
+static const char *const fens[] = {
+	FEN_STARTPOS,
+	"r3k2r/p1ppqpb1/bn2pnp1/3PN3/1p2P3/2N2Q1p/PPPBBPPP/R3K2R w KQkq - 0 1",
+	"8/2p5/3p4/KP5r/1R3p1k/8/4P1P1/8 w - - 0 1",
+	"r3k2r/Pppp1ppp/1b3nbN/nP6/BBP1P3/q4N2/Pp1P2PP/R2Q1RK1 w kq - 0 1",
+	"rnbq1k1r/pp1Pbppp/2p5/8/2B5/8/PPP1NnPP/RNBQK2R w KQ - 1 8",
+	"r4rk1/1pp1qppp/p1np1n2/2b1p1B1/2B1P1b1/P1NP1N2/1PP1QPPP/R4RK1 w - - 0 10",
+	"rnbqkbnr/pp1ppppp/8/2p5/4P3/8/PPPP1PPP/RNBQKBNR w KQkq c6 0 2",
+	"8/8/4k3/3p4/3P4/4K3/8/8 w - - 0 1",
+	"2r3k1/5ppp/8/8/8/8/5PPP/3R2K1 b - - 0 1",
+	"6k1/5p2/6p1/8/7p/8/6PP/6K1 b - - 0 1",
+	"8/P7/8/8/8/8/7p/K6k w - - 0 1",
+};
+
+Test(eval, colour_flip_negates_from_whites_side, .init = setup)
+{
+	for (size_t i = 0; i < ARRAY_LEN(fens); i++) {
+		struct position p, q;
+		move_t moves[MAX_MOVES];
+		int n;
+
+		load(&p, fens[i]);
+		flip(&p, &q);
+		cr_assert(eq(int, eval_white(&p), -eval_white(&q)), "%s", fens[i]);
+		cr_assert(eq(int, eval_position(&p), eval_position(&q)), "%s", fens[i]);
+		/* And every position one move on, for many more positions. */
+		n = movegen_legal(&p, moves);
+		for (int j = 0; j < n; j++) {
+			struct position c = p, d;
+
+			position_play(&c, moves[j]);
+			flip(&c, &d);
+			cr_assert(eq(int, eval_white(&c), -eval_white(&d)), "%s move %d", fens[i], j);
+		}
+	}
+}
+
+Test(eval, start_position_is_nearly_equal, .init = setup)
+{
+	struct position p;
+
+	position_startpos(&p);
+	cr_assert(le(int, abs(eval_position(&p)), 30));
+}
+
+Test(eval, side_to_move_view, .init = setup)
+{
+	struct position p;
+
+	load(&p, "4k3/8/8/8/8/8/8/3QK3 b - - 0 1");
+	cr_assert(gt(int, eval_white(&p), 700));
+	cr_assert(eq(int, eval_position(&p), -eval_white(&p)));
+}
+
+Test(eval, material_counts, .init = setup)
+{
+	struct position a, b;
+
+	load(&a, "4k3/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQ - 0 1");
+	load(&b, "4k3/pppppppp/8/8/8/8/PPPPPPPP/R1BQKBNR w KQ - 0 1");
+	cr_assert(gt(int, eval_white(&a) - eval_white(&b), 200));
+}
+
+Test(eval, passed_pawn_gains_as_it_advances, .init = setup)
+{
+	struct position r4, r6;
+
+	load(&r4, "4k3/8/8/8/P7/8/8/4K3 w - - 0 1");
+	load(&r6, "4k3/8/P7/8/8/8/8/4K3 w - - 0 1");
+	cr_assert(gt(int, eval_white(&r6), eval_white(&r4) + 30));
+}
+
+Test(eval, doubled_and_isolated_pawns_cost, .init = setup)
+{
+	struct position healthy, doubled;
+
+	load(&healthy, "4k3/8/8/8/8/8/3PP3/4K3 w - - 0 1");
+	load(&doubled, "4k3/8/8/8/8/4P3/4P3/4K3 w - - 0 1");
+	cr_assert(gt(int, eval_white(&healthy), eval_white(&doubled)));
+}
+
+Test(eval, king_centralises_in_the_endgame, .init = setup)
+{
+	struct position corner, centre;
+
+	load(&corner, "4k3/8/8/8/8/8/8/K7 w - - 0 1");
+	load(&centre, "4k3/8/8/8/3K4/8/8/8 w - - 0 1");
+	cr_assert(gt(int, eval_white(&centre), eval_white(&corner)));
+}
