@@ -141,10 +141,14 @@ const char *
 game_result_text(enum game_result r)
 {
 	switch (r) {
-	case RESULT_WHITE_WINS: return "1-0";
-	case RESULT_BLACK_WINS: return "0-1";
-	case RESULT_DRAW: return "1/2-1/2";
-	case RESULT_NONE: break;
+	case RESULT_WHITE_WINS:
+		return "1-0";
+	case RESULT_BLACK_WINS:
+		return "0-1";
+	case RESULT_DRAW:
+		return "1/2-1/2";
+	case RESULT_NONE:
+		break;
 	}
 	return "*";
 }
@@ -153,14 +157,22 @@ const char *
 game_termination_text(enum game_termination t)
 {
 	switch (t) {
-	case TERM_CHECKMATE: return "checkmate";
-	case TERM_STALEMATE: return "stalemate";
-	case TERM_FIFTY_MOVES: return "fifty-move rule";
-	case TERM_THREEFOLD: return "threefold repetition";
-	case TERM_INSUFFICIENT: return "insufficient material";
-	case TERM_ADJUDICATED: return "adjudication";
-	case TERM_ABANDONED: return "abandoned";
-	case TERM_NONE: break;
+	case TERM_CHECKMATE:
+		return "checkmate";
+	case TERM_STALEMATE:
+		return "stalemate";
+	case TERM_FIFTY_MOVES:
+		return "fifty-move rule";
+	case TERM_THREEFOLD:
+		return "threefold repetition";
+	case TERM_INSUFFICIENT:
+		return "insufficient material";
+	case TERM_ADJUDICATED:
+		return "adjudication";
+	case TERM_ABANDONED:
+		return "abandoned";
+	case TERM_NONE:
+		break;
 	}
 	return "unterminated";
 }

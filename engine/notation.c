@@ -16,11 +16,10 @@
 #include "engine/movegen.h"
 
 /* Upper-case SAN letters by enum piece_type; pawns have none. */
-static const char notation_piece_letter[PIECE_TYPE_NB] = { 0, 'N', 'B', 'R', 'Q', 'K' };
+static const char notation_piece_letter[PIECE_TYPE_NB] = {0, 'N', 'B', 'R', 'Q', 'K'};
 
-static const char *const notation_piece_name[PIECE_TYPE_NB] = {
-	"pawn", "knight", "bishop", "rook", "queen", "king"
-};
+static const char *const notation_piece_name[PIECE_TYPE_NB] = {"pawn", "knight", "bishop",
+                                                               "rook", "queen",  "king"};
 
 void
 square_name(int sq, char out[3])
@@ -73,11 +72,20 @@ static int
 notation_promotion_piece(char c)
 {
 	switch (c) {
-	case 'n': case 'N': return KNIGHT;
-	case 'b': case 'B': return BISHOP;
-	case 'r': case 'R': return ROOK;
-	case 'q': case 'Q': return QUEEN;
-	default: return -1;
+	case 'n':
+	case 'N':
+		return KNIGHT;
+	case 'b':
+	case 'B':
+		return BISHOP;
+	case 'r':
+	case 'R':
+		return ROOK;
+	case 'q':
+	case 'Q':
+		return QUEEN;
+	default:
+		return -1;
 	}
 }
 
@@ -98,7 +106,8 @@ move_from_uci(const struct position *p, const char *text, move_t *m, char *err, 
 	for (int i = 0; i < n; i++) {
 		if (move_from(moves[i]) != from || move_to(moves[i]) != to)
 			continue;
-		if (move_is_promotion(moves[i]) ? move_promotion_type(moves[i]) != promo : promo >= 0)
+		if (move_is_promotion(moves[i]) ? move_promotion_type(moves[i]) != promo
+		                                : promo >= 0)
 			continue;
 		*m = moves[i];
 		return 0;
@@ -107,8 +116,9 @@ move_from_uci(const struct position *p, const char *text, move_t *m, char *err, 
 		/* Say so when only the promotion letter is missing. */
 		for (int i = 0; i < n; i++) {
 			if (move_from(moves[i]) == from && move_to(moves[i]) == to) {
-				snprintf(err, errlen, "UCI move \"%s\" needs a promotion letter (q, r, b or n)",
-					 text);
+				snprintf(err, errlen,
+				         "UCI move \"%s\" needs a promotion letter (q, r, b or n)",
+				         text);
 				return -1;
 			}
 		}
@@ -177,20 +187,20 @@ move_to_san(const struct position *p, move_t m, char out[MOVE_TEXT_MAX])
 
 /* What a SAN text says about its move; -1 where it says nothing. */
 struct san_query {
-	int	type;		/* enum piece_type */
-	int	from_file;
-	int	from_rank;
-	int	to;
-	int	promo;		/* KNIGHT..QUEEN */
-	int	castle;		/* MF_CASTLE_KING/QUEEN, or -1 */
+	int type; /* enum piece_type */
+	int from_file;
+	int from_rank;
+	int to;
+	int promo;  /* KNIGHT..QUEEN */
+	int castle; /* MF_CASTLE_KING/QUEEN, or -1 */
 };
 
 /* Is body (already stripped of annotations) castling written with O or 0? */
 static int
 san_castle_flag(const char *body)
 {
-	static const char *const king_side[] = { "O-O", "0-0", "o-o" };
-	static const char *const queen_side[] = { "O-O-O", "0-0-0", "o-o-o" };
+	static const char *const king_side[] = {"O-O", "0-0", "o-o"};
+	static const char *const queen_side[] = {"O-O-O", "0-0-0", "o-o-o"};
 
 	for (size_t i = 0; i < ARRAY_LEN(king_side); i++) {
 		if (strcmp(body, king_side[i]) == 0)
@@ -281,7 +291,7 @@ san_query_fits(const struct position *p, const struct san_query *q, move_t m)
  */
 static void
 notation_ambiguous(const struct position *p, const char *text, const move_t *fits, int nfit,
-		   char *err, size_t errlen)
+                   char *err, size_t errlen)
 {
 	char san[MAX_MOVES][MOVE_TEXT_MAX];
 	size_t k;
@@ -299,7 +309,10 @@ notation_ambiguous(const struct position *p, const char *text, const move_t *fit
 	for (int i = 0; i < nfit; i++) {
 		k = strlen(err);
 		snprintf(err + k, errlen > k ? errlen - k : 0, "%s%s",
-			 i == 0 ? "" : i == nfit - 1 ? " or " : ", ", san[i]);
+		         i == 0          ? ""
+		         : i == nfit - 1 ? " or "
+		                         : ", ",
+		         san[i]);
 	}
 }
 
@@ -358,18 +371,18 @@ move_from_san(const struct position *p, const char *text, move_t *m, char *err, 
 	}
 	if (q.castle >= 0) {
 		snprintf(err, errlen, "SAN move \"%s\" is illegal: %s castling is not allowed here",
-			 text, q.castle == MF_CASTLE_KING ? "king-side" : "queen-side");
+		         text, q.castle == MF_CASTLE_KING ? "king-side" : "queen-side");
 		return -1;
 	}
 	square_name(q.to, to);
 	if (npromo > 0 && q.promo < 0)
 		snprintf(err, errlen, "SAN move \"%s\" needs a promotion piece, e.g. %.*s=Q", text,
-			 (int)strcspn(body, "="), body);
+		         (int)strcspn(body, "="), body);
 	else if (q.promo >= 0 && npromo == 0)
 		snprintf(err, errlen, "SAN move \"%s\" is illegal: no pawn can promote on %s", text,
-			 to);
+		         to);
 	else
 		snprintf(err, errlen, "SAN move \"%s\" is illegal: no %s can go to %s", text,
-			 notation_piece_name[q.type], to);
+		         notation_piece_name[q.type], to);
 	return -1;
 }

@@ -20,21 +20,21 @@
 #include "engine/notation.h"
 
 enum {
-	PGN_LINE_MAX = 79,	/* PGN export format: lines shorter than 80 */
-	PGN_WORD_MAX = 64,	/* longer comment words are cut to wrap */
-	PGN_TOKEN_MAX = 64	/* longest movetext token the reader keeps */
+	PGN_LINE_MAX = 79, /* PGN export format: lines shorter than 80 */
+	PGN_WORD_MAX = 64, /* longer comment words are cut to wrap */
+	PGN_TOKEN_MAX = 64 /* longest movetext token the reader keeps */
 };
 
-static const char *const pgn_roster[] = { "Event", "Site", "Date", "Round", "White", "Black" };
+static const char *const pgn_roster[] = {"Event", "Site", "Date", "Round", "White", "Black"};
 
 /* Tags the writer sets itself; the caller's copies are ignored. */
-static const char *const pgn_own_tags[] = { "Result", "Termination", "SetUp", "FEN" };
+static const char *const pgn_own_tags[] = {"Result", "Termination", "SetUp", "FEN"};
 
 /* Movetext being filled into lines. */
 struct pgn_out {
-	FILE	*f;
-	int	col;		/* characters on the current line */
-	bool	failed;		/* a write error happened */
+	FILE *f;
+	int col;     /* characters on the current line */
+	bool failed; /* a write error happened */
 };
 
 static void
@@ -157,11 +157,11 @@ pgn_write_tags(FILE *f, const struct game *g, const struct pgn_tag *tags, size_t
 
 int
 pgn_write(FILE *f, const struct game *g, const struct pgn_tag *tags, size_t ntags,
-	  const char *const *comments)
+          const char *const *comments)
 {
-	struct pgn_out o = { .f = f };
+	struct pgn_out o = {.f = f};
 	struct position pos = g->start;
-	bool need_number = true;	/* Black's move needs "N..." here */
+	bool need_number = true; /* Black's move needs "N..." here */
 
 	pgn_write_tags(f, g, tags, ntags);
 	fputc('\n', f);
@@ -172,7 +172,7 @@ pgn_write(FILE *f, const struct game *g, const struct pgn_tag *tags, size_t ntag
 		/* A move number and its move wrap as one, never "8." alone at a line's end. */
 		if (pos.side == WHITE || need_number)
 			len = snprintf(tok, sizeof(tok), "%u.%s ", (unsigned)pos.fullmove,
-				       pos.side == WHITE ? "" : "..");
+			               pos.side == WHITE ? "" : "..");
 		move_to_san(&pos, g->moves[i], tok + len);
 		pgn_out_token(&o, tok, strlen(tok));
 		position_play(&pos, g->moves[i]);
@@ -189,9 +189,9 @@ pgn_write(FILE *f, const struct game *g, const struct pgn_tag *tags, size_t ntag
 
 /* The reader's place in the text and what the tags told it. */
 struct pgn_in {
-	const char	*s;
-	char		fen[FEN_MAX * 2];	/* FEN tag value, or "" */
-	char		termination[FEN_MAX * 2];	/* Termination tag value, or "" */
+	const char *s;
+	char fen[FEN_MAX * 2];         /* FEN tag value, or "" */
+	char termination[FEN_MAX * 2]; /* Termination tag value, or "" */
 };
 
 /* Reads a tag pair at in->s ('[' already seen); keeps FEN and Termination. */
@@ -252,7 +252,8 @@ pgn_skip(struct pgn_in *in, char *err, size_t errlen)
 		if (*s == '{') {
 			s = strchr(s, '}');
 			if (s == NULL) {
-				snprintf(err, errlen, "PGN comment \"%.20s\" has no closing }", in->s);
+				snprintf(err, errlen, "PGN comment \"%.20s\" has no closing }",
+				         in->s);
 				return -1;
 			}
 			s++;
@@ -309,8 +310,8 @@ pgn_read_move(struct game *g, const char *tok, char *err, size_t errlen)
 	const char *side = g->pos.side == WHITE ? "." : "...";
 
 	if (g->termination != TERM_NONE) {
-		snprintf(err, errlen, "PGN move %u%s %s: the game is already over (%s)", number, side,
-			 tok, game_termination_text(g->termination));
+		snprintf(err, errlen, "PGN move %u%s %s: the game is already over (%s)", number,
+		         side, tok, game_termination_text(g->termination));
 		return -1;
 	}
 	if (move_from_san(&g->pos, tok, &m, why, sizeof(why)) < 0) {
@@ -350,7 +351,10 @@ pgn_read_movetext(struct pgn_in *in, struct game *g, char *err, size_t errlen)
 			continue;
 		if (len == 0 || len >= sizeof(tok)) {
 			snprintf(err, errlen, "PGN token \"%.*s\" is not movetext",
-				 (int)(len == 0 ? 1 : len > 20 ? 20 : len), s);
+			         (int)(len == 0   ? 1
+			               : len > 20 ? 20
+			                          : len),
+			         s);
 			return -1;
 		}
 		memcpy(tok, s, len);
@@ -376,7 +380,7 @@ pgn_read_movetext(struct pgn_in *in, struct game *g, char *err, size_t errlen)
 int
 pgn_read_game(const char *text, struct game *g, char *err, size_t errlen)
 {
-	struct pgn_in in = { .s = text };
+	struct pgn_in in = {.s = text};
 	struct position start;
 
 	memset(g, 0, sizeof(*g));

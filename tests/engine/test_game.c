@@ -167,7 +167,7 @@ Test(game, threefold_knight_shuffle)
 	play_san(&g, "Nf3 Nf6 Ng1 Ng8");
 	cr_assert(eq(int, game_repetitions(&g), 2));
 	play_san(&g, "Nf3");
-	cr_assert(eq(int, game_repetitions(&g), 2));	/* after 1. Nf3 and now */
+	cr_assert(eq(int, game_repetitions(&g), 2)); /* after 1. Nf3 and now */
 	play_san(&g, "Nf6 Ng1");
 	cr_assert(eq(int, g.termination, TERM_NONE));
 	play_san(&g, "Ng8");
@@ -202,26 +202,26 @@ Test(game, repetition_compares_whole_position)
 
 /* Rows hold their text: Criterion's workers cannot follow pointers into the parent. */
 struct dead_case {
-	char	fen[FEN_MAX];
-	char	san[16];
-	bool	dead;
+	char fen[FEN_MAX];
+	char san[16];
+	bool dead;
 };
 
 ParameterizedTestParameters(game, insufficient_material)
 {
 	static struct dead_case cases[] = {
-		/* K v K after the last pawn falls. */
-		{ "4k3/8/8/8/8/8/3p4/4K3 w - - 0 1", "Kxd2", true },
-		/* KB v K, KN v K. */
-		{ "4k3/8/8/8/8/8/3p4/4KB2 w - - 0 1", "Kxd2", true },
-		{ "4k3/8/8/8/8/8/3p4/4KN2 w - - 0 1", "Kxd2", true },
-		{ "4k3/8/8/8/8/8/3r4/4K3 w - - 0 1", "Kxd2", true },
-		/* Bishops on squares of one colour (c1 and f8 are both dark). */
-		{ "4kb2/8/8/8/8/8/3p4/2B1K3 w - - 0 1", "Kxd2", true },
-		/* Still alive: opposite-coloured bishops, a rook, a pawn. */
-		{ "4k1b1/8/8/8/8/8/3p4/2B1K3 w - - 0 1", "Kxd2", false },
-		{ "4k3/8/8/8/8/8/3p4/R3K3 w - - 0 1", "Kxd2", false },
-		{ "4k3/8/8/8/8/7P/3p4/4K3 w - - 0 1", "Kxd2", false },
+	    /* K v K after the last pawn falls. */
+	    {"4k3/8/8/8/8/8/3p4/4K3 w - - 0 1", "Kxd2", true},
+	    /* KB v K, KN v K. */
+	    {"4k3/8/8/8/8/8/3p4/4KB2 w - - 0 1", "Kxd2", true},
+	    {"4k3/8/8/8/8/8/3p4/4KN2 w - - 0 1", "Kxd2", true},
+	    {"4k3/8/8/8/8/8/3r4/4K3 w - - 0 1", "Kxd2", true},
+	    /* Bishops on squares of one colour (c1 and f8 are both dark). */
+	    {"4kb2/8/8/8/8/8/3p4/2B1K3 w - - 0 1", "Kxd2", true},
+	    /* Still alive: opposite-coloured bishops, a rook, a pawn. */
+	    {"4k1b1/8/8/8/8/8/3p4/2B1K3 w - - 0 1", "Kxd2", false},
+	    {"4k3/8/8/8/8/8/3p4/R3K3 w - - 0 1", "Kxd2", false},
+	    {"4k3/8/8/8/8/7P/3p4/4K3 w - - 0 1", "Kxd2", false},
 	};
 	return cr_make_param_array(struct dead_case, cases, ARRAY_LEN(cases));
 }
@@ -236,8 +236,8 @@ ParameterizedTest(struct dead_case *c, game, insufficient_material, .init = setu
 	if (c->dead) {
 		cr_assert(eq(int, g.termination, TERM_INSUFFICIENT), "%s", c->fen);
 		cr_assert(eq(int, g.result, RESULT_DRAW));
-		cr_assert(eq(str, (char *)game_termination_text(g.termination),
-			     "insufficient material"));
+		cr_assert(
+		    eq(str, (char *)game_termination_text(g.termination), "insufficient material"));
 		assert_refuses_moves(&g);
 	} else {
 		cr_assert(eq(int, g.termination, TERM_NONE), "%s", c->fen);
@@ -265,7 +265,7 @@ Test(game, record_grows)
 	}
 	cr_assert(eq(int, g.n, plies));
 	cr_assert(gt(int, g.n, 128), "only %d plies, ended by %s", g.n,
-		  game_termination_text(g.termination));
+	          game_termination_text(g.termination));
 	replay = g.start;
 	for (int i = 0; i < g.n; i++) {
 		cr_assert(eq(u64, g.keys[i], replay.key));
@@ -281,7 +281,7 @@ Test(game, illegal_move_refused)
 	struct game g;
 
 	start_game(&g, FEN_STARTPOS);
-	cr_assert(eq(int, game_play(&g, move_make(12, 36, MF_QUIET)), -1));	/* e2e5 */
+	cr_assert(eq(int, game_play(&g, move_make(12, 36, MF_QUIET)), -1)); /* e2e5 */
 	cr_assert(eq(int, g.n, 0));
 	game_free(&g);
 }

@@ -26,13 +26,13 @@ setup(void)
 TestSuite(pgn, .init = setup);
 
 static const char opera_game[] =
-	"e4 e5 Nf3 d6 d4 Bg4 dxe5 Bxf3 Qxf3 dxe5 Bc4 Nf6 Qb3 Qe7 Nc3 c6 Bg5 b5 Nxb5 cxb5 "
-	"Bxb5+ Nbd7 O-O-O Rd8 Rxd7 Rxd7 Rd1 Qe6 Bxd7+ Nxd7 Qb8+ Nxb8 Rd8#";
+    "e4 e5 Nf3 d6 d4 Bg4 dxe5 Bxf3 Qxf3 dxe5 Bc4 Nf6 Qb3 Qe7 Nc3 c6 Bg5 b5 Nxb5 cxb5 "
+    "Bxb5+ Nbd7 O-O-O Rd8 Rxd7 Rxd7 Rd1 Qe6 Bxd7+ Nxd7 Qb8+ Nxb8 Rd8#";
 
 /* The PGN of g as a malloc'ed string. */
 static char *
 write_pgn(const struct game *g, const struct pgn_tag *tags, size_t ntags,
-	  const char *const *comments)
+          const char *const *comments)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -74,8 +74,8 @@ assert_reads_back(const char *text, const struct game *g)
 static void
 assert_layout(const char *text)
 {
-	static const char *const roster[] = { "Event", "Site", "Date", "Round",
-					      "White", "Black", "Result" };
+	static const char *const roster[] = {"Event", "Site",  "Date",  "Round",
+	                                     "White", "Black", "Result"};
 	char result[16] = "", last[32] = "";
 	const char *line = text;
 	size_t ntag = 0;
@@ -88,8 +88,9 @@ assert_layout(const char *text)
 			if (ntag < ARRAY_LEN(roster)) {
 				size_t n = strlen(roster[ntag]);
 
-				cr_assert(strncmp(line + 1, roster[ntag], n) == 0 && line[1 + n] == ' ',
-					  "tag %zu is %.*s", ntag, (int)len, line);
+				cr_assert(strncmp(line + 1, roster[ntag], n) == 0 &&
+				              line[1 + n] == ' ',
+				          "tag %zu is %.*s", ntag, (int)len, line);
 			}
 			if (strncmp(line, "[Result \"", 9) == 0)
 				sscanf(line + 9, "%15[^\"]", result);
@@ -99,7 +100,8 @@ assert_layout(const char *text)
 			const char *sp;
 
 			in_movetext = true;
-			cr_assert(lt(sz, len, 80), "line of %zu columns: %.*s", len, (int)len, line);
+			cr_assert(lt(sz, len, 80), "line of %zu columns: %.*s", len, (int)len,
+			          line);
 			cr_assert(not(eq(chr, line[len - 1], ' ')));
 			for (sp = line + len; sp > line && sp[-1] != ' '; sp--)
 				;
@@ -116,8 +118,8 @@ assert_layout(const char *text)
 static const char *
 find_pgn_extract(void)
 {
-	static const char *const paths[] = { "/usr/games/pgn-extract", "/usr/bin/pgn-extract",
-					     "/usr/local/bin/pgn-extract" };
+	static const char *const paths[] = {"/usr/games/pgn-extract", "/usr/bin/pgn-extract",
+	                                    "/usr/local/bin/pgn-extract"};
 
 	for (size_t i = 0; i < ARRAY_LEN(paths); i++)
 		if (access(paths[i], X_OK) == 0)
@@ -165,17 +167,17 @@ Test(pgn, fools_mate_exact)
 	play_san(&g, "f3 e5 g4 Qh4#");
 	text = write_pgn(&g, NULL, 0, NULL);
 	cr_assert(eq(str, text,
-		     "[Event \"?\"]\n"
-		     "[Site \"?\"]\n"
-		     "[Date \"????.??.??\"]\n"
-		     "[Round \"?\"]\n"
-		     "[White \"?\"]\n"
-		     "[Black \"?\"]\n"
-		     "[Result \"0-1\"]\n"
-		     "[Termination \"checkmate\"]\n"
-		     "\n"
-		     "1. f3 e5 2. g4 Qh4# 0-1\n"
-		     "\n"));
+	             "[Event \"?\"]\n"
+	             "[Site \"?\"]\n"
+	             "[Date \"????.??.??\"]\n"
+	             "[Round \"?\"]\n"
+	             "[White \"?\"]\n"
+	             "[Black \"?\"]\n"
+	             "[Result \"0-1\"]\n"
+	             "[Termination \"checkmate\"]\n"
+	             "\n"
+	             "1. f3 e5 2. g4 Qh4# 0-1\n"
+	             "\n"));
 	assert_reads_back(text, &g);
 	assert_pgn_extract_accepts(text);
 	free(text);
@@ -185,14 +187,14 @@ Test(pgn, fools_mate_exact)
 Test(pgn, tags_in_order_and_escaped)
 {
 	static const struct pgn_tag tags[] = {
-		{ "White", "Morphy, Paul" },
-		{ "Annotator", "say \"hi\" \\ bye" },
-		{ "Event", "Paris Opera" },
-		{ "Result", "1/2-1/2" },	/* ignored: the game says 1-0 */
-		{ "Black", "Duke Karl / Count Isouard" },
-		{ "Date", "1858.??.??" },
-		{ "Termination", "normal" },	/* ignored too */
-		{ "PlyCount", "33" },
+	    {"White", "Morphy, Paul"},
+	    {"Annotator", "say \"hi\" \\ bye"},
+	    {"Event", "Paris Opera"},
+	    {"Result", "1/2-1/2"}, /* ignored: the game says 1-0 */
+	    {"Black", "Duke Karl / Count Isouard"},
+	    {"Date", "1858.??.??"},
+	    {"Termination", "normal"}, /* ignored too */
+	    {"PlyCount", "33"},
 	};
 	struct game g;
 	char *text;
@@ -201,22 +203,27 @@ Test(pgn, tags_in_order_and_escaped)
 	play_san(&g, opera_game);
 	cr_assert(eq(int, g.termination, TERM_CHECKMATE));
 	text = write_pgn(&g, tags, ARRAY_LEN(tags), NULL);
-	cr_assert(eq(int, strncmp(text,
-				  "[Event \"Paris Opera\"]\n"
-				  "[Site \"?\"]\n"
-				  "[Date \"1858.??.??\"]\n"
-				  "[Round \"?\"]\n"
-				  "[White \"Morphy, Paul\"]\n"
-				  "[Black \"Duke Karl / Count Isouard\"]\n"
-				  "[Result \"1-0\"]\n"
-				  "[Annotator \"say \\\"hi\\\" \\\\ bye\"]\n"
-				  "[PlyCount \"33\"]\n"
-				  "[Termination \"checkmate\"]\n"
-				  "\n"
-				  "1. e4 e5 2. Nf3 d6 3. d4 Bg4 4. dxe5 Bxf3 5. Qxf3 dxe5 6. Bc4 Nf6 7. Qb3 Qe7\n"
-				  "8. Nc3 c6 9. Bg5 b5 10. Nxb5 cxb5 11. Bxb5+ Nbd7 12. O-O-O Rd8 13. Rxd7 Rxd7\n"
-				  "14. Rd1 Qe6 15. Bxd7+ Nxd7 16. Qb8+ Nxb8 17. Rd8# 1-0\n\n",
-				  strlen(text) + 1), 0), "%s", text);
+	cr_assert(
+	    eq(int,
+	       strncmp(
+	           text,
+	           "[Event \"Paris Opera\"]\n"
+	           "[Site \"?\"]\n"
+	           "[Date \"1858.??.??\"]\n"
+	           "[Round \"?\"]\n"
+	           "[White \"Morphy, Paul\"]\n"
+	           "[Black \"Duke Karl / Count Isouard\"]\n"
+	           "[Result \"1-0\"]\n"
+	           "[Annotator \"say \\\"hi\\\" \\\\ bye\"]\n"
+	           "[PlyCount \"33\"]\n"
+	           "[Termination \"checkmate\"]\n"
+	           "\n"
+	           "1. e4 e5 2. Nf3 d6 3. d4 Bg4 4. dxe5 Bxf3 5. Qxf3 dxe5 6. Bc4 Nf6 7. Qb3 Qe7\n"
+	           "8. Nc3 c6 9. Bg5 b5 10. Nxb5 cxb5 11. Bxb5+ Nbd7 12. O-O-O Rd8 13. Rxd7 Rxd7\n"
+	           "14. Rd1 Qe6 15. Bxd7+ Nxd7 16. Qb8+ Nxb8 17. Rd8# 1-0\n\n",
+	           strlen(text) + 1),
+	       0),
+	    "%s", text);
 	assert_layout(text);
 	assert_reads_back(text, &g);
 	assert_pgn_extract_accepts(text);
@@ -226,7 +233,7 @@ Test(pgn, tags_in_order_and_escaped)
 
 Test(pgn, comments_and_black_move_numbers)
 {
-	const char *comments[] = { "book", NULL, NULL, "a {brace} inside", NULL };
+	const char *comments[] = {"book", NULL, NULL, "a {brace} inside", NULL};
 	struct game g;
 	char *text, *movetext;
 
@@ -236,7 +243,7 @@ Test(pgn, comments_and_black_move_numbers)
 	movetext = strstr(text, "\n\n");
 	cr_assert(not(eq(ptr, movetext, NULL)));
 	cr_assert(eq(str, movetext,
-		     "\n\n1. e4 {book} 1... e5 2. Nf3 Nc6 {a (brace) inside} 3. Bb5 *\n\n"));
+	             "\n\n1. e4 {book} 1... e5 2. Nf3 Nc6 {a (brace) inside} 3. Bb5 *\n\n"));
 	assert_layout(text);
 	assert_reads_back(text, &g);
 	assert_pgn_extract_accepts(text);
@@ -247,7 +254,7 @@ Test(pgn, comments_and_black_move_numbers)
 Test(pgn, fen_start_black_to_move)
 {
 	static const char fen[] =
-		"r3k2r/p1ppqpb1/bn2pnp1/3PN3/1p2P3/2N2Q1p/PPPBBPPP/R3K2R b KQkq - 3 17";
+	    "r3k2r/p1ppqpb1/bn2pnp1/3PN3/1p2P3/2N2Q1p/PPPBBPPP/R3K2R b KQkq - 3 17";
 	struct game g;
 	char *text, *movetext;
 
@@ -255,11 +262,13 @@ Test(pgn, fen_start_black_to_move)
 	play_san(&g, "O-O-O Nc6 Qd6");
 	game_end(&g, RESULT_DRAW, TERM_ADJUDICATED);
 	text = write_pgn(&g, NULL, 0, NULL);
-	cr_assert(not(eq(ptr, strstr(text, "[Termination \"adjudication\"]\n"
-					   "[SetUp \"1\"]\n"
-					   "[FEN \"r3k2r/p1ppqpb1/bn2pnp1/3PN3/1p2P3/2N2Q1p/PPPBBPPP/"
-					   "R3K2R b KQkq - 3 17\"]\n\n"),
-			  NULL)), "%s", text);
+	cr_assert(not(eq(ptr,
+	                 strstr(text, "[Termination \"adjudication\"]\n"
+	                              "[SetUp \"1\"]\n"
+	                              "[FEN \"r3k2r/p1ppqpb1/bn2pnp1/3PN3/1p2P3/2N2Q1p/PPPBBPPP/"
+	                              "R3K2R b KQkq - 3 17\"]\n\n"),
+	                 NULL)),
+	          "%s", text);
 	movetext = strstr(text, "\n\n");
 	cr_assert(eq(str, movetext, "\n\n17... O-O-O 18. Nc6 Qd6 1/2-1/2\n\n"));
 	assert_layout(text);
@@ -271,7 +280,7 @@ Test(pgn, fen_start_black_to_move)
 
 Test(pgn, abandoned_game)
 {
-	static const struct pgn_tag tags[] = { { "Round", "3" } };
+	static const struct pgn_tag tags[] = {{"Round", "3"}};
 	struct game g;
 	char *text;
 
@@ -293,12 +302,12 @@ Test(pgn, abandoned_game)
 Test(pgn, long_games_wrap_and_read_back)
 {
 	static const char *const notes[] = {
-		"",
-		"x",
-		"a somewhat longer remark about the position that goes on and on past the "
-		"end of any line",
-		"supercalifragilisticexpialidocious-supercalifragilisticexpialidocious-and-more",
-		"ends with a space ",
+	    "",
+	    "x",
+	    "a somewhat longer remark about the position that goes on and on past the "
+	    "end of any line",
+	    "supercalifragilisticexpialidocious-supercalifragilisticexpialidocious-and-more",
+	    "ends with a space ",
 	};
 	uint64_t seed = 0x243f6a8885a308d3u;
 
@@ -307,8 +316,10 @@ Test(pgn, long_games_wrap_and_read_back)
 		const char **comments;
 		char *text;
 
-		start_game(&g, game % 2 ? "r3k2r/p1ppqpb1/bn2pnp1/3PN3/1p2P3/2N2Q1p/PPPBBPPP/R3K2R b KQkq - 0 1"
-					: FEN_STARTPOS);
+		start_game(
+		    &g, game % 2
+		            ? "r3k2r/p1ppqpb1/bn2pnp1/3PN3/1p2P3/2N2Q1p/PPPBBPPP/R3K2R b KQkq - 0 1"
+		            : FEN_STARTPOS);
 		while (g.termination == TERM_NONE && g.n < 400) {
 			move_t moves[MAX_MOVES];
 			int n = movegen_legal(&g.pos, moves);
@@ -336,16 +347,15 @@ Test(pgn, long_games_wrap_and_read_back)
 
 Test(pgn, reader_skips_what_is_not_a_move)
 {
-	static const char text[] =
-		"\xEF\xBB\xBF[Event \"Casual \\\"game\\\"\"]\n"
-		"[White \"A\"]\n"
-		"% an escape line\n"
-		"\n"
-		"1.e4 {Best by test} e5 $1 2. Nf3!? ; the usual\n"
-		"Nc6 (2... d6 {Philidor (old)} 3. d4 (3. Bc4)) 3. Bb5 a6 4.Ba4\n"
-		"4... Nf6 5. 0-0 $14 Be7 1/2-1/2\n"
-		"\n"
-		"[Event \"next game\"]\n\n1. d4 *\n";
+	static const char text[] = "\xEF\xBB\xBF[Event \"Casual \\\"game\\\"\"]\n"
+	                           "[White \"A\"]\n"
+	                           "% an escape line\n"
+	                           "\n"
+	                           "1.e4 {Best by test} e5 $1 2. Nf3!? ; the usual\n"
+	                           "Nc6 (2... d6 {Philidor (old)} 3. d4 (3. Bc4)) 3. Bb5 a6 4.Ba4\n"
+	                           "4... Nf6 5. 0-0 $14 Be7 1/2-1/2\n"
+	                           "\n"
+	                           "[Event \"next game\"]\n\n1. d4 *\n";
 	struct game g, want;
 	char err[160];
 
@@ -374,25 +384,24 @@ Test(pgn, reader_without_result_token)
 }
 
 struct bad_pgn {
-	const char	*text;
-	const char	*message;
+	const char *text;
+	const char *message;
 };
 
 Test(pgn, reader_errors_name_the_token)
 {
 	static const struct bad_pgn cases[] = {
-		{ "1. e4 e5 2. Nf6 Nc6 *",
-		  "PGN move 2. Nf6: SAN move \"Nf6\" is illegal: no knight can go to f6" },
-		{ "1. e4 e5 2. Nf3 Nf3 *",
-		  "PGN move 2... Nf3: SAN move \"Nf3\" is illegal: no knight can go to f3" },
-		{ "1. e4 {unclosed comment", "PGN comment \"{unclosed comment\" has no closing }" },
-		{ "1. e4 (1. d4 d5", "PGN variation is not closed by )" },
-		{ "[FEN \"8/8/8/8/8/8/8/8 w - - 0 1\"]\n\n1. e4 *",
-		  "PGN tag FEN: " },
-		{ "[Event \"unclosed]\n1. e4 *", "PGN tag Event: value has no closing quote" },
-		{ "1. f3 e5 2. g4 Qh4# 3. Nf3 0-1",
-		  "PGN move 3. Nf3: the game is already over (checkmate)" },
-		{ "1. e4 ) e5", "PGN token \")\" is not movetext" },
+	    {"1. e4 e5 2. Nf6 Nc6 *",
+	     "PGN move 2. Nf6: SAN move \"Nf6\" is illegal: no knight can go to f6"},
+	    {"1. e4 e5 2. Nf3 Nf3 *",
+	     "PGN move 2... Nf3: SAN move \"Nf3\" is illegal: no knight can go to f3"},
+	    {"1. e4 {unclosed comment", "PGN comment \"{unclosed comment\" has no closing }"},
+	    {"1. e4 (1. d4 d5", "PGN variation is not closed by )"},
+	    {"[FEN \"8/8/8/8/8/8/8/8 w - - 0 1\"]\n\n1. e4 *", "PGN tag FEN: "},
+	    {"[Event \"unclosed]\n1. e4 *", "PGN tag Event: value has no closing quote"},
+	    {"1. f3 e5 2. g4 Qh4# 3. Nf3 0-1",
+	     "PGN move 3. Nf3: the game is already over (checkmate)"},
+	    {"1. e4 ) e5", "PGN token \")\" is not movetext"},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
@@ -400,9 +409,9 @@ Test(pgn, reader_errors_name_the_token)
 		char err[256] = "";
 
 		cr_assert(eq(int, pgn_read_game(cases[i].text, &g, err, sizeof(err)), -1), "%s",
-			  cases[i].text);
+		          cases[i].text);
 		cr_assert(eq(int, strncmp(err, cases[i].message, strlen(cases[i].message)), 0),
-			  "got: %s", err);
+		          "got: %s", err);
 		cr_assert(eq(ptr, g.moves, NULL));
 		game_free(&g);
 	}
