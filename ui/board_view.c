@@ -1,0 +1,213 @@
+/*
+ * One board, three sizes. A diagram: a label line (board number, last
+ * move), the eight ranks with White at the bottom, and an info line (the
+ * opponent's remaining think time as a bar, how long the board has waited
+ * for the master, or the result). A tile: the same facts on one line. The
+ * large view: a diagram with two columns per square and coordinates, beside
+ * the move list in SAN, for the focused board.
+ *
+ * The board the master stands at is marked with a king and its own style;
+ * the focused board is drawn in reverse, so both can be found at a glance.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/layout.h"
+
+/* White's glyphs are the outlined ones, Black's the filled ones (U+2654..). */
+static uint32_t
+board_piece_glyph(int piece, const struct view_state *vs)
+{
+	static const char letters[] = "PNBRQK";
+	static const uint32_t filled[] = { 0x265F, 0x265E, 0x265D, 0x265C, 0x265B, 0x265A };
+	static const uint32_t outlined[] = { 0x2659, 0x2658, 0x2657, 0x2656, 0x2655, 0x2654 };
+	int t = piece_type(piece);
+
+	if (vs->ascii)
+		return piece_color(piece) == WHITE ? (uint32_t)letters[t] :
+						     (uint32_t)(letters[t] - 'A' + 'a');
+	/* On coloured squares the solid shapes read best; colour tells the side. */
+	if (vs->color || piece_color(piece) == BLACK)
+		return filled[t];
+	return outlined[t];
+}
+
+static void
+board_square(struct cellbuf *cb, int x, int y, int width, int sq, const struct view_state *vs,
+	     const struct position *pos)
+{
+	int piece = pos != NULL ? position_piece_at(pos, sq) : NO_PIECE;
+	bool dark = (sq_file(sq) + sq_rank(sq)) % 2 == 0;
+	enum ui_style st;
+	uint32_t ch;
+
+	if (piece == NO_PIECE) {
+		st = dark ? UI_SQ_DARK : UI_SQ_LIGHT;
+		/* Without colours, dots on the dark squares keep the grid readable. */
+		ch = !dark || vs->color ? ' ' : vs->ascii ? '.' : 0x00B7;
+	} else {
+		bool white = piece_color(piece) == WHITE;
+
+		st = dark ? (white ? UI_SQ_DARK_W : UI_SQ_DARK_B) :
+			    (white ? UI_SQ_LIGHT_W : UI_SQ_LIGHT_B);
+		ch = board_piece_glyph(piece, vs);
+	}
+	for (int i = 0; i < width; i++)
+		cellbuf_put(cb, x + i, y, i == width / 2 ? ch : ' ', st);
+}
+
+/* The right-hand part of a tile or the info line of a diagram. */
+static void
+board_state_text(struct cellbuf *cb, int x, int y, int w, const struct view_state *vs,
+		 const struct view_exhibition *ex, const struct view_board *b)
+{
+	char t[32];
+	simtime_t span = b->until - b->since, left = b->until - ex->now;
+
+	/* Bars are someone thinking (what is left of it); red time is waiting. */
+	switch (b->state) {
+	case VIEW_BOARD_OPPONENT_THINKS:
+	case VIEW_BOARD_MASTER_THINKS:
+		cellbuf_bar(cb, x, y, w, span > 0 ? (double)left / (double)span : 0,
+			    b->state == VIEW_BOARD_MASTER_THINKS ? UI_MASTER : UI_BAR, vs->ascii);
+		break;
+	case VIEW_BOARD_WAITING:
+		view_fmt_compact(ex->now - b->since, t, sizeof(t));
+		cellbuf_printf(cb, x, y, w, UI_WAIT, vs->ascii, w >= 9 ? "wait %s" : "%s", t);
+		break;
+	case VIEW_BOARD_FINISHED:
+		cellbuf_text(cb, x, y, w, UI_DIM, vs->ascii, b->result[0] ? b->result : "over");
+		break;
+	}
+}
+
+static bool
+board_master_here(const struct view_exhibition *ex, const struct view_board *b)
+{
+	return ex->master_board == b->number &&
+	       (ex->master == VIEW_MASTER_THINKING || ex->master == VIEW_MASTER_WAITING ||
+		ex->master == VIEW_MASTER_WALKING);
+}
+
+void
+board_view_diagram(struct cellbuf *cb, int x, int y, const struct view_state *vs,
+		   const struct view_exhibition *ex, const struct view_board *b, bool focused)
+{
+	bool here = board_master_here(ex, b);
+	enum ui_style label = focused ? UI_FOCUS : here ? UI_MASTER : UI_BOLD;
+	int n;
+
+	/* Label: king if the master is here, board number, last move. */
+	cellbuf_fill(cb, (struct ui_rect){ x, y, DIAGRAM_W - 1, 1 }, ' ', label);
+	/* The master's king keeps his colour even on the focused board. */
+	cellbuf_put(cb, x, y, here ? (vs->ascii ? '@' : 0x2654) : ' ', here ? UI_MASTER : label);
+	n = cellbuf_printf(cb, x + 1, y, 3, label, vs->ascii, "%d", b->number);
+	cellbuf_text(cb, x + 2 + n, y, DIAGRAM_W - 3 - n, focused ? UI_FOCUS : here ? UI_MASTER :
+		     UI_NORMAL, vs->ascii, b->last_san);
+	for (int rank = 7; rank >= 0; rank--)
+		for (int file = 0; file < 8; file++)
+			board_square(cb, x + file, y + 1 + (7 - rank), 1, sq_make(file, rank), vs,
+				     b->pos);
+	board_state_text(cb, x, y + 9, DIAGRAM_W - 1, vs, ex, b);
+}
+
+void
+board_view_tile(struct cellbuf *cb, int x, int y, int w, const struct view_state *vs,
+		const struct view_exhibition *ex, const struct view_board *b, bool focused)
+{
+	bool here = board_master_here(ex, b);
+	int digits = ex->nboards >= 100 ? (ex->nboards >= 1000 ? 4 : 3) : 2;
+	bool white = b->side == WHITE;
+	/* The chess move number: the master's next move, or the reply to his last. */
+	int number = b->move_number + (white && b->state != VIEW_BOARD_FINISHED ? 1 : 0);
+	int used;
+
+	cellbuf_fill(cb, (struct ui_rect){ x, y, w, 1 }, ' ', UI_NORMAL);
+	cellbuf_put(cb, x, y, here ? (vs->ascii ? '@' : 0x2654) : ' ', here ? UI_MASTER : UI_NORMAL);
+	/* Number, move number with whose turn (○ White, ● Black), last move. */
+	cellbuf_printf(cb, x + 1, y, digits, here ? UI_MASTER : UI_BOLD, vs->ascii, "%*d", digits,
+		       b->number);
+	used = 1 + digits;
+	used += cellbuf_printf(cb, x + used, y, 5, UI_DIM, vs->ascii, " %2d%s", number,
+			       vs->ascii ? (white ? "w" : "b") : (white ? "\u25cb" : "\u25cf"));
+	cellbuf_printf(cb, x + used, y, 7, UI_NORMAL, vs->ascii, " %-6s", b->last_san);
+	used += 8;
+	board_state_text(cb, x + used, y, w - used, vs, ex, b);
+	if (focused)
+		cellbuf_restyle(cb, (struct ui_rect){ x, y, w, 1 }, UI_FOCUS);
+}
+
+/* The move list "1. e4 e5" in columns, the last moves when not all fit. */
+static void
+board_move_list(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
+		const struct view_board *b)
+{
+	enum { COL_W = 18 };
+	const struct game *g = b->game;
+	int cols = r.w / COL_W, nlines = 0, first, line = -1;
+	struct position pos;
+	char san[MOVE_TEXT_MAX];
+
+	if (cols < 1 || r.h < 1)
+		return;
+	if (g == NULL) {
+		cellbuf_text(cb, r.x, r.y, r.w, UI_DIM, vs->ascii, "no chess: timing model only");
+		return;
+	}
+	pos = g->start;
+	if (g->n == 0) {
+		cellbuf_text(cb, r.x, r.y, r.w, UI_DIM, vs->ascii, "no moves yet");
+		return;
+	}
+	/* A line per White move, and one for a game that starts with Black. */
+	nlines = (g->n + (g->start.side == BLACK ? 2 : 1)) / 2;
+	first = nlines > cols * r.h ? nlines - cols * r.h : 0;
+	for (int i = 0; i < g->n; i++) {
+		bool white = pos.side == WHITE;
+		int number = pos.fullmove, k, cx, cy;
+
+		if (white || i == 0)
+			line++;
+		move_to_san(&pos, g->moves[i], san);
+		position_play(&pos, g->moves[i]);
+		if (line < first)
+			continue;
+		k = line - first;
+		cx = r.x + (k / r.h) * COL_W;
+		cy = r.y + k % r.h;
+		if (white || i == 0)
+			cellbuf_printf(cb, cx, cy, 6, UI_DIM, vs->ascii, white ? "%3d." : "%3d...",
+				       number);
+		cellbuf_text(cb, cx + (white ? 5 : 11), cy, 6,
+			     i == g->n - 1 ? UI_BOLD : UI_NORMAL, vs->ascii, san);
+	}
+}
+
+void
+board_view_large(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
+		 const struct view_exhibition *ex, const struct view_board *b)
+{
+	char title[64];
+	int bx = r.x + 3, by = r.y + 2;
+
+	snprintf(title, sizeof(title), "board %d  %s%s", b->number, ex->is_sync ? "sync" : "async ",
+		 ex->is_sync ? "" : ex->policy);
+	cellbuf_fill(cb, r, ' ', UI_NORMAL);
+	cellbuf_box(cb, r, UI_BOLD, vs->ascii, title);
+	for (int rank = 7; rank >= 0; rank--) {
+		cellbuf_printf(cb, bx - 2, by + 7 - rank, 1, UI_DIM, vs->ascii, "%d", rank + 1);
+		for (int file = 0; file < 8; file++)
+			board_square(cb, bx + file * 3, by + 7 - rank, 3, sq_make(file, rank), vs, b->pos);
+	}
+	for (int file = 0; file < 8; file++)
+		cellbuf_put(cb, bx + file * 3 + 1, by + 8, (uint32_t)('a' + file), UI_DIM);
+	board_state_text(cb, bx, by + 10, 24, vs, ex, b);
+	if (b->opponent != NULL)
+		cellbuf_printf(cb, bx, by + 11, 24, UI_DIM, vs->ascii, "opponent: %s", b->opponent);
+	if (board_master_here(ex, b))
+		cellbuf_text(cb, bx, by + 12, 24, UI_MASTER, vs->ascii,
+			     vs->ascii ? "@ the master is here" : "\u2654 the master is here");
+	board_move_list(cb, (struct ui_rect){ bx + 28, by, r.x + r.w - bx - 29, r.h - 4 }, vs, b);
+	cellbuf_text(cb, r.x + 2, r.y + r.h - 1, r.w - 4, UI_DIM, vs->ascii,
+		     " Enter or Esc closes ");
+}

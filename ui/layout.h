@@ -1,0 +1,176 @@
+/*
+ * The live view's model and layout. struct view_state is everything one
+ * frame shows, as plain values the controller (ui/live.c) copies out of the
+ * simulation's snapshot: per exhibition a header, the master's busy/wait
+ * spans and the boards; for the screen the speed, pause, focus, overlays and
+ * the narration. Views draw only from it, so tests build one by hand.
+ *
+ * layout_compute turns a terminal size into rectangles: a top bar, one panel
+ * per exhibition side by side (header, strip, boards), a summary when an
+ * asynchronous exhibition has finished, the status line and the key footer.
+ * Boards are chess diagrams when every board fits as one, compact one-line
+ * tiles otherwise, scrolled so the focused board stays visible. Below the
+ * minimum size the layout says so and the view shows only that message.
+ */
+#ifndef SIMUL_UI_LAYOUT_H
+#define SIMUL_UI_LAYOUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "engine/notation.h"
+#include "engine/position.h"
+#include "sim/snapshot.h"
+#include "ui/cellbuf.h"
+
+enum { VIEW_MAX_EX = 4, VIEW_STATUS_LINES = 3, VIEW_TEXT = 160 };
+
+enum view_board_state {
+	VIEW_BOARD_WAITING,		/* the opponent has replied; waits for the master */
+	VIEW_BOARD_MASTER_THINKS,	/* the master is at this board, thinking */
+	VIEW_BOARD_OPPONENT_THINKS,
+	VIEW_BOARD_FINISHED
+};
+
+enum view_master {
+	VIEW_MASTER_IDLE,	/* no board is ready: waits for any */
+	VIEW_MASTER_THINKING,	/* at master_board */
+	VIEW_MASTER_WALKING,	/* to master_board */
+	VIEW_MASTER_WAITING,	/* at master_board, for its opponent's reply */
+	VIEW_MASTER_DONE
+};
+
+struct view_board {
+	int			number;		/* 1-based, as the PGN Board tag */
+	enum view_board_state	state;
+	const struct position	*pos;		/* NULL: no chess, an empty board */
+	char			last_san[MOVE_TEXT_MAX];
+	int			move_number;	/* master moves made here */
+	int			side;		/* WHITE: the master's turn */
+	simtime_t		since;		/* state entered (waiting, thinking) */
+	simtime_t		until;		/* opponent's reply due (OPPONENT_THINKS) */
+	char			result[8];	/* "1-0", ... once finished, else "" */
+	const struct game	*game;		/* for the move list; NULL if none */
+	const char		*opponent;	/* profile name, or NULL */
+};
+
+/*
+ * The master's history comes straight from the simulation (struct sim_span,
+ * thinking/walking count as busy, waiting/idle as waiting): copying up to
+ * 32768 spans a frame would cost more than drawing them.
+ */
+struct view_exhibition {
+	char			policy[24];	/* "sync", "round-robin", "ready" */
+	bool			is_sync;
+	simtime_t		now;		/* its clock: stops when it finishes */
+	simtime_t		projected;	/* total it is heading for */
+	simtime_t		model;		/* the analytical prediction, -1 if none */
+	bool			finished;
+	int64_t			moves_played;	/* master moves */
+	int64_t			moves_total;
+	double			utilisation;	/* master busy / elapsed, 0..1 */
+	enum view_master	master;
+	int			master_board;	/* 1-based; 0 when none */
+	simtime_t		master_since;	/* when the current activity began */
+	simtime_t		master_until;	/* when it ends; -1 open-ended */
+	const struct view_board	*boards;	/* [nboards]; only those shown need be filled */
+	int			nboards;
+	const struct sim_span	*spans;		/* the last one is open while running */
+	size_t			nspans;
+	const char		*note;		/* why model and measurement differ, or NULL */
+};
+
+struct view_state {
+	char			title[VIEW_TEXT];	/* the exhibition in one line */
+	simtime_t		now;		/* the shared simulated clock */
+	double			speed;		/* simulated seconds per real second */
+	bool			paused;
+	bool			ascii;		/* letters for pieces, +-| frames */
+	bool			color;		/* square colours carry meaning */
+	bool			help;		/* overlay shown */
+	bool			zoom;		/* focused board large */
+	bool			summary;	/* an async exhibition finished */
+	bool			greedy;		/* the search runs without yielding */
+	bool			has_lateness;
+	double			late_max_ms, late_p99_ms;
+	int			focus_ex;	/* focused exhibition and board index */
+	int			focus_board;
+	int			scroll[VIEW_MAX_EX];	/* first tile row shown */
+	char			status[VIEW_STATUS_LINES][VIEW_TEXT];	/* newest first */
+	const struct view_exhibition	*ex;
+	int			nex;
+};
+
+enum layout_mode { LAYOUT_TILES, LAYOUT_DIAGRAMS };
+
+struct layout_panel {
+	struct ui_rect	rect;		/* the whole panel */
+	struct ui_rect	header;
+	struct ui_rect	strip;
+	struct ui_rect	boards;
+	int		cols, rows;	/* cells across, and rows visible */
+	int		cell_w, cell_h;	/* one board's cell */
+	int		first;		/* index of the first board shown */
+	int		total_rows;	/* rows all boards would take */
+};
+
+struct layout {
+	int			w, h;
+	bool			too_small;
+	int			min_w, min_h;
+	enum layout_mode	mode;
+	struct ui_rect		top;
+	struct layout_panel	panel[VIEW_MAX_EX];
+	int			npanels;
+	struct ui_rect		summary;	/* h == 0 when not shown */
+	struct ui_rect		status;
+	struct ui_rect		footer;
+};
+
+/*
+ * Lays out vs on a w×h screen. Also clamps vs->scroll so the focused board
+ * is visible (which is why vs is not const).
+ */
+void layout_compute(struct view_state *vs, int w, int h, struct layout *out);
+/* Draws the whole frame: panels, overlays, or the too-small message. */
+void layout_render(const struct view_state *vs, const struct layout *lo, struct cellbuf *cb);
+/* The board under screen cell (x, y): 0 with its exhibition and index, or -1. */
+int layout_hit(const struct view_state *vs, const struct layout *lo, int x, int y, int *ex,
+	       int *board);
+/* Boards per row in the focused panel, for the arrow keys. */
+int layout_columns(const struct layout *lo, int ex);
+
+/* Short duration for sentences: "5 s", "1.5 s", "2 min 5 s". */
+void view_fmt_short(simtime_t us, char *out, size_t len);
+/* At most 4 columns for tiles: "55s", "2:30", "1h02". */
+void view_fmt_compact(simtime_t us, char *out, size_t len);
+
+/* Panels, in their own files. */
+void header_view_top(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
+void header_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
+		      const struct view_exhibition *ex);
+double header_view_speedup(const struct view_state *vs, const struct view_exhibition *ex);
+void strip_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
+		     const struct view_exhibition *ex);
+void board_view_diagram(struct cellbuf *cb, int x, int y, const struct view_state *vs,
+			const struct view_exhibition *ex, const struct view_board *b, bool focused);
+void board_view_tile(struct cellbuf *cb, int x, int y, int w, const struct view_state *vs,
+		     const struct view_exhibition *ex, const struct view_board *b, bool focused);
+void board_view_large(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
+		      const struct view_exhibition *ex, const struct view_board *b);
+void help_view_draw(struct cellbuf *cb, const struct view_state *vs);
+void help_view_too_small(struct cellbuf *cb, const struct layout *lo, bool ascii);
+void status_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
+void status_view_footer(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
+void status_view_summary(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
+
+/* Board metrics the layout and the board view share. */
+enum {
+	DIAGRAM_W = 10,		/* 8 squares + a blank either side */
+	DIAGRAM_H = 11,		/* label, 8 ranks, info line, gap */
+	TILE_MIN_W = 19,
+	PANEL_HEADER_H = 4,
+	PANEL_MIN_W = 29
+};
+
+#endif

@@ -1,0 +1,136 @@
+/*
+ * The bottom of the screen: the narration (what just happened, in plain
+ * words, newest line first), the key footer, and the summary that appears
+ * when an asynchronous exhibition has finished. The narration's sentences
+ * are written by the controller from the simulation's events; this file
+ * only places them, so a paused screen always says how to go on.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/layout.h"
+
+struct footer_key {
+	const char	*key;
+	const char	*ascii_key;
+	const char	*what;
+	int		priority;	/* dropped first when the line is short: highest */
+};
+
+static const struct footer_key footer_keys[] = {
+	{ "space", "space", "pause", 0 },
+	{ "s", "s", "step", 2 },
+	{ "+/-", "+/-", "speed", 1 },
+	{ "\u2190\u2192", "<>", "focus", 4 },
+	{ "Enter", "Enter", "zoom", 5 },
+	{ "f", "f", "fast-fwd", 3 },
+	{ "r", "r", "restart", 6 },
+	{ "p", "p", "policy", 6 },
+	{ "g", "g", "greedy", 7 },
+	{ "?", "?", "help", 0 },
+	{ "q", "q", "quit", 0 },
+};
+
+static int
+footer_width(const struct footer_key *k, bool ascii)
+{
+	return ui_text_width(ascii ? k->ascii_key : k->key) + 1 + ui_text_width(k->what) + 2;
+}
+
+void
+status_view_footer(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs)
+{
+	int n = (int)ARRAY_LEN(footer_keys), total = 1, max_prio = 7, x = r.x + 1;
+
+	/* Drop the least important keys until the line fits; ? and q always stay. */
+	for (int i = 0; i < n; i++)
+		total += footer_width(&footer_keys[i], vs->ascii);
+	while (total > r.w && max_prio > 0) {
+		for (int i = 0; i < n; i++)
+			if (footer_keys[i].priority == max_prio)
+				total -= footer_width(&footer_keys[i], vs->ascii);
+		max_prio--;
+	}
+	cellbuf_fill(cb, r, ' ', UI_NORMAL);
+	for (int i = 0; i < n; i++) {
+		const struct footer_key *k = &footer_keys[i];
+
+		if (k->priority > max_prio)
+			continue;
+		x += cellbuf_text(cb, x, r.y, r.x + r.w - x, UI_KEY, vs->ascii,
+				  vs->ascii ? k->ascii_key : k->key);
+		x += 1;
+		x += cellbuf_text(cb, x, r.y, r.x + r.w - x, UI_DIM, vs->ascii, k->what);
+		x += 2;
+	}
+}
+
+void
+status_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs)
+{
+	int y = r.y;
+
+	cellbuf_fill(cb, r, ' ', UI_NORMAL);
+	if (vs->paused && vs->status[0][0] == '\0') {
+		cellbuf_text(cb, r.x + 1, y, r.w - 1, UI_PAUSED, vs->ascii,
+			     " PAUSED: space resumes, s plays one event and says why ");
+		return;
+	}
+	for (int i = 0; i < VIEW_STATUS_LINES && y < r.y + r.h; i++, y++) {
+		int x = r.x + 1;
+
+		if (vs->status[i][0] == '\0')
+			break;
+		if (i == 0 && vs->paused)
+			x += cellbuf_text(cb, x, y, r.w - 1, UI_PAUSED, vs->ascii, " PAUSED ") + 1;
+		cellbuf_text(cb, x, y, r.x + r.w - x, i == 0 ? UI_BOLD : UI_DIM, vs->ascii,
+			     vs->status[i]);
+	}
+}
+
+void
+status_view_summary(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs)
+{
+	const struct view_exhibition *done = NULL, *sync = NULL;
+	char total[32], model[32], proj[32], line1[VIEW_TEXT * 2], line2[VIEW_TEXT * 2];
+	const char *times = vs->ascii ? "x" : "\u00d7";
+	struct ui_rect in = r;
+
+	for (int i = 0; i < vs->nex; i++) {
+		if (vs->ex[i].is_sync && sync == NULL)
+			sync = &vs->ex[i];
+		if (!vs->ex[i].is_sync && vs->ex[i].finished && done == NULL)
+			done = &vs->ex[i];
+	}
+	if (done == NULL)
+		return;
+	duration_hms(done->now, total, sizeof(total));
+	if (done->model >= 0)
+		duration_hms(done->model, model, sizeof(model));
+	if (done->model < 0)
+		snprintf(line1, sizeof(line1), "%s finished in %s.", done->policy, total);
+	else if (done->model == done->now)
+		snprintf(line1, sizeof(line1), "%s finished in %s, exactly what the model says.",
+			 done->policy, total);
+	else
+		snprintf(line1, sizeof(line1), "%s finished in %s; the model says %s. %s", done->policy,
+			 total, model, done->note != NULL && done->note[0] != '\0' ? done->note :
+			 "Random think times and early game ends make the difference.");
+	if (sync != NULL && sync->projected > 0) {
+		duration_hms(sync->projected, proj, sizeof(proj));
+		snprintf(line2, sizeof(line2),
+			 "sync %s %s: %.1f%s slower. Same moves, same thinking; the master just "
+			 "stopped waiting.%s", sync->finished ? "took" : "is heading for", proj,
+			 (double)sync->projected / (double)(done->now > 0 ? done->now : 1), times,
+			 sync->finished ? "" : "  f fast-forwards sync to its end.");
+	} else {
+		snprintf(line2, sizeof(line2), "f fast-forwards the rest to the end.");
+	}
+	cellbuf_fill(cb, r, ' ', UI_NORMAL);
+	if (r.h >= 4) {
+		cellbuf_box(cb, r, UI_GOOD, vs->ascii, "summary");
+		in = (struct ui_rect){ r.x + 1, r.y + 1, r.w - 2, r.h - 2 };
+	}
+	cellbuf_text(cb, in.x + 1, in.y, in.w - 1, UI_GOOD, vs->ascii, line1);
+	cellbuf_text(cb, in.x + 1, in.y + 1, in.w - 1, UI_NORMAL, vs->ascii, line2);
+}
