@@ -363,9 +363,10 @@ pgn_read_movetext(struct pgn_in *in, struct game *g, char *err, size_t errlen)
 			pgn_read_result(g, tok, in);
 			return 0;
 		}
-		/* Move numbers: "12." or "12..." alone, or glued as in "12.e4". */
+		/* Move numbers: "12.", "12..." or a bare "..." alone, or glued as
+		 * in "12.e4". Castling with zeros has no dot, so it stays a move. */
 		t = tok + strspn(tok, "0123456789");
-		if (t > tok && *t == '.') {
+		if (*t == '.') {
 			t += strspn(t, ".");
 			if (*t == '\0')
 				continue;

@@ -377,8 +377,9 @@ Test(pgn, reader_without_result_token)
 	struct game g;
 	char err[160];
 
-	cr_assert(eq(int, pgn_read_game("1. e4 c5 2. Nf3", &g, err, sizeof(err)), 0), "%s", err);
-	cr_assert(eq(int, g.n, 3));
+	cr_assert(eq(int, pgn_read_game("1. e4 c5 2. Nf3 ... d6 3.d4", &g, err, sizeof(err)), 0),
+	          "%s", err);
+	cr_assert(eq(int, g.n, 5));
 	cr_assert(eq(int, g.termination, TERM_NONE));
 	game_free(&g);
 }
@@ -429,5 +430,21 @@ Test(pgn, write_error_reported)
 	play_san(&g, "e4");
 	cr_assert(eq(int, pgn_write(f, &g, NULL, 0, NULL), -1));
 	fclose(f);
+	game_free(&g);
+}
+
+Test(pgn, game_without_moves)
+{
+	struct game g;
+	char *text;
+
+	start_game(&g, FEN_STARTPOS);
+	text = write_pgn(&g, NULL, 0, NULL);
+	cr_assert(eq(str, strstr(text, "\n\n"), "\n\n*\n\n"));
+	cr_assert(not(eq(ptr, strstr(text, "[Termination \"unterminated\"]\n"), NULL)));
+	assert_layout(text);
+	assert_reads_back(text, &g);
+	assert_pgn_extract_accepts(text);
+	free(text);
 	game_free(&g);
 }
