@@ -12,10 +12,11 @@
  * move) and the third occurrence of a position. A mate delivered on the
  * hundredth ply is still a mate (FIDE 9.3).
  *
- * Repetitions compare keys only. The key covers side to move, castling and
- * the en passant square as the position keeps it, so two positions that
- * differ only by an en passant square nobody can use count as different;
- * that errs towards playing on, never towards a false draw.
+ * Repetitions compare keys only. The key takes in the en passant square
+ * only when a pawn stands ready to capture there (position.c), which is
+ * FIDE's "same possible moves" except for a pinned capturer; then the two
+ * positions count as different, erring towards playing on, never towards
+ * a false draw.
  */
 #include "engine/game.h"
 

@@ -180,6 +180,20 @@ Test(game, threefold_knight_shuffle)
 	game_free(&g);
 }
 
+/* After 1. e4 no pawn can take en passant, so that position can recur. */
+Test(game, threefold_counts_unusable_en_passant_square)
+{
+	struct game g;
+
+	start_game(&g, FEN_STARTPOS);
+	play_san(&g, "e4 Nf6 Nf3 Ng8 Ng1 Nf6 Nf3 Ng8");
+	cr_assert(eq(int, game_repetitions(&g), 2));
+	play_san(&g, "Ng1");
+	cr_assert(eq(int, game_repetitions(&g), 3));
+	cr_assert(eq(int, g.termination, TERM_THREEFOLD));
+	game_free(&g);
+}
+
 /* Repetition is of positions, whatever the route; castling rights count. */
 Test(game, repetition_compares_whole_position)
 {
