@@ -96,7 +96,7 @@ duration_parse(const char *text, simtime_t *out, char *err, size_t errlen)
 			break;
 	}
 	if (total > DIST_SAMPLE_MAX) {
-		snprintf(err, errlen, "\"%s\" is longer than the limit of 1h", text);
+		snprintf(err, errlen, "\"%s\" is longer than the limit of 2h", text);
 		return -1;
 	}
 	*out = total;

@@ -30,10 +30,10 @@ typedef int64_t simtime_t;	/* simulated microseconds */
 
 /*
  * Largest duration a user may write and largest value a draw can return:
- * one hour. 1,000,000 boards x 500 moves x 2 plies x 1 h plus the walks still
+ * two hours. 1,000,000 boards x 500 moves x 2 plies x 2 h plus the walks still
  * fit in 63 bits of microseconds.
  */
-#define DIST_SAMPLE_MAX	(SIM_SECONDS(3600))
+#define DIST_SAMPLE_MAX	(SIM_SECONDS(7200))
 
 enum { DIST_TEXT_MAX = 64 };	/* longest text dist_format() writes, with NUL */
 

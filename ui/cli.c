@@ -412,7 +412,7 @@ cli_help(FILE *f, const struct cli_option *extra, size_t nextra)
 	for (size_t i = 0; i < nextra; i++)
 		help_line(f, extra[i].name, extra[i].short_name, extra[i].metavar, extra[i].help);
 	fprintf(f,
-		"\nDIST is a duration (55s, 2m, 1.5s, 500ms, 1h2m3s; at most 1h) or a\n"
+		"\nDIST is a duration (55s, 2m, 1.5s, 500ms, 1h2m3s; at most 2h) or a\n"
 		"distribution: uniform:40s..70s, normal:55s,10s (truncated at 0), exp:55s,\n"
 		"lognormal:55s,0.5 (mean, sigma). Each board draws its own times from the\n"
 		"seed, so every policy sees the same draws.\n"

@@ -1,13 +1,416 @@
-/* Placeholder until its issue lands: says so and fails as bad usage. */
-#include <stdio.h>
+/*
+ * `simul run`: headless exhibitions. Parses the shared options plus its
+ * own (output format, --pgn, --trace, --repeat), opens every output file
+ * before running (a bad path is bad usage, and nothing half-written is
+ * ever left: files are atomic), runs K seeds of the chosen policies on the
+ * virtual or the live clock, and prints one report on stdout. Progress,
+ * when wanted, goes to stderr only.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
+#include <ev.h>
+
+#include "engine/pgn.h"
+#include "sim/snapshot.h"
+#include "ui/atomic_file.h"
+#include "ui/cli.h"
 #include "ui/commands.h"
+#include "ui/report.h"
+#include "ui/trace.h"
+
+enum { RUN_REPEAT_MAX = 10000 };
+
+struct run_opts {
+	enum report_format	format;
+	const char		*pgn;
+	const char		*trace;
+	enum trace_format	trace_format;
+	long			repeat;
+	bool			quiet;
+};
+
+struct run_ctx {
+	struct sim		*s;
+	struct trace		*trace;
+	struct ev_loop		*loop;
+	double			started;	/* monotonic seconds */
+	bool			progress;	/* stderr is a terminal */
+	bool			shown;		/* a progress line is on screen */
+	int			run, runs;
+};
+
+static int
+opt_json(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct run_opts *)ctx)->format = REPORT_JSON;
+	return 0;
+}
+
+static int
+opt_csv(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct run_opts *)ctx)->format = REPORT_CSV;
+	return 0;
+}
+
+static int
+opt_markdown(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct run_opts *)ctx)->format = REPORT_MARKDOWN;
+	return 0;
+}
+
+static int
+opt_path(const char *v, const char **out, char *err, size_t errlen)
+{
+	if (v[0] == '\0') {
+		snprintf(err, errlen, "\"\" is not a file name");
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static int
+opt_pgn(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return opt_path(v, &((struct run_opts *)ctx)->pgn, err, errlen);
+}
+
+static int
+opt_trace(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return opt_path(v, &((struct run_opts *)ctx)->trace, err, errlen);
+}
+
+static int
+opt_trace_format(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct run_opts *ro = ctx;
+
+	if (strcmp(v, "csv") == 0)
+		ro->trace_format = TRACE_CSV;
+	else if (strcmp(v, "chrome") == 0)
+		ro->trace_format = TRACE_CHROME;
+	else {
+		snprintf(err, errlen, "\"%s\" is not csv or chrome", v);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+opt_repeat(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return cli_parse_int(v, 1, RUN_REPEAT_MAX, &((struct run_opts *)ctx)->repeat, err, errlen);
+}
+
+static int
+opt_quiet(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct run_opts *)ctx)->quiet = true;
+	return 0;
+}
+
+static const struct cli_option run_options[] = {
+	{ "json", 0, NULL, "print JSON (docs/json-schema.md) instead of the table", opt_json },
+	{ "csv", 0, NULL, "print CSV, one row per run and policy", opt_csv },
+	{ "markdown", 0, NULL, "print a Markdown table", opt_markdown },
+	{ "pgn", 0, "FILE", "write every game as PGN, with [%emt] think times", opt_pgn },
+	{ "trace", 0, "FILE", "write every event (CSV, or see --trace-format)", opt_trace },
+	{ "trace-format", 0, "csv|chrome", "chrome: trace-event JSON for Perfetto", opt_trace_format },
+	{ "repeat", 'r', "K", "run K seeds (seed, seed+1, ...): mean, min, max", opt_repeat },
+	{ "quiet", 'q', NULL, "no progress on stderr", opt_quiet },
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "usage: simul run [options]\n\n"
+		   "Runs exhibitions headless (sync and ready unless --policy says otherwise)\n"
+		   "on the same seed and prints total time, the model's prediction, speed-up,\n"
+		   "master utilisation, opponents' wait and results.\n\n");
+	cli_help(f, run_options, sizeof(run_options) / sizeof(run_options[0]));
+	fprintf(f, "\nExit status: 0 done, 1 failure while running or writing, 2 bad usage.\n");
+}
+
+static double
+monotonic(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+progress(struct run_ctx *rc)
+{
+	struct sim_snapshot snap;
+	int64_t played = 0, due = 0;
+	char now[32];
+
+	if (!rc->progress || monotonic() - rc->started < 1.0)
+		return;
+	sim_snapshot(rc->s, &snap);
+	for (int i = 0; i < snap.nexhibitions; i++) {
+		played += snap.ex[i].moves_played;
+		due += snap.ex[i].moves_to_play;
+	}
+	duration_hms(snap.now, now, sizeof(now));
+	fprintf(stderr, "\rsimul: run %d/%d, simulated %s, %3d%% of the moves ", rc->run + 1,
+		rc->runs, now, due > 0 ? (int)(100 * played / due) : 100);
+	rc->shown = true;
+}
+
+static void
+run_hook(const struct sim_event *e, void *arg)
+{
+	struct run_ctx *rc = arg;
+
+	if (rc->trace != NULL)
+		trace_event(e, rc->trace);
+	if (rc->loop != NULL && e->kind == SIM_EV_EXHIBITION_ENDS && sim_finished(rc->s, -1))
+		ev_break(rc->loop, EVBREAK_ALL);
+}
+
+static void
+tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	(void)loop, (void)revents;
+	progress(w->data);
+}
+
+static int
+run_live(struct run_ctx *rc, double speed, char *err, size_t errlen)
+{
+	ev_timer tick;
+
+	rc->loop = ev_loop_new(EVFLAG_AUTO);
+	if (rc->loop == NULL) {
+		snprintf(err, errlen, "--clock: cannot create an event loop");
+		return -1;
+	}
+	ev_timer_init(&tick, tick_cb, 0.25, 0.25);
+	tick.data = rc;
+	ev_timer_start(rc->loop, &tick);
+	sim_start_live(rc->s, rc->loop, speed);
+	if (!sim_finished(rc->s, -1))
+		ev_run(rc->loop, 0);
+	sim_stop_live(rc->s);
+	ev_timer_stop(rc->loop, &tick);
+	ev_loop_destroy(rc->loop);
+	rc->loop = NULL;
+	return 0;
+}
+
+static void
+run_virtual(struct run_ctx *rc)
+{
+	/* Steps in chunks so progress can be shown; the order is the virtual clock's. */
+	for (unsigned n = 1; sim_step(rc->s) == 0; n++)
+		if (rc->progress && n % 65536 == 0)
+			progress(rc);
+}
+
+static int
+write_pgn(FILE *f, const struct sim *s, int run)
+{
+	const struct sim_config *c = sim_config(s);
+	char white[64], black[64], board[16], round[16], event[64];
+
+	snprintf(white, sizeof(white), "Master (%s)", c->master_profile);
+	snprintf(round, sizeof(round), "%d", run + 1);
+	for (int e = 0; e < sim_exhibitions(s); e++) {
+		const char *policy = sim_policy_name(sim_exhibition_policy(s, e));
+
+		snprintf(event, sizeof(event), "simul exhibition, %s master", policy);
+		for (int b = 0; b < c->boards; b++) {
+			const struct game *g = sim_game(s, e, b);
+			const simtime_t *times = sim_game_think_times(s, e, b);
+			char (*emt)[32] = malloc((size_t)(g->n + 1) * sizeof(*emt));
+			const char **comments = malloc((size_t)(g->n + 1) * sizeof(*comments));
+			int rc;
+
+			if (emt == NULL || comments == NULL) {
+				free(emt);
+				free(comments);
+				return -1;
+			}
+			for (int i = 0; i < g->n; i++) {
+				char t[24];
+
+				duration_hms(times[i], t, sizeof(t));
+				snprintf(emt[i], sizeof(emt[i]), "[%%emt %s]", t);
+				comments[i] = emt[i];
+			}
+			snprintf(black, sizeof(black), "Opponent %d (%s)", b + 1,
+				 sim_board_opponent(s, b));
+			snprintf(board, sizeof(board), "%d", b + 1);
+			{
+				const struct pgn_tag tags[] = {
+					{ "Event", event },   { "Site", "simul" },  { "Round", round },
+					{ "White", white },   { "Black", black },   { "Board", board },
+					{ "Policy", policy }, { "Annotator", "simul " SIMUL_VERSION },
+				};
+
+				rc = pgn_write(f, g, tags, sizeof(tags) / sizeof(tags[0]), comments);
+			}
+			free(emt);
+			free(comments);
+			if (rc < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Everything after parsing; returns the exit code. */
+static int
+run_all(const struct cli_options *o, const struct run_opts *ro)
+{
+	enum sim_policy policies[SIM_EXHIBITIONS_MAX];
+	int np = cli_policies(o, policies);
+	struct atomic_file pgn = { 0 }, trace = { 0 };
+	struct sim_config c = o->config;
+	struct sim_stats *stats = NULL;
+	simtime_t *finish = NULL;
+	struct run_ctx rc = { 0 };
+	struct report rep;
+	char err[512];
+	int status = 1;
+	size_t cells = (size_t)ro->repeat * (size_t)np;
+
+	if (ro->pgn != NULL && !c.chess) {
+		fprintf(stderr, "simul: --pgn: needs --chess on (no games are played with chess off)\n");
+		return 2;
+	}
+	if (ro->pgn != NULL && atomic_file_open(&pgn, ro->pgn, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: --pgn: %s\n", err);
+		return 2;
+	}
+	if (ro->trace != NULL && atomic_file_open(&trace, ro->trace, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: --trace: %s\n", err);
+		atomic_file_abort(&pgn);
+		return 2;
+	}
+	stats = calloc(cells, sizeof(*stats));
+	/* Per-board finish times only while they stay small (they go into JSON). */
+	if (cells * (size_t)c.boards <= 4u << 20)
+		finish = malloc(cells * (size_t)c.boards * sizeof(*finish));
+	if (stats == NULL)
+		goto out;
+	if (ro->trace != NULL) {
+		rc.trace = trace_new(trace.f, ro->trace_format, &c);
+		if (rc.trace == NULL)
+			goto out;
+	}
+	rc.progress = !ro->quiet && isatty(STDERR_FILENO);
+	rc.runs = (int)ro->repeat;
+	rc.started = monotonic();
+	for (int run = 0; run < ro->repeat; run++) {
+		c.seed = o->config.seed + (uint64_t)run;
+		rc.run = run;
+		rc.s = sim_new(&c, policies, np, err, sizeof(err));
+		if (rc.s == NULL) {
+			fprintf(stderr, "simul: --%s\n", err);
+			status = 2;
+			goto out;
+		}
+		if (rc.trace != NULL && trace_begin_run(rc.trace, rc.s, run) < 0)
+			goto out;
+		sim_on_event(rc.s, run_hook, &rc);
+		if (o->clock == CLI_CLOCK_LIVE) {
+			if (run_live(&rc, o->speed, err, sizeof(err)) < 0) {
+				fprintf(stderr, "simul: %s\n", err);
+				goto out;
+			}
+		} else {
+			run_virtual(&rc);
+		}
+		for (int p = 0; p < np; p++) {
+			sim_stats(rc.s, p, &stats[run * np + p]);
+			for (int b = 0; finish != NULL && b < c.boards; b++)
+				finish[(size_t)(run * np + p) * (size_t)c.boards + (size_t)b] =
+					sim_board_finish(rc.s, p, b);
+		}
+		if (pgn.f != NULL && write_pgn(pgn.f, rc.s, run) < 0) {
+			fprintf(stderr, "simul: --pgn: cannot write %s\n", ro->pgn);
+			goto out;
+		}
+		sim_free(rc.s);
+		rc.s = NULL;
+	}
+	if (rc.shown)
+		fprintf(stderr, "\r%60s\r", "");
+	if (rc.trace != NULL) {
+		int bad = trace_finish(rc.trace);
+
+		rc.trace = NULL;
+		if (bad < 0) {
+			fprintf(stderr, "simul: --trace: cannot write %s\n", ro->trace);
+			goto out;
+		}
+	}
+	if ((pgn.f != NULL && atomic_file_commit(&pgn, err, sizeof(err)) < 0) ||
+	    (trace.f != NULL && atomic_file_commit(&trace, err, sizeof(err)) < 0)) {
+		fprintf(stderr, "simul: %s\n", err);
+		goto out;
+	}
+	c.seed = o->config.seed;
+	rep = (struct report){ &c, (int)ro->repeat, np, stats, finish };
+	if (report_write(stdout, ro->format, &rep) < 0) {
+		fprintf(stderr, "simul: cannot write the report to stdout\n");
+		goto out;
+	}
+	status = 0;
+out:
+	if (rc.trace != NULL)
+		trace_finish(rc.trace);
+	sim_free(rc.s);
+	atomic_file_abort(&pgn);
+	atomic_file_abort(&trace);
+	free(stats);
+	free(finish);
+	return status;
+}
+
+int
+run_summary(const struct cli_options *o)
+{
+	struct run_opts ro = { .format = REPORT_TABLE, .repeat = 1, .quiet = true };
+
+	return run_all(o, &ro);
+}
 
 int
 cmd_run(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "simul: 'run' is not built yet\n");
-	return 2;
+	struct cli_options o;
+	struct run_opts ro = { .format = REPORT_TABLE, .repeat = 1 };
+	char err[512];
+
+	cli_options_defaults(&o);
+	if (cli_parse(argc, argv, &o, run_options, sizeof(run_options) / sizeof(run_options[0]), &ro,
+		      err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: %s\n", err);
+		return 2;
+	}
+	if (o.help) {
+		usage(stdout);
+		return 0;
+	}
+	if (o.list_presets) {
+		cli_list_presets(stdout);
+		return 0;
+	}
+	return run_all(&o, &ro);
 }

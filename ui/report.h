@@ -20,6 +20,8 @@ struct report {
 	int			repeats;	/* K >= 1: seeds seed, seed+1, ... */
 	int			npolicies;
 	const struct sim_stats	*stats;		/* [repeat * npolicies + policy] */
+	/* Optional (NULL): each game's end, [(repeat * npolicies + policy) * boards + board]. */
+	const simtime_t		*finish;
 };
 
 int report_write(FILE *f, enum report_format fmt, const struct report *r);

@@ -1,0 +1,331 @@
+/*
+ * Report writers. Every format reads the same grid of struct sim_stats;
+ * the speed-up of a run is sync's total over its own within the same
+ * repeat (same seed), so it is only shown when sync ran. With --repeat K
+ * the table and Markdown show each figure's mean with min..max, CSV a row
+ * per run, and JSON both the runs and a summary.
+ */
+#include "ui/report.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+/* One figure of one run, as a double, for the mean/min/max summaries. */
+enum figure { FIG_TOTAL, FIG_UTIL, FIG_WAIT_MEAN, FIG_WAIT_P95, FIG_SPEEDUP, FIG_NB };
+
+static const struct sim_stats *
+cell(const struct report *r, int run, int p)
+{
+	return &r->stats[run * r->npolicies + p];
+}
+
+/* Sync's total over this run's, or 0 when no sync ran. */
+static double
+speedup(const struct report *r, int run, int p)
+{
+	for (int i = 0; i < r->npolicies; i++)
+		if (cell(r, run, i)->policy == SIM_SYNC && cell(r, run, p)->total > 0)
+			return (double)cell(r, run, i)->total / (double)cell(r, run, p)->total;
+	return 0.0;
+}
+
+static double
+figure(const struct report *r, int run, int p, enum figure f)
+{
+	const struct sim_stats *st = cell(r, run, p);
+
+	switch (f) {
+	case FIG_TOTAL: return (double)st->total;
+	case FIG_UTIL: return st->utilisation;
+	case FIG_WAIT_MEAN: return (double)st->wait_mean;
+	case FIG_WAIT_P95: return (double)st->wait_p95;
+	default: return speedup(r, run, p);
+	}
+}
+
+struct summary {
+	double	mean, min, max;
+};
+
+static struct summary
+summarise(const struct report *r, int p, enum figure f)
+{
+	struct summary s = { 0, 0, 0 };
+
+	for (int run = 0; run < r->repeats; run++) {
+		double v = figure(r, run, p, f);
+
+		s.mean += v;
+		if (run == 0 || v < s.min)
+			s.min = v;
+		if (run == 0 || v > s.max)
+			s.max = v;
+	}
+	s.mean /= r->repeats;
+	return s;
+}
+
+static void
+hms(double us, char *buf, size_t len)
+{
+	duration_hms((simtime_t)(us + 0.5), buf, len);
+}
+
+static void
+results_text(const struct sim_stats *st, bool chess, char *buf, size_t len)
+{
+	if (!chess)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "+%d =%d -%d", st->white_wins, st->draws, st->black_wins);
+}
+
+static void
+config_line(FILE *f, const struct report *r, const char *prefix)
+{
+	const struct sim_config *c = r->config;
+	char tm[DIST_TEXT_MAX], to[DIST_TEXT_MAX], w[DIST_TEXT_MAX];
+
+	dist_format(&c->master_think, tm, sizeof(tm));
+	dist_format(&c->opponent_think, to, sizeof(to));
+	dist_format(&c->walk, w, sizeof(w));
+	fprintf(f, "%s%d boards x %d moves, master %s, opponents %s, walk %s, seed %" PRIu64, prefix,
+		c->boards, c->moves, tm, to, w, c->seed);
+	if (r->repeats > 1)
+		fprintf(f, "..%" PRIu64 " (%d runs)", c->seed + (uint64_t)r->repeats - 1, r->repeats);
+	fprintf(f, ", chess %s\n", c->chess ? "on" : "off");
+}
+
+/* The notes under a table: the model's 55 s, and why measurements differ. */
+static void
+notes(FILE *f, const struct report *r, const char *prefix)
+{
+	const struct sim_config *c = r->config;
+	char to[32];
+
+	duration_format(dist_mean(&c->opponent_think), to, sizeof(to));
+	fprintf(f,
+		"%smodel: sync = N*M*(Tm+To); round-robin = (M-1)*max(N*Tm, Tm+To) + N*Tm + To"
+		"%s.\n",
+		prefix, dist_mean(&c->walk) > 0 ? " (plus walk terms)" : "");
+	fprintf(f,
+		"%sthe async total ends with the last opponent's reply: %s after the master's "
+		"last move (the article's \"1 hour\" is 1:00:55).\n",
+		prefix, to);
+	for (int p = 0; p < r->npolicies; p++)
+		for (int run = 0; run < r->repeats; run++) {
+			const struct sim_stats *st = cell(r, run, p);
+
+			if (st->model_note[0] != '\0') {
+				fprintf(f, "%s%s: %s\n", prefix, sim_policy_name(st->policy),
+					st->model_note);
+				break;
+			}
+		}
+}
+
+static void
+write_text(FILE *f, const struct report *r, bool md)
+{
+	const char *const head[] = { "policy", "total", "model", "speed-up", "master busy",
+				     "wait mean", "wait p95", "results" };
+
+	if (md) {
+		config_line(f, r, "");
+		fputc('\n', f);
+		fputs("|", f);
+		for (size_t i = 0; i < sizeof(head) / sizeof(head[0]); i++)
+			fprintf(f, " %s |", head[i]);
+		fputs("\n|---|---:|---:|---:|---:|---:|---:|---|\n", f);
+	} else {
+		config_line(f, r, "");
+		fprintf(f, "%-12s %10s %10s %9s %12s %10s %10s  %s\n", head[0], head[1], head[2],
+			head[3], head[4], head[5], head[6], head[7]);
+	}
+	for (int p = 0; p < r->npolicies; p++) {
+		const struct sim_stats *st0 = cell(r, 0, p);
+		struct summary tot = summarise(r, p, FIG_TOTAL), ut = summarise(r, p, FIG_UTIL);
+		struct summary wm = summarise(r, p, FIG_WAIT_MEAN), wp = summarise(r, p, FIG_WAIT_P95);
+		struct summary su = summarise(r, p, FIG_SPEEDUP);
+		char total[64], model[32], sp[32], util[32], wmean[32], wp95[32], res[48];
+
+		hms(tot.mean, total, sizeof(total));
+		if (r->repeats > 1) {
+			char a[16], b[16];
+
+			hms(tot.min, a, sizeof(a));
+			hms(tot.max, b, sizeof(b));
+			snprintf(total + strlen(total), sizeof(total) - strlen(total), " [%s..%s]", a, b);
+		}
+		duration_hms(st0->model_total, model, sizeof(model));
+		if (!st0->model_exact)
+			snprintf(model + strlen(model), sizeof(model) - strlen(model), "~");
+		if (su.mean > 0)
+			snprintf(sp, sizeof(sp), "%.1fx", su.mean);
+		else
+			snprintf(sp, sizeof(sp), "-");
+		snprintf(util, sizeof(util), "%.1f%%", 100.0 * ut.mean);
+		hms(wm.mean, wmean, sizeof(wmean));
+		hms(wp.mean, wp95, sizeof(wp95));
+		results_text(st0, r->config->chess, res, sizeof(res));
+		if (md)
+			fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
+				sim_policy_name(st0->policy), total, model, sp, util, wmean, wp95, res);
+		else
+			fprintf(f, "%-12s %10s %10s %9s %12s %10s %10s  %s\n",
+				sim_policy_name(st0->policy), total, model, sp, util, wmean, wp95, res);
+	}
+	fputc('\n', f);
+	notes(f, r, md ? "> " : "");
+	if (r->repeats > 1)
+		fprintf(f, "%sfigures are means over %d seeds; total shows [min..max]%s\n",
+			md ? "> " : "", r->repeats, r->config->chess ? "; results of the first run" : "");
+}
+
+static void
+write_csv(FILE *f, const struct report *r)
+{
+	fputs("run,seed,policy,total_us,total,model_us,model_exact,speedup_vs_sync,"
+	      "master_busy_us,master_walk_us,master_idle_us,utilisation,waits,wait_mean_us,"
+	      "wait_p50_us,wait_p95_us,wait_max_us,master_moves,opponent_moves,ended_early,"
+	      "white_wins,draws,black_wins\n",
+	      f);
+	for (int run = 0; run < r->repeats; run++)
+		for (int p = 0; p < r->npolicies; p++) {
+			const struct sim_stats *st = cell(r, run, p);
+			char total[32];
+
+			duration_hms(st->total, total, sizeof(total));
+			fprintf(f,
+				"%d,%" PRIu64 ",%s,%" PRId64 ",%s,%" PRId64 ",%d,%.4f,%" PRId64
+				",%" PRId64 ",%" PRId64 ",%.6f,%" PRId64 ",%" PRId64 ",%" PRId64
+				",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%d,%d,%d,%d\n",
+				run + 1, r->config->seed + (uint64_t)run, sim_policy_name(st->policy),
+				st->total, total, st->model_total, st->model_exact,
+				speedup(r, run, p), st->master_busy, st->master_walk, st->master_idle,
+				st->utilisation, st->waits, st->wait_mean, st->wait_p50, st->wait_p95,
+				st->wait_max, st->master_moves, st->opponent_moves, st->ended_early,
+				st->white_wins, st->draws, st->black_wins);
+		}
+}
+
+/* A JSON string: our texts hold no control characters, but quote and backslash may appear. */
+static void
+json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', f);
+		if ((unsigned char)*s >= 0x20)
+			fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void
+json_summary(FILE *f, const char *name, struct summary s, bool last)
+{
+	fprintf(f, "      \"%s\": {\"mean\": %.6g, \"min\": %.6g, \"max\": %.6g}%s\n", name, s.mean,
+		s.min, s.max, last ? "" : ",");
+}
+
+static void
+write_json(FILE *f, const struct report *r)
+{
+	const struct sim_config *c = r->config;
+	char tm[DIST_TEXT_MAX], to[DIST_TEXT_MAX], w[DIST_TEXT_MAX];
+
+	dist_format(&c->master_think, tm, sizeof(tm));
+	dist_format(&c->opponent_think, to, sizeof(to));
+	dist_format(&c->walk, w, sizeof(w));
+	fprintf(f, "{\n  \"simul\": \"%s\",\n  \"config\": {\n", SIMUL_VERSION);
+	fprintf(f,
+		"    \"boards\": %d, \"moves\": %d, \"master_think\": \"%s\", "
+		"\"opponent_think\": \"%s\", \"walk\": \"%s\",\n"
+		"    \"seed\": %" PRIu64 ", \"repeat\": %d, \"chess\": %s, \"master\": ",
+		c->boards, c->moves, tm, to, w, c->seed, r->repeats, c->chess ? "true" : "false");
+	json_string(f, c->master_profile);
+	fputs(", \"opponents\": ", f);
+	json_string(f, c->opponents);
+	fputs("\n  },\n  \"runs\": [\n", f);
+	for (int run = 0; run < r->repeats; run++)
+		for (int p = 0; p < r->npolicies; p++) {
+			const struct sim_stats *st = cell(r, run, p);
+			char total[32], model[32];
+			double sp = speedup(r, run, p);
+
+			duration_hms(st->total, total, sizeof(total));
+			duration_hms(st->model_total, model, sizeof(model));
+			fprintf(f, "    {\n      \"run\": %d, \"seed\": %" PRIu64 ", \"policy\": \"%s\",\n",
+				run + 1, c->seed + (uint64_t)run, sim_policy_name(st->policy));
+			fprintf(f,
+				"      \"total_us\": %" PRId64 ", \"total\": \"%s\", \"model_us\": %" PRId64
+				", \"model\": \"%s\", \"model_exact\": %s,\n      \"model_note\": ",
+				st->total, total, st->model_total, model,
+				st->model_exact ? "true" : "false");
+			json_string(f, st->model_note);
+			fputs(",\n      \"speedup_vs_sync\": ", f);
+			if (sp > 0)
+				fprintf(f, "%.6g", sp);
+			else
+				fputs("null", f);
+			fprintf(f,
+				",\n      \"master_busy_us\": %" PRId64 ", \"master_walk_us\": %" PRId64
+				", \"master_idle_us\": %" PRId64 ", \"utilisation\": %.6f,\n",
+				st->master_busy, st->master_walk, st->master_idle, st->utilisation);
+			fprintf(f,
+				"      \"wait\": {\"count\": %" PRId64 ", \"mean_us\": %" PRId64
+				", \"p50_us\": %" PRId64 ", \"p95_us\": %" PRId64 ", \"max_us\": %" PRId64
+				"},\n",
+				st->waits, st->wait_mean, st->wait_p50, st->wait_p95, st->wait_max);
+			fprintf(f,
+				"      \"master_moves\": %" PRId64 ", \"opponent_moves\": %" PRId64
+				", \"ended_early\": %d,\n",
+				st->master_moves, st->opponent_moves, st->ended_early);
+			if (c->chess)
+				fprintf(f,
+					"      \"results\": {\"white\": %d, \"draw\": %d, \"black\": %d},\n",
+					st->white_wins, st->draws, st->black_wins);
+			else
+				fputs("      \"results\": null,\n", f);
+			fputs("      \"board_finish_us\": ", f);
+			if (r->finish == NULL) {
+				fputs("null", f);
+			} else {
+				const simtime_t *fin =
+					&r->finish[(size_t)(run * r->npolicies + p) * (size_t)c->boards];
+
+				fputc('[', f);
+				for (int b = 0; b < c->boards; b++)
+					fprintf(f, "%s%" PRId64, b ? ", " : "", fin[b]);
+				fputc(']', f);
+			}
+			fprintf(f, "\n    }%s\n",
+				run == r->repeats - 1 && p == r->npolicies - 1 ? "" : ",");
+		}
+	fputs("  ],\n  \"summary\": [\n", f);
+	for (int p = 0; p < r->npolicies; p++) {
+		fprintf(f, "    {\n      \"policy\": \"%s\", \"runs\": %d,\n",
+			sim_policy_name(cell(r, 0, p)->policy), r->repeats);
+		json_summary(f, "total_us", summarise(r, p, FIG_TOTAL), false);
+		json_summary(f, "utilisation", summarise(r, p, FIG_UTIL), false);
+		json_summary(f, "wait_mean_us", summarise(r, p, FIG_WAIT_MEAN), false);
+		json_summary(f, "wait_p95_us", summarise(r, p, FIG_WAIT_P95), false);
+		json_summary(f, "speedup_vs_sync", summarise(r, p, FIG_SPEEDUP), true);
+		fprintf(f, "    }%s\n", p == r->npolicies - 1 ? "" : ",");
+	}
+	fputs("  ]\n}\n", f);
+}
+
+int
+report_write(FILE *f, enum report_format fmt, const struct report *r)
+{
+	switch (fmt) {
+	case REPORT_JSON: write_json(f, r); break;
+	case REPORT_CSV: write_csv(f, r); break;
+	case REPORT_MARKDOWN: write_text(f, r, true); break;
+	default: write_text(f, r, false); break;
+	}
+	return fflush(f) != 0 || ferror(f) ? -1 : 0;
+}
