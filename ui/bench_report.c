@@ -1,0 +1,615 @@
+/*
+ * Formats a bench summary: the article's table (one row per model, the
+ * measured figure above the article's claim in every cell), the full ladder,
+ * log-log plots in plain characters, and JSON, CSV and Markdown with the
+ * same figures. Measured cells come from the ladder (largest N completed)
+ * and from the CPU-heavy cell (cores used, loop stalls, speed-up over async).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "ui/bench_report.h"
+
+/* The article's CPython claims, summarised; the table prints them beside
+ * the measurement so a reader sees where C agrees and where it does not. */
+struct bench_claim {
+	const char	*waiting;
+	const char	*cores;
+	const char	*scale;
+	const char	*blocking;
+	const char	*gil;
+};
+
+static const struct bench_claim bench_claims[BENCH_MODEL_COUNT] = {
+	[BENCH_PROCESSES] = { "yes", "all", "tens-hundreds", "fine", "one per process" },
+	[BENCH_THREADS] = { "yes", "one (GIL)", "hundreds", "fine", "serialises CPU" },
+	[BENCH_ASYNC] = { "yes", "one", "10k or more", "stall the loop", "moot: 1 thread" },
+	[BENCH_HYBRID] = { "yes", "all", "async x cores", "stall 1 worker", "one per process" },
+};
+
+static const char bench_marks[BENCH_MODEL_COUNT] = { 'P', 'T', 'A', 'H' };
+
+uint32_t
+bench_summary_largest(const struct bench_summary *s, enum bench_model m)
+{
+	uint32_t best = 0;
+
+	for (size_t i = 0; i < s->ncells; i++)
+		if (s->cells[i].model == m && s->cells[i].status == BENCH_OK &&
+		    s->cells[i].boards > best)
+			best = s->cells[i].boards;
+	return best;
+}
+
+const struct bench_result *
+bench_summary_cell(const struct bench_summary *s, enum bench_model m, uint32_t boards)
+{
+	for (size_t i = 0; i < s->ncells; i++)
+		if (s->cells[i].model == m && s->cells[i].boards == boards)
+			return &s->cells[i];
+	return NULL;
+}
+
+static const struct bench_result *
+bench_heavy_cell(const struct bench_summary *s, enum bench_model m)
+{
+	for (size_t i = 0; i < s->nheavy; i++)
+		if (s->heavy[i].model == m && s->heavy[i].status == BENCH_OK)
+			return &s->heavy[i];
+	return NULL;
+}
+
+double
+bench_summary_heavy_speedup(const struct bench_summary *s, enum bench_model m)
+{
+	const struct bench_result *a = bench_heavy_cell(s, BENCH_ASYNC);
+	const struct bench_result *x = bench_heavy_cell(s, m);
+
+	if (a == NULL || x == NULL || x->wall_s <= 0)
+		return 0;
+	return a->wall_s / x->wall_s;
+}
+
+double
+bench_summary_ladder_speedup(const struct bench_summary *s, uint32_t *at_boards)
+{
+	const struct bench_result *best_a = NULL, *best_h = NULL;
+
+	for (size_t i = 0; i < s->ncells; i++) {
+		const struct bench_result *a = &s->cells[i], *h;
+
+		if (a->model != BENCH_ASYNC || a->status != BENCH_OK)
+			continue;
+		h = bench_summary_cell(s, BENCH_HYBRID, a->boards);
+		if (h == NULL || h->status != BENCH_OK || h->wall_s <= 0)
+			continue;
+		if (best_a == NULL || a->boards > best_a->boards)
+			best_a = a, best_h = h;
+	}
+	*at_boards = best_a != NULL ? best_a->boards : 0;
+	return best_a != NULL ? best_a->wall_s / best_h->wall_s : 0;
+}
+
+static const char *
+fmt_boards(char *buf, size_t len, uint32_t n)
+{
+	if (n >= 1000 && n % 1000 == 0)
+		snprintf(buf, len, "%uk", n / 1000);
+	else
+		snprintf(buf, len, "%u", n);
+	return buf;
+}
+
+static const char *
+fmt_bytes(char *buf, size_t len, double b)
+{
+	if (b < 1024)
+		snprintf(buf, len, "%.0f B", b);
+	else if (b < 1024 * 1024)
+		snprintf(buf, len, "%.1f KiB", b / 1024);
+	else
+		snprintf(buf, len, "%.1f MiB", b / (1024 * 1024));
+	return buf;
+}
+
+static const char *
+fmt_us(char *buf, size_t len, double us)
+{
+	if (us < 1000)
+		snprintf(buf, len, "%.0f us", us);
+	else if (us < 10000)
+		snprintf(buf, len, "%.2f ms", us / 1000);
+	else
+		snprintf(buf, len, "%.1f ms", us / 1000);
+	return buf;
+}
+
+/* The measured figure of each of the five columns for model m. */
+static void
+bench_measured(const struct bench_summary *s, enum bench_model m, char cell[5][64])
+{
+	uint32_t n = bench_summary_largest(s, m);
+	const struct bench_result *c = n != 0 ? bench_summary_cell(s, m, n) : NULL;
+	const struct bench_result *h = bench_heavy_cell(s, m);
+	double up = bench_summary_heavy_speedup(s, m);
+	char a[24], b[24];
+
+	for (int i = 0; i < 5; i++)
+		snprintf(cell[i], 64, "-");
+	if (c != NULL) {
+		snprintf(cell[0], 64, "p99 %s @%s", fmt_us(a, sizeof(a), (double)c->lat_p99_us),
+		    fmt_boards(b, sizeof(b), n));
+		snprintf(cell[2], 64, "%s, %s/bd", fmt_boards(b, sizeof(b), n),
+		    fmt_bytes(a, sizeof(a), c->bytes_per_board));
+	} else if (s->ncells != 0) {
+		snprintf(cell[2], 64, "none completed");
+	}
+	if (h != NULL) {
+		snprintf(cell[1], 64, "%.1f used", h->wall_s > 0 ? h->cpu_s / h->wall_s : 0);
+		snprintf(cell[3], 64, "p99 %s", fmt_us(a, sizeof(a), (double)h->lat_p99_us));
+	}
+	if (up > 0) {
+		if (m == BENCH_ASYNC)
+			snprintf(cell[4], 64, "1 thread: 1.0x");
+		else if (m == BENCH_THREADS)
+			snprintf(cell[4], 64, "no GIL: %.1fx", up);
+		else
+			snprintf(cell[4], 64, "%.1fx async", up);
+	}
+}
+
+static const int bench_col_width[6] = { 10, 18, 10, 18, 15, 16 };
+static const char *const bench_col_name[6] = {
+	"", "waiting", "cores", "scalability", "blocking calls", "GIL",
+};
+
+static void
+bench_table_rule(FILE *f)
+{
+	for (int c = 0; c < 6; c++) {
+		for (int i = 0; i < bench_col_width[c] + (c != 0 ? 2 : 0); i++)
+			fputc('-', f);
+	}
+	fputc('\n', f);
+}
+
+static void
+bench_table_row(FILE *f, const char *const cols[6])
+{
+	for (int c = 0; c < 6; c++)
+		fprintf(f, "%s%-*.*s", c != 0 ? "  " : "", bench_col_width[c], bench_col_width[c],
+		    cols[c]);
+	fputc('\n', f);
+}
+
+static void
+bench_article_table(FILE *f, const struct bench_summary *s)
+{
+	bench_table_row(f, bench_col_name);
+	bench_table_rule(f);
+	for (int m = 0; m < BENCH_MODEL_COUNT; m++) {
+		const struct bench_claim *cl = &bench_claims[m];
+		const char *claim[6] = { "  article", cl->waiting, cl->cores, cl->scale,
+			cl->blocking, cl->gil };
+		char cell[5][64];
+		const char *meas[6];
+		int seen = 0;
+
+		for (size_t i = 0; i < s->ncells; i++)
+			seen |= s->cells[i].model == (enum bench_model)m;
+		for (size_t i = 0; i < s->nheavy; i++)
+			seen |= s->heavy[i].model == (enum bench_model)m;
+		if (!seen)
+			continue;
+		bench_measured(s, (enum bench_model)m, cell);
+		meas[0] = bench_model_name((enum bench_model)m);
+		for (int c = 0; c < 5; c++)
+			meas[c + 1] = cell[c];
+		bench_table_row(f, meas);
+		bench_table_row(f, claim);
+	}
+}
+
+static void
+bench_cells_table(FILE *f, const char *title, const struct bench_result *cells, size_t n)
+{
+	char bb[24], mem[24];
+
+	fprintf(f, "%s\n", title);
+	fprintf(f, "%-9s %7s %8s %8s %10s %10s %15s  %s\n", "model", "boards", "wall s", "cpu s",
+	    "peak mem", "per board", "csw vol/invol", "lateness p50 / p99 / max");
+	for (size_t i = 0; i < n; i++) {
+		const struct bench_result *r = &cells[i];
+		char csw[40], p50[16], p99[16], mx[16];
+
+		fprintf(f, "%-9s %7u ", bench_model_name(r->model), r->boards);
+		if (r->status != BENCH_OK) {
+			fprintf(f, "%s: %s\n", bench_status_name(r->status), r->error);
+			continue;
+		}
+		snprintf(csw, sizeof(csw), "%llu/%llu", (unsigned long long)r->csw_voluntary,
+		    (unsigned long long)r->csw_involuntary);
+		fprintf(f, "%8.3f %8.3f %10s %10s %15s  %s / %s / %s\n", r->wall_s, r->cpu_s,
+		    fmt_bytes(mem, sizeof(mem), (double)r->mem_kib * 1024),
+		    fmt_bytes(bb, sizeof(bb), r->bytes_per_board), csw,
+		    fmt_us(p50, sizeof(p50), (double)r->lat_p50_us),
+		    fmt_us(p99, sizeof(p99), (double)r->lat_p99_us),
+		    fmt_us(mx, sizeof(mx), (double)r->lat_max_us));
+	}
+}
+
+static void
+bench_notes(FILE *f, const struct bench_summary *s)
+{
+	double tup = bench_summary_heavy_speedup(s, BENCH_THREADS);
+	double hup = bench_summary_heavy_speedup(s, BENCH_HYBRID);
+	const struct bench_result *th = bench_heavy_cell(s, BENCH_THREADS);
+	uint32_t at = 0;
+	double lup = bench_summary_ladder_speedup(s, &at);
+	char t[24];
+
+	fprintf(f, "\n%u CPUs. Ladder: %u moves a board, %llu iterations a master move, think %s.\n",
+	    s->cpus, s->cfg->moves, (unsigned long long)s->cfg->master_work,
+	    fmt_us(t, sizeof(t), (double)s->cfg->think_us));
+	if (s->heavy_cfg != NULL)
+		fprintf(f, "CPU-heavy cell: %u boards, %u moves, each reply computes %llu iterations "
+		    "instead of waiting.\n", s->heavy_cfg->boards, s->heavy_cfg->moves,
+		    (unsigned long long)s->heavy_cfg->think_work);
+	if (th != NULL && tup > 0)
+		fprintf(f, "C is not CPython: threads ran the CPU-heavy cell on %.1f cores, %.1fx "
+		    "async's speed. No GIL, so the article's threads row does not hold here.\n",
+		    th->wall_s > 0 ? th->cpu_s / th->wall_s : 0, tup);
+	if (hup > 0)
+		fprintf(f, "hybrid vs async (1 process): %.1fx on the CPU-heavy cell", hup);
+	if (lup > 0)
+		fprintf(f, "%s%.1fx at %u boards, where the master's work is the bottleneck",
+		    hup > 0 ? "; " : "hybrid vs async (1 process): ", lup, at);
+	if (hup > 0 || lup > 0)
+		fputs(".\n", f);
+	fputs("Memory is PSS summed over the processes; per board = (peak - before any board) / N;"
+	      " kernel stacks are not in it.\n", f);
+}
+
+void
+bench_report_table(FILE *f, const struct bench_summary *s)
+{
+	fputs("Processes vs threads vs async, measured (article's CPython claims below each "
+	      "row)\n\n", f);
+	bench_article_table(f, s);
+	bench_notes(f, s);
+	fputc('\n', f);
+	bench_cells_table(f, "Ladder", s->cells, s->ncells);
+	if (s->nheavy != 0) {
+		fputc('\n', f);
+		bench_cells_table(f, "CPU-heavy cell", s->heavy, s->nheavy);
+	}
+}
+
+typedef double bench_value_fn(const struct bench_result *r);
+typedef const char *bench_label_fn(char *buf, size_t len, double v);
+
+static double
+bench_value_bytes(const struct bench_result *r)
+{
+	return r->bytes_per_board;
+}
+
+static double
+bench_value_p99(const struct bench_result *r)
+{
+	return (double)r->lat_p99_us;
+}
+
+static int
+bench_scale(double v, double lo, double hi, int cells)
+{
+	if (hi <= lo)
+		return 0;
+	return (int)lround((log10(v) - lo) / (hi - lo) * (cells - 1));
+}
+
+static void
+bench_plot_one(FILE *f, const struct bench_summary *s, const char *title, bench_value_fn *value,
+    bench_label_fn *label, int width, int height)
+{
+	double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
+	char grid[64][160];
+	char lab[24];
+	int any = 0;
+
+	if (width > 150)
+		width = 150;
+	if (height > 60)
+		height = 60;
+	for (size_t i = 0; i < s->ncells; i++) {
+		const struct bench_result *r = &s->cells[i];
+		double v = value(r);
+
+		if (r->status != BENCH_OK || v <= 0 || r->boards == 0)
+			continue;
+		xlo = fmin(xlo, log10(r->boards)), xhi = fmax(xhi, log10(r->boards));
+		ylo = fmin(ylo, log10(v)), yhi = fmax(yhi, log10(v));
+		any = 1;
+	}
+	fprintf(f, "%s\n", title);
+	if (!any) {
+		fputs("  (nothing to plot)\n", f);
+		return;
+	}
+	if (yhi - ylo < 1) {	/* at least a decade, centred */
+		double mid = (yhi + ylo) / 2;
+
+		ylo = mid - 0.5, yhi = mid + 0.5;
+	}
+	for (int y = 0; y < height; y++) {
+		memset(grid[y], ' ', (size_t)width);
+		grid[y][width] = '\0';
+	}
+	for (size_t i = 0; i < s->ncells; i++) {
+		const struct bench_result *r = &s->cells[i];
+		double v = value(r);
+		int x, y;
+		char *cell;
+
+		if (r->status != BENCH_OK || v <= 0 || r->boards == 0)
+			continue;
+		x = bench_scale(r->boards, xlo, xhi, width);
+		y = height - 1 - bench_scale(v, ylo, yhi, height);
+		cell = &grid[y][x];
+		*cell = *cell == ' ' || *cell == bench_marks[r->model] ? bench_marks[r->model] : '*';
+	}
+	for (int y = 0; y < height; y++) {
+		const char *l = "";
+
+		if (y == 0)
+			l = label(lab, sizeof(lab), pow(10, yhi));
+		else if (y == height - 1)
+			l = label(lab, sizeof(lab), pow(10, ylo));
+		else if (y == (height - 1) / 2)
+			l = label(lab, sizeof(lab), pow(10, yhi - (yhi - ylo) * y / (height - 1)));
+		fprintf(f, "%10s |%s\n", l, grid[y]);
+	}
+	fprintf(f, "%10s +", "");
+	for (int x = 0; x < width; x++)
+		fputc('-', f);
+	fputc('\n', f);
+	/* Decade ticks under the axis, labelled where they fit. */
+	{
+		char axis[160];
+		int last = -8;
+
+		memset(axis, ' ', sizeof(axis));
+		for (double d = ceil(xlo - 1e-9); d <= xhi + 1e-9; d += 1) {
+			int x = bench_scale(pow(10, d), xlo, xhi, width);
+			char b[16];
+			int n;
+
+			fmt_boards(b, sizeof(b), (uint32_t)lround(pow(10, d)));
+			n = (int)strlen(b);
+			if (x < last + 2 || x + n > (int)sizeof(axis) - 1)
+				continue;
+			memcpy(&axis[x], b, (size_t)n);
+			last = x + n;
+		}
+		axis[last > 0 ? last : 0] = '\0';
+		fprintf(f, "%10s  %s  boards\n", "", axis);
+	}
+}
+
+static const char *
+bench_label_bytes(char *buf, size_t len, double v)
+{
+	return fmt_bytes(buf, len, v);
+}
+
+static const char *
+bench_label_us(char *buf, size_t len, double v)
+{
+	return fmt_us(buf, len, v);
+}
+
+void
+bench_report_plot(FILE *f, const struct bench_summary *s, int width, int height)
+{
+	bench_plot_one(f, s, "memory per board (log) vs boards (log)", bench_value_bytes,
+	    bench_label_bytes, width, height);
+	fputc('\n', f);
+	bench_plot_one(f, s, "timer lateness p99 (log) vs boards (log)", bench_value_p99,
+	    bench_label_us, width, height);
+	fputs("           P processes  T threads  A async  H hybrid  * several\n", f);
+}
+
+static void
+json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+static void
+json_config(FILE *f, const struct bench_config *c)
+{
+	fprintf(f, "{\"moves\": %u, \"master_work\": %llu, \"think_us\": %llu, \"think_work\": %llu, "
+	    "\"workers\": %u, \"max_procs\": %u, \"max_threads\": %u, \"mem_cap\": %llu, "
+	    "\"time_cap_ms\": %llu, \"stack_size\": %u}",
+	    c->moves, (unsigned long long)c->master_work, (unsigned long long)c->think_us,
+	    (unsigned long long)c->think_work, c->workers, c->max_procs, c->max_threads,
+	    (unsigned long long)c->mem_cap, (unsigned long long)c->time_cap_ms, c->stack_size);
+}
+
+static void
+json_cells(FILE *f, const struct bench_result *cells, size_t n)
+{
+	fputc('[', f);
+	for (size_t i = 0; i < n; i++) {
+		const struct bench_result *r = &cells[i];
+
+		fprintf(f, "%s\n    {\"model\": \"%s\", \"boards\": %u, \"status\": \"%s\", \"error\": ",
+		    i != 0 ? "," : "", bench_model_name(r->model), r->boards,
+		    bench_status_name(r->status));
+		if (r->status == BENCH_OK)
+			fputs("null", f);
+		else
+			json_string(f, r->error);
+		fprintf(f, ", \"workers\": %u, \"wall_s\": %.3f, \"cpu_s\": %.3f, "
+		    "\"maxrss_kib\": %llu, \"mem_kib\": %llu, \"base_kib\": %llu, \"mem_kind\": \"%s\", "
+		    "\"bytes_per_board\": %.1f, \"csw_voluntary\": %llu, \"csw_involuntary\": %llu, "
+		    "\"lat_samples\": %llu, \"lat_p50_us\": %llu, \"lat_p99_us\": %llu, "
+		    "\"lat_max_us\": %llu, \"moves\": %llu, \"boards_finished\": %u}",
+		    r->workers, r->wall_s, r->cpu_s, (unsigned long long)r->maxrss_kib,
+		    (unsigned long long)r->mem_kib, (unsigned long long)r->base_kib,
+		    r->mem_pss ? "pss" : "rss", r->bytes_per_board,
+		    (unsigned long long)r->csw_voluntary, (unsigned long long)r->csw_involuntary,
+		    (unsigned long long)r->lat_samples, (unsigned long long)r->lat_p50_us,
+		    (unsigned long long)r->lat_p99_us, (unsigned long long)r->lat_max_us,
+		    (unsigned long long)r->moves_done, r->boards_finished);
+	}
+	fputs(n != 0 ? "\n  ]" : "]", f);
+}
+
+void
+bench_report_json(FILE *f, const struct bench_summary *s)
+{
+	uint32_t at = 0;
+	double lup = bench_summary_ladder_speedup(s, &at);
+
+	fprintf(f, "{\n  \"machine\": {\"cpus\": %u, \"pid_max\": %llu, \"threads_max\": %llu},\n",
+	    s->cpus, (unsigned long long)s->pid_max, (unsigned long long)s->threads_max);
+	fputs("  \"config\": ", f);
+	json_config(f, s->cfg);
+	fputs(",\n  \"cells\": ", f);
+	json_cells(f, s->cells, s->ncells);
+	fputs(",\n  \"cpu_heavy\": ", f);
+	if (s->heavy_cfg == NULL) {
+		fputs("null", f);
+	} else {
+		fprintf(f, "{\"boards\": %u, \"config\": ", s->heavy_cfg->boards);
+		json_config(f, s->heavy_cfg);
+		fputs(", \"cells\": ", f);
+		json_cells(f, s->heavy, s->nheavy);
+		fputc('}', f);
+	}
+	fputs(",\n  \"summary\": {\"largest_boards\": {", f);
+	for (int m = 0; m < BENCH_MODEL_COUNT; m++)
+		fprintf(f, "%s\"%s\": %u", m != 0 ? ", " : "", bench_model_name((enum bench_model)m),
+		    bench_summary_largest(s, (enum bench_model)m));
+	fputs("}, \"heavy_speedup_vs_async\": {", f);
+	for (int m = 0; m < BENCH_MODEL_COUNT; m++)
+		fprintf(f, "%s\"%s\": %.2f", m != 0 ? ", " : "", bench_model_name((enum bench_model)m),
+		    bench_summary_heavy_speedup(s, (enum bench_model)m));
+	fprintf(f, "}, \"hybrid_ladder_speedup\": %.2f, \"hybrid_ladder_boards\": %u}\n}\n", lup, at);
+}
+
+static void
+csv_field(FILE *f, const char *s)
+{
+	if (strpbrk(s, ",\"\n") == NULL) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void
+csv_cells(FILE *f, const char *variant, const struct bench_result *cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct bench_result *r = &cells[i];
+
+		fprintf(f, "%s,%s,%u,", variant, bench_model_name(r->model), r->boards);
+		csv_field(f, bench_status_name(r->status));
+		fputc(',', f);
+		csv_field(f, r->status == BENCH_OK ? "" : r->error);
+		fprintf(f, ",%u,%.3f,%.3f,%llu,%llu,%llu,%s,%.1f,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%u\n",
+		    r->workers, r->wall_s, r->cpu_s, (unsigned long long)r->maxrss_kib,
+		    (unsigned long long)r->mem_kib, (unsigned long long)r->base_kib,
+		    r->mem_pss ? "pss" : "rss", r->bytes_per_board,
+		    (unsigned long long)r->csw_voluntary, (unsigned long long)r->csw_involuntary,
+		    (unsigned long long)r->lat_samples, (unsigned long long)r->lat_p50_us,
+		    (unsigned long long)r->lat_p99_us, (unsigned long long)r->lat_max_us,
+		    (unsigned long long)r->moves_done, r->boards_finished);
+	}
+}
+
+void
+bench_report_csv(FILE *f, const struct bench_summary *s)
+{
+	fputs("variant,model,boards,status,error,workers,wall_s,cpu_s,maxrss_kib,mem_kib,base_kib,"
+	      "mem_kind,bytes_per_board,csw_voluntary,csw_involuntary,lat_samples,lat_p50_us,"
+	      "lat_p99_us,lat_max_us,moves,boards_finished\n", f);
+	csv_cells(f, "ladder", s->cells, s->ncells);
+	csv_cells(f, "cpu-heavy", s->heavy, s->nheavy);
+}
+
+static void
+md_cells(FILE *f, const struct bench_result *cells, size_t n)
+{
+	char mem[24], bb[24], p50[16], p99[16], mx[16];
+
+	fputs("| model | boards | status | wall s | cpu s | peak mem | per board | csw vol/invol "
+	      "| lateness p50 / p99 / max |\n|---|---:|---|---:|---:|---:|---:|---:|---|\n", f);
+	for (size_t i = 0; i < n; i++) {
+		const struct bench_result *r = &cells[i];
+
+		if (r->status != BENCH_OK) {
+			fprintf(f, "| %s | %u | %s: %s | | | | | | |\n", bench_model_name(r->model),
+			    r->boards, bench_status_name(r->status), r->error);
+			continue;
+		}
+		fprintf(f, "| %s | %u | ok | %.3f | %.3f | %s | %s | %llu/%llu | %s / %s / %s |\n",
+		    bench_model_name(r->model), r->boards, r->wall_s, r->cpu_s,
+		    fmt_bytes(mem, sizeof(mem), (double)r->mem_kib * 1024),
+		    fmt_bytes(bb, sizeof(bb), r->bytes_per_board),
+		    (unsigned long long)r->csw_voluntary, (unsigned long long)r->csw_involuntary,
+		    fmt_us(p50, sizeof(p50), (double)r->lat_p50_us),
+		    fmt_us(p99, sizeof(p99), (double)r->lat_p99_us),
+		    fmt_us(mx, sizeof(mx), (double)r->lat_max_us));
+	}
+}
+
+void
+bench_report_markdown(FILE *f, const struct bench_summary *s)
+{
+	fputs("## Processes vs threads vs async, measured\n\n"
+	      "| | waiting | cores | scalability | blocking calls | GIL |\n"
+	      "|---|---|---|---|---|---|\n", f);
+	for (int m = 0; m < BENCH_MODEL_COUNT; m++) {
+		const struct bench_claim *cl = &bench_claims[m];
+		const char *claim[5] = { cl->waiting, cl->cores, cl->scale, cl->blocking, cl->gil };
+		char cell[5][64];
+		int seen = 0;
+
+		for (size_t i = 0; i < s->ncells; i++)
+			seen |= s->cells[i].model == (enum bench_model)m;
+		if (!seen)
+			continue;
+		bench_measured(s, (enum bench_model)m, cell);
+		fprintf(f, "| %s |", bench_model_name((enum bench_model)m));
+		for (int c = 0; c < 5; c++)
+			fprintf(f, " %s<br>*article: %s* |", cell[c], claim[c]);
+		fputc('\n', f);
+	}
+	bench_notes(f, s);
+	fputs("\n### Ladder\n\n", f);
+	md_cells(f, s->cells, s->ncells);
+	if (s->nheavy != 0) {
+		fputs("\n### CPU-heavy cell\n\n", f);
+		md_cells(f, s->heavy, s->nheavy);
+	}
+}

@@ -1,0 +1,46 @@
+/*
+ * The bench's figures as the reader sees them: the article's comparison
+ * table with measured cells and the article's claims beside them, the
+ * ladder in full, two log-log plots drawn in plain characters, and the same
+ * figures as JSON, CSV and Markdown. The writers only format what the
+ * summary holds; they measure nothing and decide nothing.
+ */
+#ifndef SIMUL_UI_BENCH_REPORT_H
+#define SIMUL_UI_BENCH_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "sim/bench.h"
+
+struct bench_summary {
+	const struct bench_config	*cfg;		/* the ladder's workload and caps */
+	const struct bench_result	*cells;		/* ladder, in run order */
+	size_t				 ncells;
+	const struct bench_config	*heavy_cfg;	/* CPU-heavy variant, NULL if skipped */
+	const struct bench_result	*heavy;
+	size_t				 nheavy;
+	unsigned			 cpus;
+	uint64_t			 pid_max;	/* 0 if unknown */
+	uint64_t			 threads_max;
+};
+
+/* Derived figures every writer shares. */
+/* Largest N the model completed in the ladder; 0 if none. */
+uint32_t bench_summary_largest(const struct bench_summary *s, enum bench_model m);
+/* The ladder cell of model m at N, or NULL. */
+const struct bench_result *bench_summary_cell(const struct bench_summary *s, enum bench_model m,
+    uint32_t boards);
+/* async wall / m wall on the CPU-heavy cell; 0 when either did not finish. */
+double bench_summary_heavy_speedup(const struct bench_summary *s, enum bench_model m);
+/* async wall / hybrid wall at the largest N both completed; 0 if none. */
+double bench_summary_ladder_speedup(const struct bench_summary *s, uint32_t *at_boards);
+
+void bench_report_table(FILE *f, const struct bench_summary *s);
+/* Boards (log) against bytes per board and against lateness p99 (log). */
+void bench_report_plot(FILE *f, const struct bench_summary *s, int width, int height);
+void bench_report_json(FILE *f, const struct bench_summary *s);
+void bench_report_csv(FILE *f, const struct bench_summary *s);
+void bench_report_markdown(FILE *f, const struct bench_summary *s);
+
+#endif
