@@ -1,13 +1,126 @@
-/* Placeholder until its issue lands: says so and fails as bad usage. */
+/*
+ * `simul uci`: the engine speaks UCI on stdin/stdout. Input arrives as raw
+ * bytes in a line buffer; whole lines go to the protocol state machine in
+ * engine/uci.c. While a search runs, the loop alternates a slice of search
+ * with a non-blocking poll(2) of stdin, so "stop", "isready" and "quit" are
+ * answered within one slice (a few milliseconds) even during "go infinite";
+ * when nothing runs it blocks in poll and uses no CPU.
+ */
+#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "engine/uci.h"
 #include "ui/commands.h"
+
+enum {
+	UCI_LINE_MAX = 1 << 16,		/* longer lines are dropped whole */
+	UCI_SLICE_NODES = 2048,		/* search between two polls of stdin */
+};
+
+struct uci_reader {
+	char	buf[UCI_LINE_MAX];
+	size_t	len;
+	bool	overflow;	/* dropping a line that did not fit */
+	bool	eof;
+};
+
+/* Reads what is there (blocking only when told to); -1 on a read error. */
+static int
+uci_reader_fill(struct uci_reader *r, int timeout_ms)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	ssize_t n;
+	int ready = poll(&pfd, 1, timeout_ms);
+
+	if (ready < 0)
+		return errno == EINTR ? 0 : -1;
+	if (ready == 0)
+		return 0;
+	if (r->len == sizeof(r->buf)) {
+		/* No newline in a full buffer: drop it and the rest of that line. */
+		r->len = 0;
+		r->overflow = true;
+	}
+	n = read(STDIN_FILENO, r->buf + r->len, sizeof(r->buf) - r->len);
+	if (n < 0)
+		return errno == EINTR || errno == EAGAIN ? 0 : -1;
+	if (n == 0)
+		r->eof = true;
+	r->len += (size_t)n;
+	return 0;
+}
+
+/* Hands every complete line to the protocol; 1 when one of them was quit. */
+static int
+uci_reader_dispatch(struct uci_reader *r, struct uci *u)
+{
+	char *nl;
+
+	while ((nl = memchr(r->buf, '\n', r->len)) != NULL) {
+		size_t used = (size_t)(nl - r->buf) + 1;
+		int quit = 0;
+
+		*nl = '\0';
+		if (!r->overflow)
+			quit = uci_line(u, r->buf);
+		r->overflow = false;
+		memmove(r->buf, r->buf + used, r->len - used);
+		r->len -= used;
+		if (quit)
+			return 1;
+	}
+	return 0;
+}
 
 int
 cmd_uci(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "simul: 'uci' is not built yet\n");
-	return 2;
+	struct uci_reader *r;
+	struct uci *u;
+	int rc = 0;
+
+	if (argc > 1) {
+		bool help = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0;
+
+		fprintf(help ? stdout : stderr,
+		    "usage: simul uci\n"
+		    "\n"
+		    "Speaks the UCI protocol on stdin and stdout, so any chess GUI (or a UCI\n"
+		    "client such as polyglot) can use simul's engine. Options: Hash (MB) and\n"
+		    "Skill (master, club, beginner, random).\n");
+		return help ? 0 : 2;
+	}
+	r = calloc(1, sizeof(*r));
+	u = uci_new(stdout);
+	if (r == NULL || u == NULL) {
+		fprintf(stderr, "simul uci: out of memory\n");
+		free(r);
+		uci_free(u);
+		return 1;
+	}
+	for (;;) {
+		if (uci_reader_dispatch(r, u))
+			break;
+		if (r->eof) {
+			/* The GUI went away: answer a running search, then leave as if told quit. */
+			uci_line(u, "stop");
+			break;
+		}
+		if (uci_busy(u)) {
+			uci_think(u, UCI_SLICE_NODES);
+			if (uci_reader_fill(r, 0) != 0)
+				r->eof = true;
+		} else if (uci_reader_fill(r, -1) != 0) {
+			fprintf(stderr, "simul uci: reading stdin: %s\n", strerror(errno));
+			rc = 1;
+			break;
+		}
+	}
+	uci_free(u);
+	free(r);
+	return rc;
 }

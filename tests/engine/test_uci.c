@@ -1,0 +1,328 @@
+/*
+ * `simul uci` driven through pipes, the way a GUI drives it: the binary
+ * (SIMUL_BINARY) runs as a child; the test writes protocol lines to its
+ * stdin and reads its stdout line by line with deadlines. Checks the
+ * handshake, legal bestmoves after go, mate scores in info lines, stop and
+ * isready answered during go infinite, and that garbage changes nothing.
+ */
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "engine/movegen.h"
+#include "engine/notation.h"
+
+struct child {
+	pid_t	pid;
+	int	in;		/* we write its stdin */
+	int	out;		/* we read its stdout */
+	char	buf[1 << 16];
+	size_t	len;
+};
+
+static struct child ch;
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+start(void)
+{
+	int to[2], from[2];
+
+	engine_init();
+	signal(SIGPIPE, SIG_IGN);
+	cr_assert(eq(int, pipe(to), 0));
+	cr_assert(eq(int, pipe(from), 0));
+	ch.pid = fork();
+	cr_assert(ge(int, ch.pid, 0));
+	if (ch.pid == 0) {
+		dup2(to[0], STDIN_FILENO);
+		dup2(from[1], STDOUT_FILENO);
+		close(to[0]);
+		close(to[1]);
+		close(from[0]);
+		close(from[1]);
+		execl(SIMUL_BINARY, "simul", "uci", (char *)NULL);
+		_exit(127);
+	}
+	close(to[0]);
+	close(from[1]);
+	ch.in = to[1];
+	ch.out = from[0];
+	ch.len = 0;
+}
+
+static void
+finish(void)
+{
+	int status;
+
+	if (ch.pid <= 0)
+		return;
+	close(ch.in);
+	kill(ch.pid, SIGKILL);
+	waitpid(ch.pid, &status, 0);
+	close(ch.out);
+	ch.pid = 0;
+}
+
+static void
+send(const char *line)
+{
+	size_t n = strlen(line);
+
+	cr_assert(eq(sz, (size_t)write(ch.in, line, n), n));
+	cr_assert(eq(sz, (size_t)write(ch.in, "\n", 1), 1));
+}
+
+/* Next line into out, waiting at most ms; false on timeout or end of output. */
+static bool
+next_line(char *out, size_t cap, int ms)
+{
+	int64_t deadline = now_ms() + ms;
+
+	for (;;) {
+		char *nl = memchr(ch.buf, '\n', ch.len);
+		struct pollfd pfd = { .fd = ch.out, .events = POLLIN };
+		int64_t left = deadline - now_ms();
+		ssize_t n;
+
+		if (nl != NULL) {
+			size_t len = (size_t)(nl - ch.buf);
+
+			snprintf(out, cap, "%.*s", (int)len, ch.buf);
+			memmove(ch.buf, nl + 1, ch.len - len - 1);
+			ch.len -= len + 1;
+			return true;
+		}
+		if (left <= 0 || poll(&pfd, 1, (int)left) <= 0)
+			return false;
+		n = read(ch.out, ch.buf + ch.len, sizeof(ch.buf) - ch.len);
+		if (n <= 0)
+			return false;
+		ch.len += (size_t)n;
+	}
+}
+
+/* Copies src into out, cut to fit. */
+static void
+copy_text(char *out, size_t cap, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, src, n);
+	out[n] = '\0';
+}
+
+/* Reads lines until one starts with prefix (copied to out); fails the test on timeout. */
+static void
+expect(const char *prefix, char *out, size_t cap, int ms)
+{
+	char line[4096];
+	int64_t deadline = now_ms() + ms;
+
+	for (;;) {
+		int left = (int)(deadline - now_ms());
+
+		cr_assert(next_line(line, sizeof(line), left > 0 ? left : 0), "no \"%s\" within %d ms", prefix, ms);
+		if (strncmp(line, prefix, strlen(prefix)) == 0) {
+			if (out != NULL)
+				copy_text(out, cap, line);
+			return;
+		}
+	}
+}
+
+/* The bestmove line's move must be legal in the position given by moves from fen. */
+static void
+expect_legal_bestmove(const char *fen, const char *moves, int ms, char *best, size_t cap)
+{
+	char line[256], err[128], text[64], list[512];
+	struct position p;
+	move_t m;
+	char *save;
+
+	expect("bestmove ", line, sizeof(line), ms);
+	cr_assert(eq(int, position_from_fen(&p, fen, err, sizeof(err)), 0));
+	snprintf(list, sizeof(list), "%s", moves);
+	for (char *t = strtok_r(list, " ", &save); t != NULL; t = strtok_r(NULL, " ", &save)) {
+		cr_assert(eq(int, move_from_uci(&p, t, &m, err, sizeof(err)), 0), "%s", err);
+		position_play(&p, m);
+	}
+	cr_assert(eq(int, sscanf(line, "bestmove %63s", text), 1));
+	cr_assert(eq(int, move_from_uci(&p, text, &m, err, sizeof(err)), 0), "%s: %s", line, err);
+	if (best != NULL)
+		copy_text(best, cap, text);
+}
+
+TestSuite(uci, .init = start, .fini = finish, .timeout = 60);
+
+Test(uci, handshake)
+{
+	char line[256];
+	bool hash = false, skill = false, name = false;
+
+	send("uci");
+	for (;;) {
+		cr_assert(next_line(line, sizeof(line), 5000));
+		name = name || strncmp(line, "id name simul", 13) == 0;
+		hash = hash || strncmp(line, "option name Hash type spin", 26) == 0;
+		skill = skill || (strncmp(line, "option name Skill type combo", 28) == 0 && strstr(line, "var club") != NULL);
+		if (strcmp(line, "uciok") == 0)
+			break;
+	}
+	cr_assert(name && hash && skill);
+	send("isready");
+	expect("readyok", NULL, 0, 5000);
+}
+
+Test(uci, go_depth_gives_info_and_legal_bestmove)
+{
+	char line[1024];
+
+	send("uci");
+	expect("uciok", NULL, 0, 5000);
+	send("ucinewgame");
+	send("position startpos moves e2e4 c7c5 g1f3");
+	send("go depth 5");
+	expect("info depth 5 ", line, sizeof(line), 20000);
+	cr_assert(strstr(line, " score cp ") != NULL, "%s", line);
+	cr_assert(strstr(line, " nodes ") != NULL && strstr(line, " nps ") != NULL && strstr(line, " pv ") != NULL, "%s", line);
+	expect_legal_bestmove(FEN_STARTPOS, "e2e4 c7c5 g1f3", 20000, NULL, 0);
+}
+
+Test(uci, mate_score_and_move)
+{
+	char line[1024], best[16];
+
+	send("position fen 6k1/5ppp/8/8/8/8/5PPP/R5K1 w - - 0 1");
+	send("go depth 3");
+	expect("info depth 1 ", line, sizeof(line), 10000);
+	cr_assert(strstr(line, "score mate 1 ") != NULL, "%s", line);
+	expect_legal_bestmove("6k1/5ppp/8/8/8/8/5PPP/R5K1 w - - 0 1", "", 10000, best, sizeof(best));
+	cr_assert(eq(str, best, "a1a8"));
+}
+
+Test(uci, stop_during_infinite)
+{
+	char line[1024];
+	int64_t t0;
+
+	send("position startpos moves d2d4 d7d5");
+	send("go infinite");
+	/* Nothing but info lines for a while: bestmove must wait for stop. */
+	t0 = now_ms();
+	while (now_ms() - t0 < 300) {
+		if (next_line(line, sizeof(line), 50))
+			cr_assert(eq(int, strncmp(line, "info ", 5), 0), "%s", line);
+	}
+	send("isready");
+	expect("readyok", NULL, 0, 1000);
+	t0 = now_ms();
+	send("stop");
+	expect_legal_bestmove(FEN_STARTPOS, "d2d4 d7d5", 1000, NULL, 0);
+	cr_assert(lt(i64, now_ms() - t0, 1000));
+}
+
+Test(uci, go_movetime_and_clock)
+{
+	int64_t t0 = now_ms();
+
+	send("position startpos");
+	send("go movetime 200");
+	expect_legal_bestmove(FEN_STARTPOS, "", 5000, NULL, 0);
+	cr_assert(lt(i64, now_ms() - t0, 2000));
+	t0 = now_ms();
+	send("position startpos moves e2e4");
+	send("go wtime 3000 btime 3000 winc 0 binc 0");
+	expect_legal_bestmove(FEN_STARTPOS, "e2e4", 5000, NULL, 0);
+	cr_assert(lt(i64, now_ms() - t0, 2000));
+	send("go nodes 5000");
+	expect_legal_bestmove(FEN_STARTPOS, "e2e4", 5000, NULL, 0);
+}
+
+Test(uci, garbage_is_ignored)
+{
+	char longline[20000];
+
+	memset(longline, 'x', sizeof(longline) - 1);
+	longline[sizeof(longline) - 1] = '\0';
+	send("position startpos moves e2e4");
+	send("hello world");
+	send("");
+	send("   ");
+	send("position");
+	send("position fen not a fen at all");
+	send("position fen 8/8/8/8/8/8/8/8 w - - 0 1");
+	send("position startpos moves e7e5 e2e4");	/* illegal: White moves first */
+	send("position sideways");
+	send("setoption");
+	send("setoption name Hash value -5");
+	send("setoption name Hash value lots");
+	send("setoption name Skill value grandmaster");
+	send("setoption name Nonexistent value 3");
+	send("go depth -3 nodes banana movetime");
+	send("stop");
+	send(longline);
+	send("isready");
+	expect("readyok", NULL, 0, 5000);
+	/* The position is still the one before the garbage. */
+	send("go depth 2");
+	expect_legal_bestmove(FEN_STARTPOS, "e2e4", 5000, NULL, 0);
+}
+
+Test(uci, skills_play_legal_moves)
+{
+	static const char *const skills[] = { "random", "beginner", "club", "master" };
+
+	for (size_t i = 0; i < ARRAY_LEN(skills); i++) {
+		char cmd[64];
+
+		snprintf(cmd, sizeof(cmd), "setoption name Skill value %s", skills[i]);
+		send(cmd);
+		send("setoption name Hash value 2");
+		send("position startpos moves g1f3 g8f6 c2c4");
+		send("go depth 3");
+		expect_legal_bestmove(FEN_STARTPOS, "g1f3 g8f6 c2c4", 10000, NULL, 0);
+	}
+}
+
+Test(uci, quit_ends_the_process)
+{
+	int status;
+	int64_t t0 = now_ms();
+
+	send("go infinite");
+	send("quit");
+	while (waitpid(ch.pid, &status, WNOHANG) == 0) {
+		cr_assert(lt(i64, now_ms() - t0, 2000), "still running after quit");
+		usleep(10000);
+	}
+	{
+		bool exited = WIFEXITED(status);
+		int code = WEXITSTATUS(status);
+
+		cr_assert(exited);
+		cr_assert(eq(int, code, 0));
+	}
+	ch.pid = 0;
+	close(ch.in);
+	close(ch.out);
+}
