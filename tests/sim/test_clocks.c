@@ -1,0 +1,158 @@
+/*
+ * Both clocks, one world: a run on the virtual clock and a run on a real
+ * libev loop (at a high speed factor, with the speed changed, a pause, a
+ * resume and single steps thrown in) must produce the same event trace,
+ * event for event, and the same totals.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+#include <ev.h>
+
+#include "engine/position.h"
+#include "sim/sim.h"
+#include "sim/snapshot.h"
+
+struct log {
+	char	*buf;
+	size_t	len, cap;
+	size_t	events;
+};
+
+static void
+log_event(const struct sim_event *e, void *arg)
+{
+	struct log *l = arg;
+	char line[160];
+	int n = snprintf(line, sizeof(line), "%lld %d %d %s %lld %d %s %d %d\n", (long long)e->t,
+			 e->ex, e->board, sim_event_kind_name(e->kind), (long long)e->duration,
+			 e->ply, e->san, e->result, e->termination);
+
+	if (l->len + (size_t)n + 1 > l->cap) {
+		l->cap = (l->cap + (size_t)n + 1) * 2;
+		l->buf = realloc(l->buf, l->cap);
+		cr_assert(l->buf != NULL);
+	}
+	memcpy(l->buf + l->len, line, (size_t)n + 1);
+	l->len += (size_t)n;
+	l->events++;
+}
+
+static struct sim *
+make(struct log *l)
+{
+	struct sim_config c;
+	enum sim_policy ps[3] = { SIM_SYNC, SIM_ROUND_ROBIN, SIM_READY };
+	char err[256];
+	struct sim *s;
+
+	engine_init();
+	cr_assert(eq(int, sim_preset_apply(&c, "quick", err, sizeof(err)), 0));
+	c.boards = 4;
+	c.moves = 6;
+	c.seed = 11;
+	cr_assert(eq(int, dist_parse("uniform:1s..9s", &c.master_think, err, sizeof(err)), 0));
+	cr_assert(eq(int, dist_parse("exp:30s", &c.opponent_think, err, sizeof(err)), 0));
+	cr_assert(eq(int, dist_parse("2s", &c.walk, err, sizeof(err)), 0));
+	s = sim_new(&c, ps, 3, err, sizeof(err));
+	cr_assert(s != NULL, "%s", err);
+	sim_on_event(s, log_event, l);
+	return s;
+}
+
+struct driver {
+	struct sim	*s;
+	ev_timer	tick;
+	int		ticks;
+};
+
+/* Meddles with the clock while it runs: speed changes, pause, steps, resume. */
+static void
+tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct driver *d = w->data;
+
+	(void)revents;
+	d->ticks++;
+	if (sim_finished(d->s, -1)) {
+		ev_break(loop, EVBREAK_ALL);
+		return;
+	}
+	switch (d->ticks % 6) {
+	case 1: sim_set_speed(d->s, 20000.0); break;
+	case 2: sim_pause(d->s, true); break;
+	case 3: sim_step(d->s); sim_step(d->s); break;
+	case 4: sim_pause(d->s, false); break;
+	case 5: sim_set_speed(d->s, 50000.0); break;
+	default: break;
+	}
+}
+
+Test(clocks, virtual_and_live_agree)
+{
+	struct log lv = { 0 }, ll = { 0 };
+	struct sim *sv = make(&lv), *sl = make(&ll);
+	struct ev_loop *loop = ev_loop_new(EVFLAG_AUTO);
+	struct driver d = { .s = sl };
+	struct sim_snapshot snap;
+
+	sim_run_virtual(sv);
+	cr_assert(sim_finished(sv, -1));
+	cr_assert(eq(int, sim_start_live(sl, loop, 30000.0), 0));
+	cr_assert(eq(int, sim_start_live(sl, loop, 30000.0), -1));
+	ev_timer_init(&d.tick, tick_cb, 0.002, 0.002);
+	d.tick.data = &d;
+	ev_timer_start(loop, &d.tick);
+	sim_snapshot(sl, &snap);
+	cr_assert(snap.live);
+	ev_run(loop, 0);
+	ev_timer_stop(loop, &d.tick);
+	cr_assert(sim_finished(sl, -1));
+	cr_assert(d.ticks > 3, "the driver meddled %d times", d.ticks);
+	cr_assert(gt(sz, lv.events, 100));
+	cr_assert(eq(sz, ll.events, lv.events));
+	cr_assert(eq(str, ll.buf, lv.buf));
+	for (int e = 0; e < 3; e++) {
+		struct sim_stats a, b;
+
+		sim_stats(sv, e, &a);
+		sim_stats(sl, e, &b);
+		cr_assert(eq(i64, a.total, b.total));
+		cr_assert(eq(i64, a.wait_p95, b.wait_p95));
+	}
+	sim_free(sl);	/* stops its watchers before the loop goes */
+	sim_free(sv);
+	ev_loop_destroy(loop);
+	free(lv.buf);
+	free(ll.buf);
+}
+
+Test(clocks, live_reading_follows_speed_and_pause)
+{
+	struct log l = { 0 };
+	struct sim *s = make(&l);
+	struct ev_loop *loop = ev_loop_new(EVFLAG_AUTO);
+	simtime_t a, b;
+
+	sim_start_live(s, loop, 1000.0);
+	sim_pause(s, true);
+	cr_assert(sim_paused(s));
+	a = sim_now(s);
+	ev_run(loop, EVRUN_NOWAIT);
+	cr_assert(eq(i64, sim_now(s), a));
+	/* While paused, a step processes one event and the clock shows its time. */
+	cr_assert(eq(int, sim_step(s), 0));
+	b = sim_now(s);
+	cr_assert(b >= a);
+	sim_set_speed(s, 123.0);
+	cr_assert(eq(dbl, sim_speed(s), 123.0));
+	sim_fast_forward(s, 0);
+	cr_assert(sim_finished(s, 0));
+	cr_assert(not(sim_finished(s, 1)));
+	sim_free(s);
+	ev_loop_destroy(loop);
+	free(l.buf);
+}
