@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# End-to-end checks of `simul run` through the real binary: the article's
+# totals in JSON, determinism, every output format, PGN through
+# pgn-extract, trace row counts, live clock = virtual clock, and bad
+# usage: one line naming the option, exit 2, no file left behind.
+# Usage: bash tests/e2e_run.sh /path/to/simul
+set -u
+SIMUL=${1:?usage: e2e_run.sh /path/to/simul}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# The article, timing only: 12:00:00 and 1:00:55, exactly.
+"$SIMUL" run --chess off --policy sync,round-robin,ready --json >"$TMP/a.json" || fail "run --json exit $?"
+python3 - "$TMP/a.json" <<'PY' || fail "article totals in JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+tot = {r["policy"]: r["total_us"] for r in d["runs"]}
+assert tot == {"sync": 43200000000, "round-robin": 3655000000, "ready": 3655000000}, tot
+for r in d["runs"]:
+    assert r["model_us"] == r["total_us"] and r["model_exact"], r
+    assert r["master_moves"] == 720 and r["opponent_moves"] == 720
+    assert len(r["board_finish_us"]) == 24
+assert abs(d["runs"][2]["speedup_vs_sync"] - 43200 / 3655) < 1e-4
+assert d["config"]["boards"] == 24 and d["config"]["opponent_think"] == "55s"
+PY
+
+# Same seed, same JSON (chess on, random think times).
+"$SIMUL" run --preset variable --seed 7 --json >"$TMP/v1.json" 2>/dev/null || fail "variable run"
+"$SIMUL" run --preset variable --seed 7 --json >"$TMP/v2.json" 2>/dev/null
+cmp -s "$TMP/v1.json" "$TMP/v2.json" || fail "same seed gave different JSON"
+"$SIMUL" run --preset variable --seed 8 --json >"$TMP/v3.json" 2>/dev/null
+cmp -s "$TMP/v1.json" "$TMP/v3.json" && fail "different seeds gave the same JSON"
+
+# --repeat: K runs per policy and a summary.
+"$SIMUL" run --preset variable --chess off --repeat 3 --json >"$TMP/r.json" || fail "repeat"
+python3 - "$TMP/r.json" <<'PY' || fail "repeat JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d["runs"]) == 6 and [r["seed"] for r in d["runs"]] == [1, 1, 2, 2, 3, 3]
+for s in d["summary"]:
+    t = s["total_us"]
+    assert s["runs"] == 3 and t["min"] <= t["mean"] <= t["max"], s
+PY
+
+# CSV and Markdown: stdout carries only that format.
+"$SIMUL" run --chess off --csv >"$TMP/a.csv" || fail "csv"
+python3 - "$TMP/a.csv" <<'PY' || fail "CSV shape"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert [r["policy"] for r in rows] == ["sync", "ready"], rows
+assert rows[0]["total"] == "12:00:00" and rows[1]["total"] == "1:00:55"
+PY
+"$SIMUL" run --chess off --markdown >"$TMP/a.md" || fail "markdown"
+grep -q '^| ready | 1:00:55 | 1:00:55 |' "$TMP/a.md" || fail "markdown row"
+"$SIMUL" run --chess off >"$TMP/a.txt" || fail "table"
+grep -q '^ready  *1:00:55  *1:00:55' "$TMP/a.txt" || fail "table row"
+grep -q '1:00:55' "$TMP/a.txt" && grep -q "55s after the master's last move" "$TMP/a.txt" || fail "table note"
+
+# PGN: every game, tags, %emt, and pgn-extract reads it without complaint.
+"$SIMUL" run --preset quick --policy sync,ready --pgn "$TMP/g.pgn" --json >"$TMP/g.json" || fail "pgn run"
+[ "$(grep -c '^\[Event ' "$TMP/g.pgn")" = 12 ] || fail "PGN game count"
+grep -q '^\[Board "6"\]' "$TMP/g.pgn" && grep -q '^\[Policy "ready"\]' "$TMP/g.pgn" || fail "PGN tags"
+grep -q '{\[%emt 0:00:05\]}' "$TMP/g.pgn" || fail "PGN %emt"
+if [ -x /usr/games/pgn-extract ] || command -v pgn-extract >/dev/null; then
+	PE=$(command -v pgn-extract || echo /usr/games/pgn-extract)
+	out=$("$PE" -r "$TMP/g.pgn" 2>&1)
+	echo "$out" | grep -qi 'error\|illegal\|unknown\|missing' && fail "pgn-extract: $out"
+	echo "$out" | grep -q '12 games matched out of 12' || fail "pgn-extract count: $out"
+fi
+
+# Trace: one CSV row per event; master-moves rows = master moves in the JSON.
+"$SIMUL" run --chess off --trace "$TMP/t.csv" --json >"$TMP/t.json" || fail "trace run"
+head -1 "$TMP/t.csv" | grep -q '^run,time_us,time,exhibition,policy,board,event,duration_us,detail$' || fail "trace header"
+[ "$(grep -c ',master-moves,' "$TMP/t.csv")" = 1440 ] || fail "trace master-moves rows"
+[ "$(grep -c ',opponent-replies,' "$TMP/t.csv")" = 1440 ] || fail "trace reply rows"
+[ "$(grep -c ',exhibition-ends,' "$TMP/t.csv")" = 2 ] || fail "trace ends rows"
+"$SIMUL" run --preset quick --trace "$TMP/t.json" --trace-format chrome >/dev/null || fail "chrome trace"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); ev=d["traceEvents"]; assert any(e["ph"]=="X" and e["name"]=="thinks" for e in ev); assert any(e.get("args",{}).get("name")=="board 6" for e in ev)' "$TMP/t.json" || fail "chrome trace JSON"
+
+# Live clock at a high speed: the same totals as the virtual clock.
+"$SIMUL" run --preset quick --chess off --policy sync,round-robin,ready --clock live --speed 200000 --csv >"$TMP/live.csv" || fail "live run"
+"$SIMUL" run --preset quick --chess off --policy sync,round-robin,ready --csv >"$TMP/virt.csv"
+cmp -s "$TMP/live.csv" "$TMP/virt.csv" || fail "live and virtual differ"
+
+# --preset list and --help.
+"$SIMUL" run --preset list | grep -q '^article ' || fail "preset list"
+"$SIMUL" run --help | grep -q -- '--opponent-think DIST' || fail "help"
+
+# Bad usage: one line on stderr naming the option, exit 2, nothing written.
+bad() {
+	local opt=$1; shift
+	rm -f "$TMP/out.pgn" "$TMP/out.csv"
+	"$SIMUL" run "$@" --pgn "$TMP/out.pgn" --trace "$TMP/out.csv" >"$TMP/stdout" 2>"$TMP/stderr"
+	local rc=$?
+	[ $rc = 2 ] || fail "$* exit $rc, want 2"
+	[ "$(wc -l <"$TMP/stderr")" = 1 ] || fail "$*: stderr not one line: $(cat "$TMP/stderr")"
+	grep -q -- "$opt" "$TMP/stderr" || fail "$*: error does not name $opt: $(cat "$TMP/stderr")"
+	[ -s "$TMP/stdout" ] && fail "$*: wrote to stdout"
+	ls "$TMP" | grep -q '^out\.' && fail "$*: left a file: $(ls "$TMP")"
+}
+bad --boards --boards 0
+bad --boards --boards -5
+bad --boards --boards 2000000
+bad --moves --moves 0
+bad --moves --moves 501
+bad --master-think --master-think 5
+bad --opponent-think --opponent-think uniform:9s..1s
+bad --opponent-think --opponent-think lognormal:55s
+bad --walk --walk 3h
+bad --policy --policy sync,fastest
+bad --preset --preset nosuch
+bad --repeat --repeat 0
+bad --speed --speed -1
+bad --opponents --opponents club:30
+bad --frobnicate --frobnicate
+rm -f "$TMP/out.csv"
+"$SIMUL" run --chess off --trace "$TMP/out.csv" --pgn "$TMP/out.pgn" >/dev/null 2>"$TMP/stderr"
+[ $? = 2 ] && grep -q -- '--pgn' "$TMP/stderr" || fail "--pgn with chess off"
+"$SIMUL" run --trace /nonexistent/dir/t.csv >/dev/null 2>"$TMP/stderr"
+[ $? = 2 ] && grep -q -- '--trace: cannot write /nonexistent/dir/t.csv' "$TMP/stderr" || fail "unwritable trace: $(cat "$TMP/stderr")"
+ls "$TMP" | grep -q '^out\.' && fail "left a file after unwritable path"
+
+if [ $fails -gt 0 ]; then
+	echo "$fails check(s) failed"
+	exit 1
+fi
+echo "e2e_run: all checks passed"
