@@ -272,6 +272,85 @@ generate(const struct position *p, int us, enum gen_mode mode, move_t *out)
 	return (int)(out - start);
 }
 
+/* The number of legal moves, by popcount where possible: the same masks as
+ * generate(), nothing written. perft counts its last ply with it. */
+GEN_INLINE int
+count_legal(const struct position *p, int us)
+{
+	struct gen_state st;
+	int them = us ^ 1, n = 0;
+	const bitboard_t *mine = &p->pieces[piece_make(us, 0)];
+
+	gen_state_init(p, us, &st);
+
+	bitboard_t occ_no_king = st.occ ^ bb_square(st.ksq);
+	for (bitboard_t b = attacks_king(st.ksq) & ~st.own; b;)
+		n += !attacked_by(p, bb_pop(&b), them, occ_no_king);
+	if (bb_several(st.checkers))
+		return n;
+
+	bitboard_t targets = ~st.own & st.checkmask;
+	bitboard_t free = ~st.pinned;
+
+	for (bitboard_t b = mine[KNIGHT] & free; b;)
+		n += bb_popcount(attacks_knight(bb_pop(&b)) & targets);
+	for (bitboard_t b = mine[BISHOP] | mine[QUEEN]; b;) {
+		int from = bb_pop(&b);
+		bitboard_t t = attacks_bishop(from, st.occ) & targets;
+
+		if (st.pinned & bb_square(from))
+			t &= attacks_line(st.ksq, from);
+		n += bb_popcount(t);
+	}
+	for (bitboard_t b = mine[ROOK] | mine[QUEEN]; b;) {
+		int from = bb_pop(&b);
+		bitboard_t t = attacks_rook(from, st.occ) & targets;
+
+		if (st.pinned & bb_square(from))
+			t &= attacks_line(st.ksq, from);
+		n += bb_popcount(t);
+	}
+
+	/* Pawns in bulk; a push or capture onto the last rank is four moves. */
+	const bitboard_t rank3 = us == WHITE ? BB_RANK_3 : BB_RANK_6;
+	const bitboard_t last = us == WHITE ? BB_RANK_8 : BB_RANK_1;
+	bitboard_t pawns = mine[PAWN] & free;
+	bitboard_t single = pawn_push(us, pawns) & ~st.occ;
+	bitboard_t doubles = pawn_push(us, single & rank3) & ~st.occ & st.checkmask;
+	bitboard_t pushes = single & st.checkmask;
+	bitboard_t caps_w = pawn_capture_west(us, pawns) & st.enemy & st.checkmask;
+	bitboard_t caps_e = pawn_capture_east(us, pawns) & st.enemy & st.checkmask;
+
+	n += bb_popcount(pushes & ~last) + bb_popcount(doubles) + bb_popcount(caps_w & ~last) +
+	     bb_popcount(caps_e & ~last);
+	n += 4 * (bb_popcount(pushes & last) + bb_popcount(caps_w & last) + bb_popcount(caps_e & last));
+
+	if (mine[PAWN] & st.pinned) {
+		move_t buf[MAX_MOVES];
+
+		for (bitboard_t b = mine[PAWN] & st.pinned; b;) {
+			int from = bb_pop(&b);
+			n += (int)(gen_pawns(&st, us, bb_square(from),
+					     st.checkmask & attacks_line(st.ksq, from), GEN_ALL, buf) - buf);
+		}
+	}
+	if (p->ep != SQ_NONE) {
+		move_t buf[2];
+		n += (int)(gen_en_passant(p, &st, us, buf) - buf);
+	}
+	if (!st.checkers && (p->castling & (us == WHITE ? 3 : 12))) {
+		move_t buf[2];
+		n += (int)(gen_castling(p, &st, us, buf) - buf);
+	}
+	return n;
+}
+
+int
+movegen_count(const struct position *p)
+{
+	return p->side == WHITE ? count_legal(p, WHITE) : count_legal(p, BLACK);
+}
+
 int
 movegen_legal(const struct position *p, move_t *out)
 {

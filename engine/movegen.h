@@ -9,6 +9,8 @@
 
 /* Every legal move of p into out; returns how many. */
 int movegen_legal(const struct position *p, move_t *out);
+/* How many legal moves p has: movegen_legal's count, without writing them. */
+int movegen_count(const struct position *p);
 /* Only captures and queen promotions (for quiescence); all legal. */
 int movegen_captures(const struct position *p, move_t *out);
 /* Is m (any 16-bit value) a legal move in p? */

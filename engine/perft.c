@@ -10,11 +10,12 @@ static uint64_t
 perft_rec(const struct position *p, int depth)
 {
 	move_t moves[MAX_MOVES];
-	int n = movegen_legal(p, moves);
+	int n;
 	uint64_t nodes = 0;
 
 	if (depth == 1)
-		return (uint64_t)n;
+		return (uint64_t)movegen_count(p);
+	n = movegen_legal(p, moves);
 	for (int i = 0; i < n; i++) {
 		struct position next = *p;
 

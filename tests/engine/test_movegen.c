@@ -1,10 +1,10 @@
 /*
- * Move generator tests beyond perft counts: the quiescence generator is
- * exactly the captures and queen promotions of the full list, every legal
- * move passes movegen_is_legal and no other 16-bit value does, moves carry
- * the right flags, and the textbook cases (double check, mate, stalemate,
- * castling out of / through / into check, pinned pieces) give the expected
- * lists.
+ * Move generator tests beyond perft counts: movegen_count agrees with the
+ * list, the quiescence generator gives exactly the captures and queen
+ * promotions of the full list, every legal move passes movegen_is_legal and
+ * no other 16-bit value does, moves carry the right flags, and the textbook
+ * cases (double check, mate, stalemate, castling out of / through / into
+ * check, pinned pieces) give the expected lists.
  */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
@@ -109,6 +109,25 @@ check_captures(const struct position *p)
 Test(movegen, captures_are_the_quiescence_subset)
 {
 	cr_expect(gt(int, walk_random_games(100, check_captures), 5000));
+}
+
+static void
+check_count(const struct position *p)
+{
+	move_t moves[MAX_MOVES];
+	int n = movegen_legal(p, moves), c = movegen_count(p);
+
+	if (n != c) {
+		char fen[FEN_MAX];
+
+		position_to_fen(p, fen, sizeof(fen));
+		cr_fatal("%s: movegen_count %d, movegen_legal %d", fen, c, n);
+	}
+}
+
+Test(movegen, count_matches_the_list)
+{
+	cr_expect(gt(int, walk_random_games(100, check_count), 5000));
 }
 
 /* Every value a move_t can hold: exactly the generated moves are legal. */
