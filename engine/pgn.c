@@ -60,40 +60,47 @@ pgn_out_token(struct pgn_out *o, const char *s, size_t len)
 }
 
 /*
- * A comment in braces, one token per word. A '}' would close the comment
+ * A comment in braces, wrapped between words. A '}' would close the comment
  * early, so it becomes ')', and '{' becomes '(' for readers that nest
- * braces; line breaks inside are just spaces.
+ * braces; line breaks inside are just spaces. A line must not start with
+ * '%' (an escape line) or '[' (a tag pair to simple readers), so a word
+ * starting so stays on the line of the word before it: "[%emt 0:00:55]"
+ * comments come out as "{[%emt 0:00:55]}" and wrap only after "{[%emt".
  */
 static void
 pgn_out_comment(struct pgn_out *o, const char *text)
 {
-	char word[PGN_WORD_MAX + 2];
-	size_t len = 0;
-	bool first = true;
+	char tok[PGN_LINE_MAX + 1]; /* the run of words that must not break */
+	size_t k = 0;
+	const char *s = text;
+	bool opening = true; /* tok holds only the '{' */
 
-	for (const char *s = text;; s++) {
-		bool end = *s == '\0' || isspace((unsigned char)*s);
+	tok[k++] = '{';
+	for (;;) {
+		size_t len;
+		bool glue;
 
-		if (!end)
-			word[len++] = *s == '}' ? ')' : *s == '{' ? '(' : *s;
-		if ((end && (len > 0 || first || *s == '\0')) || len == PGN_WORD_MAX) {
-			char tok[PGN_WORD_MAX + 3];
-			size_t k = 0;
-
-			if (first)
-				tok[k++] = '{';
-			memcpy(tok + k, word, len);
-			k += len;
-			if (*s == '\0')
-				tok[k++] = '}';
-			if (k > 0)
-				pgn_out_token(o, tok, k);
-			first = false;
-			len = 0;
-		}
-		if (*s == '\0')
+		while (isspace((unsigned char)*s))
+			s++;
+		len = strcspn(s, " \t\r\n\v\f");
+		if (len == 0)
 			break;
+		if (len > PGN_WORD_MAX)
+			len = PGN_WORD_MAX;
+		glue = opening || *s == '%' || *s == '[';
+		if (!glue || k + 1 + len > PGN_LINE_MAX - 1) {
+			pgn_out_token(o, tok, k);
+			k = 0;
+		} else if (!opening) {
+			tok[k++] = ' ';
+		}
+		for (size_t i = 0; i < len; i++)
+			tok[k++] = s[i] == '}' ? ')' : s[i] == '{' ? '(' : s[i];
+		s += len;
+		opening = false;
 	}
+	tok[k++] = '}';
+	pgn_out_token(o, tok, k);
 }
 
 static void

@@ -100,6 +100,8 @@ assert_layout(const char *text)
 			const char *sp;
 
 			in_movetext = true;
+			/* An escape line, or a tag pair to simple readers. */
+			cr_assert(line[0] != '%' && line[0] != '[', "line starts with %c", line[0]);
 			cr_assert(lt(sz, len, 80), "line of %zu columns: %.*s", len, (int)len,
 			          line);
 			cr_assert(not(eq(chr, line[len - 1], ' ')));
@@ -233,7 +235,8 @@ Test(pgn, tags_in_order_and_escaped)
 
 Test(pgn, comments_and_black_move_numbers)
 {
-	const char *comments[] = {"book", NULL, NULL, "a {brace} inside", NULL};
+	const char *comments[] = {"book", NULL, NULL, "a {brace} [%clk 0:01:00] inside",
+	                          "[%emt 0:00:55]"};
 	struct game g;
 	char *text, *movetext;
 
@@ -242,8 +245,10 @@ Test(pgn, comments_and_black_move_numbers)
 	text = write_pgn(&g, NULL, 0, comments);
 	movetext = strstr(text, "\n\n");
 	cr_assert(not(eq(ptr, movetext, NULL)));
-	cr_assert(eq(str, movetext,
-	             "\n\n1. e4 {book} 1... e5 2. Nf3 Nc6 {a (brace) inside} 3. Bb5 *\n\n"));
+	cr_assert(eq(
+	    str, movetext,
+	    "\n\n1. e4 {book} 1... e5 2. Nf3 Nc6 {a (brace) [%clk 0:01:00] inside} 3. Bb5 {[%emt\n"
+	    "0:00:55]} *\n\n"));
 	assert_layout(text);
 	assert_reads_back(text, &g);
 	assert_pgn_extract_accepts(text);
@@ -308,6 +313,8 @@ Test(pgn, long_games_wrap_and_read_back)
 	    "end of any line",
 	    "supercalifragilisticexpialidocious-supercalifragilisticexpialidocious-and-more",
 	    "ends with a space ",
+	    "[%emt 0:00:55]",
+	    "a [%clk 0:01:00] b [%eval 0.3] c %d [e] [%emt 1:00:00] [%emt 2:00:00] [%emt 3:00:00]",
 	};
 	uint64_t seed = 0x243f6a8885a308d3u;
 
