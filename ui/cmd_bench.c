@@ -76,6 +76,17 @@ bench_usage(FILE *f)
 	    BENCH_HEAVY_WORK);
 }
 
+/* Leading decimal digits (no sign, no space); *end is what follows. */
+static int
+parse_digits(const char *s, unsigned long long *v, char **end)
+{
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	*v = strtoull(s, end, 10);
+	return errno == 0 ? 0 : -1;
+}
+
 /* A whole number with an optional k/M multiplier (10k = 10000). */
 static int
 parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
@@ -83,11 +94,7 @@ parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
 	char *end;
 	unsigned long long v;
 
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno != 0)
+	if (parse_digits(s, &v, &end) < 0)
 		return -1;
 	if (*end == 'k' || *end == 'K')
 		v *= 1000, end++;
@@ -135,11 +142,7 @@ parse_size(const char *s, uint64_t *out)
 	char *end;
 	unsigned long long v;
 
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno != 0)
+	if (parse_digits(s, &v, &end) < 0)
 		return -1;
 	if (*end == 'K' || *end == 'k')
 		v <<= 10, end++;
