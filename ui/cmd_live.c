@@ -1,13 +1,93 @@
-/* Placeholder until its issue lands: says so and fails as bad usage. */
+/*
+ * `simul` with no subcommand: the live view on a terminal. It takes every
+ * option of `simul run` that shapes the exhibition (through ui/cli.h) plus
+ * its own few for the screen. Without a terminal on stdout there is nobody
+ * to watch, so it prints the headless summary instead of starting curses.
+ */
+#include <locale.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "ui/cli.h"
 #include "ui/commands.h"
+#include "ui/live.h"
+#include "ui/report.h"
+
+static int
+opt_ascii(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct live_options *)ctx)->ascii = true;
+	return 0;
+}
+
+static int
+opt_no_color(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct live_options *)ctx)->no_color = true;
+	return 0;
+}
+
+static int
+opt_fps(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return cli_parse_double(v, 1, 60, &((struct live_options *)ctx)->fps, err, errlen);
+}
+
+static int
+opt_pgn(void *ctx, const char *v, char *err, size_t errlen)
+{
+	if (v[0] == '\0') {
+		snprintf(err, errlen, "\"\" is not a file name");
+		return -1;
+	}
+	((struct live_options *)ctx)->pgn = v;
+	return 0;
+}
+
+static const struct cli_option live_options[] = {
+	{ "ascii", 0, NULL, "letters for pieces and plain frames (also without UTF-8)", opt_ascii },
+	{ "no-color", 0, NULL, "no colours (as with NO_COLOR=1)", opt_no_color },
+	{ "fps", 0, "N", "at most N frames a second, 1..60 (default 30)", opt_fps },
+	{ "pgn", 0, "FILE", "on exit write the games so far (unfinished as *)", opt_pgn },
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "usage: simul [options]\n\n"
+		   "The live view: a synchronous and an asynchronous exhibition side by side,\n"
+		   "their clocks running on one event loop. Press ? inside for the keys.\n"
+		   "Without a terminal on stdout it prints the headless summary instead.\n\n");
+	cli_help(f, live_options, sizeof(live_options) / sizeof(live_options[0]));
+}
 
 int
 cmd_live(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "simul: 'live' is not built yet\n");
-	return 2;
+	struct cli_options o;
+	struct live_options lo = { .fps = LIVE_FPS_DEFAULT };
+	char err[512];
+
+	cli_options_defaults(&o);
+	if (cli_parse(argc, argv, &o, live_options, sizeof(live_options) / sizeof(live_options[0]),
+		      &lo, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: %s\n", err);
+		return 2;
+	}
+	if (o.help) {
+		usage(stdout);
+		return 0;
+	}
+	if (o.list_presets) {
+		cli_list_presets(stdout);
+		return 0;
+	}
+	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
+		return run_summary(&o);
+	/* The terminal's own locale decides whether Unicode can be shown. */
+	setlocale(LC_ALL, "");
+	return live_run(&o, &lo);
 }

@@ -48,8 +48,10 @@ view_fmt_compact(simtime_t us, char *out, size_t len)
 
 	if (s < 60)
 		snprintf(out, len, "%ds", (int)s);
-	else if (s < 3600)
+	else if (s < 600)
 		snprintf(out, len, "%d:%02d", (int)(s / 60), (int)(s % 60));
+	else if (s < 3600)
+		snprintf(out, len, "%dm", (int)(s / 60));
 	else if (s < 100 * 3600)
 		snprintf(out, len, "%dh%02d", (int)(s / 3600), (int)(s / 60 % 60));
 	else

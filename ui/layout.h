@@ -142,7 +142,7 @@ int layout_columns(const struct layout *lo, int ex);
 
 /* Short duration for sentences: "5 s", "1.5 s", "2 min 5 s". */
 void view_fmt_short(simtime_t us, char *out, size_t len);
-/* At most 4 columns for tiles: "55s", "2:30", "1h02". */
+/* A few columns for tiles: "55s", "2:30", "12m", "1h02", "12h30". */
 void view_fmt_compact(simtime_t us, char *out, size_t len);
 
 /* Panels, in their own files. */
@@ -163,6 +163,13 @@ void help_view_too_small(struct cellbuf *cb, const struct layout *lo, bool ascii
 void status_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
 void status_view_footer(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
 void status_view_summary(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
+/*
+ * One sentence for the narration: what event e means, and why the policy
+ * made the master do it. think is the master's last think time on that
+ * board (for "played Nf3 after 5 s").
+ */
+void status_view_narrate(const struct sim_event *e, enum sim_policy policy, simtime_t think,
+			 char *out, size_t len);
 
 /* Board metrics the layout and the board view share. */
 enum {

@@ -134,3 +134,84 @@ status_view_summary(struct cellbuf *cb, struct ui_rect r, const struct view_stat
 	cellbuf_text(cb, in.x + 1, in.y, in.w - 1, UI_GOOD, vs->ascii, line1);
 	cellbuf_text(cb, in.x + 1, in.y + 1, in.w - 1, UI_NORMAL, vs->ascii, line2);
 }
+
+/* Why the master does what he does, per policy: the lesson in one clause. */
+static const char *
+narrate_why_wait(enum sim_policy p, int board)
+{
+	if (p == SIM_SYNC)
+		return "sync never leaves a game before its end";
+	if (p == SIM_ROUND_ROBIN)
+		return "round-robin keeps its order, ready or not";
+	return board < 0 ? "no board is ready" : "no other board is ready";
+}
+
+static const char *
+narrate_why_go(enum sim_policy p)
+{
+	if (p == SIM_SYNC)
+		return "the same game until it ends";
+	if (p == SIM_ROUND_ROBIN)
+		return "next in the walking order";
+	return "ready longest";
+}
+
+void
+status_view_narrate(const struct sim_event *e, enum sim_policy policy, simtime_t think,
+		    char *out, size_t len)
+{
+	const char *pol = sim_policy_name(policy);
+	char d[32], t[32];
+	int b = e->board + 1;
+
+	view_fmt_short(e->duration, d, sizeof(d));
+	view_fmt_short(think, t, sizeof(t));
+	switch (e->kind) {
+	case SIM_EV_MASTER_THINKS:
+		snprintf(out, len, "%s, board %d: master sits down (%s) and thinks %s", pol, b,
+			 narrate_why_go(policy), d);
+		break;
+	case SIM_EV_MASTER_MOVES:
+		if (e->san[0] != '\0')
+			snprintf(out, len, "%s, board %d: master played %s after %s", pol, b, e->san, t);
+		else
+			snprintf(out, len, "%s, board %d: master moved after %s", pol, b, t);
+		break;
+	case SIM_EV_MASTER_WALKS:
+		snprintf(out, len, "%s: master walks to board %d (%s, %s)", pol, b, d,
+			 narrate_why_go(policy));
+		break;
+	case SIM_EV_MASTER_WAITS:
+		if (e->board < 0)
+			snprintf(out, len, "%s: master waits: %s", pol, narrate_why_wait(policy, -1));
+		else
+			snprintf(out, len, "%s, board %d: master waits for the reply (%s)", pol, b,
+				 narrate_why_wait(policy, b));
+		break;
+	case SIM_EV_MASTER_STOPS_WAITING:
+		snprintf(out, len, "%s: master stops waiting after %s", pol, d);
+		break;
+	case SIM_EV_OPPONENT_THINKS:
+		snprintf(out, len, "%s, board %d: opponent thinks %s", pol, b, d);
+		break;
+	case SIM_EV_OPPONENT_REPLIES:
+		if (e->san[0] != '\0')
+			snprintf(out, len, "%s, board %d: opponent replied %s; the board waits for the master",
+				 pol, b, e->san);
+		else
+			snprintf(out, len, "%s, board %d: opponent replied; the board waits for the master",
+				 pol, b);
+		break;
+	case SIM_EV_GAME_ENDS:
+		snprintf(out, len, "%s, board %d: game over, %s (%s)", pol, b,
+			 game_result_text(e->result), game_termination_text(e->termination));
+		break;
+	case SIM_EV_EXHIBITION_ENDS:
+		duration_hms(e->t, d, sizeof(d));
+		snprintf(out, len, "%s: every game is over, total %s", pol, d);
+		break;
+	case SIM_EV_KIND_NB:
+		snprintf(out, len, "%s: %s", pol, sim_event_kind_name(e->kind));
+		break;
+	}
+}

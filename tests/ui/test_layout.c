@@ -639,3 +639,20 @@ Test(layout_format, short_durations_read_like_sentences)
 	view_fmt_short(3655 * SIM_US_PER_S, buf, sizeof(buf));
 	cr_assert(eq(str, buf, "1:00:55"));
 }
+
+Test(layout_format, compact_durations_fit_four_columns)
+{
+	static const struct {
+		simtime_t	s;
+		const char	*text;
+	} cases[] = {
+		{ 0, "0s" }, { 55, "55s" }, { 150, "2:30" }, { 599, "9:59" }, { 720, "12m" },
+		{ 3655, "1h00" }, { 12 * 3600 + 30 * 60, "12h30" }, { 200 * 3600, "200h" },
+	};
+	char buf[32];
+
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		view_fmt_compact(cases[i].s * SIM_US_PER_S, buf, sizeof(buf));
+		cr_assert(eq(str, buf, (char *)cases[i].text));
+	}
+}
