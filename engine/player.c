@@ -24,7 +24,7 @@
  * chess on in well under a second of CPU.
  */
 static const struct player_profile player_table[] = {
-	{ "master", "strong: ~3000-node search, no noise, no blunders", 16, 3000, 0, 0 },
+	{ "master", "strong: ~1500-node search, no noise, no blunders", 16, 1500, 0, 0 },
 	{ "club", "medium: 4-ply search within 400 nodes, 40 cp noise, 2% blunders", 4, 400, 40, 20 },
 	{ "beginner", "weak: 1-ply search, 150 cp noise, 10% blunders", 1, 100, 150, 100 },
 	{ "random", "a uniformly random legal move", 0, 0, 0, 1000 },

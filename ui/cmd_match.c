@@ -214,12 +214,16 @@ match_report(const struct match_opts *o, long w, long d, long l, long adjudicate
 		double var = ((double)w * (1 - s) * (1 - s) + (double)d * (0.5 - s) * (0.5 - s) +
 		    (double)l * s * s) / n;
 		double se = sqrt(var / n), lo = s - 1.96 * se, hi = s + 1.96 * se;
+		char los[16], his[16];
 
-		if (lo < 1e-6)
-			lo = 1e-6;
-		if (hi > 1 - 1e-6)
-			hi = 1 - 1e-6;
-		printf("Elo difference: %+.0f +/- %.0f (95%%)\n", match_elo(s), (match_elo(hi) - match_elo(lo)) / 2);
+		/* Near 0% or 100% the interval runs off the Elo scale on one side: say so. */
+		snprintf(los, sizeof(los), lo > 0 ? "%+.0f" : "-inf", lo > 0 ? match_elo(lo) : 0.0);
+		snprintf(his, sizeof(his), hi < 1 ? "%+.0f" : "+inf", hi < 1 ? match_elo(hi) : 0.0);
+		if (lo > 0 && hi < 1)
+			printf("Elo difference: %+.0f +/- %.0f (95%% interval %s .. %s)\n", match_elo(s),
+			    (match_elo(hi) - match_elo(lo)) / 2, los, his);
+		else
+			printf("Elo difference: %+.0f (95%% interval %s .. %s)\n", match_elo(s), los, his);
 	}
 }
 
