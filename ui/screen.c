@@ -98,7 +98,7 @@ screen_start(struct screen *s, bool no_color, char *err, size_t errlen)
 		return -1;
 	}
 	s->started = true;
-	raw();
+	cbreak();	/* Ctrl-C stays a signal, for the loop's SIGINT watcher */
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);

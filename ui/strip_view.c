@@ -68,6 +68,10 @@ strip_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *v
 
 	if (w < 4 || r.h < 1)
 		return;
+	/* A fast-forwarded exhibition can be ahead of the shared clock. */
+	for (int i = 0; i < vs->nex; i++)
+		if (vs->ex[i].now > t_end)
+			t_end = vs->ex[i].now;
 	if (w > STRIP_MAX_W)
 		w = STRIP_MAX_W;
 	cellbuf_text(cb, r.x + 1, r.y, STRIP_LABEL_W - 1, UI_DIM, vs->ascii, "busy");

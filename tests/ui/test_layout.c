@@ -357,6 +357,19 @@ Test(layout, strip_is_blank_after_an_exhibition_ends)
 	assert_at(async->strip.x + 7 + 60, async->strip.y, "   ");
 }
 
+Test(layout, strip_axis_follows_an_exhibition_ahead_of_the_clock)
+{
+	const struct layout_panel *sync;
+
+	/* Sync fast-forwarded to 300 s while the shared clock reads 150 s. */
+	fx.ex[0].now = 300 * SIM_US_PER_S;
+	render(200, 60);
+	sync = &fx.lo.panel[0];
+	assert_at(sync->strip.x + sync->strip.w - 1 - 7, sync->strip.y + 1, "0:05:00");
+	/* Ready's 150 s fill the first half of its strip only. */
+	assert_at(fx.lo.panel[1].strip.x + 7 + 60, fx.lo.panel[1].strip.y, "   ");
+}
+
 Test(layout, medium_screen_uses_one_line_tiles)
 {
 	const struct layout_panel *lp;

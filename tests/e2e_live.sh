@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The live view end to end: the real program in a detached tmux session (a
+# private tmux server, 200x60), driven with send-keys and read back with
+# capture-pane. Checks: both exhibition clocks advance; space pauses them
+# (two captures apart in time are equal); + doubles the speed shown; ? shows
+# the help; a 40x12 window shows the too-small message; q gives the shell
+# its prompt back. Every wait polls the screen up to a timeout.
+#
+# usage: bash tests/e2e_live.sh /path/to/simul
+set -euo pipefail
+
+BIN=${1:?usage: e2e_live.sh /path/to/simul}
+SOCK="simul_e2e_$$"
+SESSION=live
+PROMPT='E2E_PROMPT_READY'
+TMUX_CMD=(tmux -L "$SOCK")
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "e2e_live: tmux is not installed" >&2
+	exit 1
+fi
+
+cleanup() {
+	"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+fail() {
+	echo "e2e_live: FAIL: $*" >&2
+	echo "----- screen -----" >&2
+	"${TMUX_CMD[@]}" capture-pane -t "$SESSION" -p >&2 || true
+	exit 1
+}
+
+screen() {
+	"${TMUX_CMD[@]}" capture-pane -t "$SESSION" -p
+}
+
+# wait_for PATTERN [SECONDS]: polls the screen every 0.1 s for an extended regex.
+wait_for() {
+	local pattern=$1 limit=${2:-5} i
+	for ((i = 0; i < limit * 10; i++)); do
+		if screen | grep -Eq -- "$pattern"; then
+			return 0
+		fi
+		sleep 0.1
+	done
+	fail "\"$pattern\" did not appear within ${limit}s"
+}
+
+# The two exhibition clocks on the header line: "SYNC ... 0:01:02 │ ASYNC ... 0:01:02".
+clocks() {
+	screen | grep -E ' SYNC ' | head -1 | grep -oE '[0-9]+:[0-9]{2}:[0-9]{2}' | tr '\n' ' '
+}
+
+"${TMUX_CMD[@]}" -f /dev/null new-session -d -s "$SESSION" -x 200 -y 60 \
+	"env -i HOME=\"$HOME\" PATH=\"$PATH\" TERM=screen-256color LANG=C.UTF-8 bash --norc --noprofile"
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" "PS1='${PROMPT}\$ '" Enter
+wait_for "^${PROMPT}"
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" "clear; '$BIN' --speed 60" Enter
+wait_for ' SYNC .* ASYNC ' 5
+
+# Both clocks advance: wait until each has moved past its first reading.
+first=$(clocks)
+read -r s1 a1 <<<"$first"
+[[ -n "${s1:-}" && -n "${a1:-}" ]] || fail "no clocks on the header line"
+moved=0
+for ((i = 0; i < 50; i++)); do
+	read -r s2 a2 <<<"$(clocks)"
+	if [[ "$s2" != "$s1" && "$a2" != "$a1" ]]; then
+		moved=1
+		break
+	fi
+	sleep 0.1
+done
+((moved)) || fail "clocks did not advance: $first -> $s2 $a2"
+echo "e2e_live: clocks advance ($s1 -> $s2, $a1 -> $a2)"
+
+# Space pauses: the banner shows and two captures half a second apart are equal.
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" Space
+wait_for 'PAUSED *$' 3
+sleep 0.3
+before=$(screen)
+sleep 0.6
+after=$(screen)
+[[ "$before" == "$after" ]] || fail "the screen changed while paused"
+echo "e2e_live: pause freezes the screen ($(clocks))"
+
+# + doubles the speed shown.
+wait_for 'speed 60× ' 2
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" +
+wait_for 'speed 120× ' 3
+echo "e2e_live: + doubles the speed"
+
+# ? opens the help, any key closes it.
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" '?'
+wait_for 'simul: help' 3
+wait_for 'any key closes this help' 1
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" x
+for ((i = 0; i < 30; i++)); do
+	screen | grep -q 'simul: help' || break
+	sleep 0.1
+done
+screen | grep -q 'simul: help' && fail "help did not close"
+echo "e2e_live: ? shows the help"
+
+# A window too small says what it needs.
+"${TMUX_CMD[@]}" resize-window -t "$SESSION" -x 40 -y 12
+wait_for 'make the window at least 60×16' 3
+wait_for '\(it is 40×12\)' 1
+"${TMUX_CMD[@]}" resize-window -t "$SESSION" -x 120 -y 40
+wait_for ' SYNC .* ASYNC ' 3
+echo "e2e_live: 40x12 shows the too-small message, 120x40 the view again"
+
+# q restores the terminal: the shell prompt comes back and simul is gone.
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" q
+wait_for "^${PROMPT}" 5
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" 'echo "exit=$?"' Enter
+wait_for '^exit=0$' 3
+screen | grep -q ' SYNC ' && fail "the live view is still on screen after q"
+echo "e2e_live: q gives the prompt back (exit 0)"
+
+# Ctrl-C restores the terminal too, and --pgn keeps the games so far ("*").
+PGN=$(mktemp -d)/live.pgn
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" "clear; '$BIN' --pgn '$PGN' --speed 600" Enter
+wait_for ' SYNC .* ASYNC ' 5
+sleep 0.5
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" C-c
+wait_for "^${PROMPT}" 5
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" 'echo "exit=$?"' Enter
+wait_for '^exit=130$' 3
+[[ -s "$PGN" ]] || fail "--pgn wrote nothing on Ctrl-C"
+grep -q '^\[Result "\*"\]' "$PGN" || fail "no unfinished game (*) in $PGN"
+grep -q '^\[Board "24"\]' "$PGN" || fail "board 24 missing from $PGN"
+echo "e2e_live: Ctrl-C gives the prompt back and writes $(grep -c '^\[Event ' "$PGN") games"
+rm -rf "$(dirname "$PGN")"
+echo "e2e_live: PASS"
