@@ -48,6 +48,56 @@ chess_record_time(struct sim *s, int board, int ply, simtime_t t)
 	r->ntimes = ply + 1;
 }
 
+const struct player_profile *
+chess_player(const struct sim *s, int board, int ply, uint64_t *seed)
+{
+	*seed = rng_derive(rng_derive(s->config.seed, 3 * (uint64_t)board + 2), (uint64_t)ply);
+	return ply % 2 == 0 ? s->master_profile : s->records[board].opponent;
+}
+
+int
+chess_store(struct sim *s, int board, int ply, move_t m)
+{
+	struct board_record *r = &s->records[board];
+
+	if (ply != r->nmoves || record_reserve(r, ply + 1) < 0)
+		return -1;
+	r->moves[ply] = m;
+	r->nmoves = ply + 1;
+	return 0;
+}
+
+void
+chess_begin(struct exhibition *ex, int board, int ply)
+{
+	if (ex->games != NULL)
+		thinking_begin(ex->sim, board, ply, &ex->games[board]);
+}
+
+bool
+chess_event_ready(struct exhibition *ex, int task)
+{
+	const struct board_task *bt;
+	int board, ply;
+
+	if (ex->games == NULL)
+		return true;
+	if (task < 0) {
+		/* Only the end of his think plays a move; a walk's end does not. */
+		if (ex->master.activity != SIM_MASTER_THINKING)
+			return true;
+		board = ex->master.board;
+		ply = 2 * ex->boards[board].master_moves;
+	} else {
+		board = task;
+		bt = &ex->boards[board];
+		ply = 2 * bt->master_moves - 1;
+	}
+	if (ply < ex->sim->records[board].nmoves)
+		return true;
+	return thinking_ready(ex->sim, board, ply, &ex->games[board]);
+}
+
 void
 chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX])
 {
@@ -59,18 +109,12 @@ chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX])
 	if (ply < r->nmoves) {
 		m = r->moves[ply];
 	} else {
-		const struct player_profile *pr = ply % 2 == 0 ? s->master_profile : r->opponent;
-		uint64_t seed = rng_derive(rng_derive(s->config.seed, 3 * (uint64_t)board + 2),
-					   (uint64_t)ply);
-
-		m = player_choose(pr, g, seed);
-		if (record_reserve(r, ply + 1) < 0) {
+		m = thinking_move(s, board, ply, g);
+		if (chess_store(s, board, ply, m) < 0) {
 			san[0] = '\0';
 			game_end(g, RESULT_NONE, TERM_ABANDONED);
 			return;
 		}
-		r->moves[ply] = m;
-		r->nmoves = ply + 1;
 	}
 	move_to_san(&g->pos, m, san);
 	game_play(g, m);

@@ -7,8 +7,18 @@
  * the reading never jumps. Each task with a pending event has its own
  * ev_timer armed at the real time its event's simulated time maps to; the
  * timer's callback only advances the model to that simulated time. This
- * is the one file of the model that looks at real time at all (ev_now).
+ * is the one file of the model that looks at real time at all (ev_now),
+ * besides thinking.c's CPU clock.
+ *
+ * An event whose move is still being searched in slices holds the clock:
+ * sim_advance stops before it, the timers that fire meanwhile only raise
+ * live_limit, and thinking.c resumes the advance when the search is done.
+ * Simulated time stays exact; the real lateness of each event processed
+ * from the loop (processed at minus due at, in real time) is measured.
  */
+#include <errno.h>
+#include <time.h>
+
 #include "sim/exhibition.h"
 
 static ev_timer *
@@ -104,6 +114,76 @@ live_reanchor(struct sim *s, simtime_t at)
 	s->anchor_real = ev_now(s->loop);
 }
 
+/* The real time simulated time t maps to under the current anchor. */
+static ev_tstamp
+live_real(const struct sim *s, simtime_t t)
+{
+	return s->anchor_real + (double)(t - s->anchor_sim) / 1e6 / s->speed;
+}
+
+static void
+live_advance(struct sim *s)
+{
+	bool was = s->stalled;
+
+	s->live_advancing = true;
+	s->stalled = sim_advance(s, s->live_limit) < 0;
+	s->live_advancing = false;
+	if (s->stalled && !was) {
+		s->search_waits++;
+		s->stalled_since = ev_time();
+	} else if (!s->stalled && was) {
+		s->search_wait += ev_time() - s->stalled_since;
+	}
+}
+
+void
+clock_live_fire(struct sim *s, simtime_t t)
+{
+	if (t > s->live_limit)
+		s->live_limit = t;
+	live_advance(s);
+}
+
+void
+clock_live_resume(struct sim *s)
+{
+	if (s->loop != NULL && !s->paused)
+		live_advance(s);
+}
+
+void
+clock_live_late(struct sim *s, simtime_t t)
+{
+	/*
+	 * ev_time, not ev_now: ev_now is the iteration's start, and a callback
+	 * that stalled earlier in this iteration would hide its lateness.
+	 */
+	double late = ev_time() - live_real(s, t);
+
+	lateness_add(&s->lateness, late > 0 ? (uint64_t)(late * 1e6 + 0.5) : 0);
+}
+
+void
+clock_live_block(struct sim *s, simtime_t d)
+{
+	struct timespec ts;
+	double real, t0;
+
+	/* Only the loop's own advance blocks: a step or a fast-forward is the user's. */
+	if (s->loop == NULL || s->paused || !s->live_advancing)
+		return;
+	real = (double)d / 1e6 / s->speed;
+	ts.tv_sec = (time_t)real;
+	ts.tv_nsec = (long)((real - (double)ts.tv_sec) * 1e9);
+	t0 = ev_time();
+	/* The blocking call itself: nothing else of the loop runs meanwhile. */
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+	s->blocking_calls++;
+	s->blocked += ev_time() - t0;
+}
+
 int
 sim_start_live(struct sim *s, struct ev_loop *loop, double speed)
 {
@@ -112,9 +192,12 @@ sim_start_live(struct sim *s, struct ev_loop *loop, double speed)
 	s->loop = loop;
 	s->speed = speed;
 	s->paused = false;
+	s->was_live = true;
+	s->live_limit = s->now;
 	ev_now_update(loop);
 	live_reanchor(s, s->now);
 	live_arm_all(s);
+	thinking_loop_changed(s);
 	return 0;
 }
 
@@ -124,6 +207,10 @@ sim_stop_live(struct sim *s)
 	if (s->loop == NULL)
 		return;
 	live_disarm_all(s);
+	ev_idle_stop(s->loop, &s->thinking.idle);
+	if (s->stalled)
+		s->search_wait += ev_time() - s->stalled_since;
+	s->stalled = false;
 	s->loop = NULL;
 }
 

@@ -33,15 +33,22 @@ sim_next_time(const struct sim *s)
 	return ex != NULL ? event_queue_peek(&ex->queue)->t : -1;
 }
 
-void
+int
 sim_advance(struct sim *s, simtime_t limit)
 {
 	struct exhibition *ex;
+	const struct event_entry *e;
 
-	while ((ex = sim_next(s)) != NULL && event_queue_peek(&ex->queue)->t <= limit) {
-		s->now = event_queue_peek(&ex->queue)->t;
+	while ((ex = sim_next(s)) != NULL && (e = event_queue_peek(&ex->queue))->t <= limit) {
+		/* Every later event waits too: the order is global, whatever the clock. */
+		if (!chess_event_ready(ex, e->task))
+			return -1;
+		if (s->live_advancing)
+			clock_live_late(s, e->t);
+		s->now = e->t;
 		exhibition_process_one(ex);
 	}
+	return 0;
 }
 
 void

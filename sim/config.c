@@ -124,6 +124,17 @@ sim_config_check(const struct sim_config *c, char *err, size_t errlen)
 		snprintf(err, errlen, "moves: %d is not between 1 and %d", c->moves, SIM_MOVES_MAX);
 		return -1;
 	}
+	if (c->nblocking < 0 || c->nblocking > SIM_BLOCKING_MAX) {
+		snprintf(err, errlen, "blocking-opponent: %d boards, not between 0 and %d", c->nblocking,
+			 SIM_BLOCKING_MAX);
+		return -1;
+	}
+	for (int i = 0; i < c->nblocking; i++)
+		if (c->blocking[i] < 0 || c->blocking[i] >= c->boards) {
+			snprintf(err, errlen, "blocking-opponent: %d is not between 1 and %d (the boards)",
+				 c->blocking[i] + 1, c->boards);
+			return -1;
+		}
 	if (player_profile_find(c->master_profile) == NULL) {
 		snprintf(err, errlen, "master: \"%s\" is not a player profile", c->master_profile);
 		return -1;

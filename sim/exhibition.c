@@ -95,7 +95,7 @@ board_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
 
 	(void)loop;
 	(void)revents;
-	sim_advance(bt->ex->sim, bt->due);
+	clock_live_fire(bt->ex->sim, bt->due);
 }
 
 static void
@@ -105,7 +105,7 @@ master_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
 
 	(void)loop;
 	(void)revents;
-	sim_advance(m->ex->sim, m->due);
+	clock_live_fire(m->ex->sim, m->due);
 }
 
 void

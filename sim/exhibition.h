@@ -90,6 +90,35 @@ struct board_record {
 	simtime_t		*times;		/* think time of each ply */
 	int			nmoves, ntimes, cap;
 	const struct player_profile *opponent;
+	/* A search in flight for ply nmoves (thinking.c), at most one per board. */
+	struct think		*think;
+	int			think_prev, think_next;	/* FIFO of boards with one, -1 ends */
+	double			think_cpu;	/* CPU seconds it used so far */
+};
+
+/*
+ * Searches in flight on the live clock: a FIFO of boards, linked through
+ * their records, and the idle watcher that runs one slice per loop
+ * iteration while the FIFO is not empty (the article's sleep(0)).
+ */
+struct thinking {
+	ev_idle			idle;
+	int			head, tail;	/* boards, -1 when none */
+	int			wanted;		/* the board the next event waits for, -1 */
+	bool			greedy;		/* no slices: searches run in one go */
+	uint64_t		slices;
+	uint64_t		master_searches, opponent_searches;
+	double			master_cpu, master_cpu_max, opponent_cpu;	/* seconds */
+};
+
+/* Lateness samples in µs: exact below 8, then 8 buckets per power of two. */
+enum { LATENESS_BUCKETS = 8 + 8 * 38 };
+
+struct lateness {
+	uint64_t		n;
+	uint64_t		bucket[LATENESS_BUCKETS];
+	uint64_t		max, last;	/* µs */
+	double			sum;		/* µs */
 };
 
 struct sim {
@@ -109,6 +138,17 @@ struct sim {
 	bool			paused;
 	ev_tstamp		anchor_real;	/* real time at which ... */
 	simtime_t		anchor_sim;	/* ... the clock read this */
+	simtime_t		live_limit;	/* timers have asked to advance this far */
+	bool			live_advancing;	/* inside a timer's advance: blocking calls block */
+	bool			stalled;	/* the next event waits for its search */
+	bool			was_live;
+	ev_tstamp		stalled_since;	/* real */
+
+	/* measured, never fed into the model */
+	struct thinking		thinking;
+	struct lateness		lateness;
+	uint64_t		search_waits, blocking_calls;
+	double			search_wait, blocked;	/* real seconds */
 };
 
 /* config.c */
@@ -144,12 +184,24 @@ void master_board_changed(struct master *m, int board, simtime_t t);
 
 /* chess.c: plays the ply's move (choosing it once for all exhibitions). */
 void chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX]);
+/* The ply's player starts thinking: on the live clock his search may start now. */
+void chess_begin(struct exhibition *ex, int board, int ply);
+/* False while the move the task's pending event plays is still being searched. */
+bool chess_event_ready(struct exhibition *ex, int task);
+/* Who plays the ply, and the seed of his choice. */
+const struct player_profile *chess_player(const struct sim *s, int board, int ply, uint64_t *seed);
+/* Stores a chosen move in the record; -1 when out of memory. */
+int chess_store(struct sim *s, int board, int ply, move_t m);
 /* Ends the game at the move limit: material count, else a draw. */
 void chess_adjudicate(struct game *g);
 void chess_record_time(struct sim *s, int board, int ply, simtime_t t);
 
-/* clock_virtual.c: processes every event up to limit, in (time, exhibition, seq) order. */
-void sim_advance(struct sim *s, simtime_t limit);
+/*
+ * clock_virtual.c: processes every event up to limit, in (time, exhibition,
+ * seq) order. -1 when it stopped early at an event whose move is still
+ * being searched in slices (live clock only).
+ */
+int sim_advance(struct sim *s, simtime_t limit);
 /* Time of the next event in clock order, -1 when none is left. */
 simtime_t sim_next_time(const struct sim *s);
 
@@ -158,5 +210,28 @@ void clock_live_arm(struct sim *s, int ex, int task, simtime_t t);
 void clock_live_disarm(struct sim *s, int ex, int task);
 /* After a step: the clock reads the stepped event's time from now on. */
 void clock_live_stepped(struct sim *s);
+/* A timer's event is due: advance to t (the two-line adapters call this). */
+void clock_live_fire(struct sim *s, simtime_t t);
+/* The stalled event's search is done: go on where the timers asked. */
+void clock_live_resume(struct sim *s);
+/* An event is about to be processed from the loop: one lateness sample. */
+void clock_live_late(struct sim *s, simtime_t t);
+/* A blocking opponent thinks d: on the live clock the callback really blocks. */
+void clock_live_block(struct sim *s, simtime_t d);
+
+/* thinking.c: searches, sliced on the live clock, CPU measured. */
+void thinking_init(struct sim *s);
+void thinking_free(struct sim *s);
+/* Starts the search for (board, ply) in slices, if the live clock runs cooperatively. */
+void thinking_begin(struct sim *s, int board, int ply, const struct game *g);
+/* False (and the search started) while (board, ply) is searched in slices. */
+bool thinking_ready(struct sim *s, int board, int ply, const struct game *g);
+/* The move, searched now in one go if it has to be. */
+move_t thinking_move(struct sim *s, int board, int ply, const struct game *g);
+/* The loop came or went, or greedy changed: start or stop the slicing. */
+void thinking_loop_changed(struct sim *s);
+
+/* loop_stats.c */
+void lateness_add(struct lateness *l, uint64_t us);
 
 #endif

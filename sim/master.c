@@ -116,6 +116,7 @@ master_arrive(struct master *m, int board, simtime_t t)
 	master_set(m, SIM_MASTER_THINKING, board, t, t + think);
 	exhibition_emit(ex, SIM_EV_MASTER_THINKS, board, t, think, ply, NULL);
 	exhibition_schedule(ex, -1, t + think);
+	chess_begin(ex, board, ply);
 }
 
 /* His think ends: the move goes on the board, the opponent starts thinking. */
@@ -153,6 +154,7 @@ master_move(struct master *m, simtime_t t)
 		bt->think_end = t + think;
 		exhibition_emit(ex, SIM_EV_OPPONENT_THINKS, bt->index, t, think, ply + 1, NULL);
 		exhibition_schedule(ex, bt->index, t + think);
+		chess_begin(ex, bt->index, ply + 1);
 	}
 	master_decide(m, t);
 }

@@ -38,6 +38,7 @@ sim_new(const struct sim_config *c, const enum sim_policy *policies, int n, char
 	if (s == NULL)
 		goto oom;
 	s->config = *c;
+	thinking_init(s);
 	s->master_profile = player_profile_find(c->master_profile);
 	if (c->chess) {
 		s->records = calloc((size_t)c->boards, sizeof(s->records[0]));
@@ -70,6 +71,7 @@ sim_free(struct sim *s)
 	if (s == NULL)
 		return;
 	sim_stop_live(s);
+	thinking_free(s);
 	for (int i = 0; i < s->nex; i++)
 		exhibition_free(&s->ex[i]);
 	if (s->records != NULL)

@@ -38,7 +38,8 @@ enum {
 	SIM_MOVES_MAX = 500,
 	SIM_EXHIBITIONS_MAX = 4,	/* exhibitions in one struct sim */
 	SIM_PROFILE_MAX = 32,		/* player profile name, with NUL */
-	SIM_OPPONENTS_MAX = 256		/* opponents spec, with NUL */
+	SIM_OPPONENTS_MAX = 256,	/* opponents spec, with NUL */
+	SIM_BLOCKING_MAX = 64		/* boards with a blocking opponent */
 };
 
 enum sim_policy {
@@ -65,6 +66,18 @@ struct sim_config {
 	/* "club" (every board) or "club:20,beginner:4" (in board order; the last
 	 * entry takes the boards left over). */
 	char		opponents[SIM_OPPONENTS_MAX];
+	/*
+	 * Live clock only: the search runs in one go inside the timer's
+	 * callback instead of in slices between loop iterations. Simulated
+	 * results are the same either way; only the real loop stalls.
+	 */
+	bool		greedy;
+	/*
+	 * Boards (0-based) whose opponent thinks inside a blocking call: after
+	 * the master moves there he can serve no board until the reply comes.
+	 */
+	int		blocking[SIM_BLOCKING_MAX];
+	int		nblocking;
 };
 
 void sim_config_defaults(struct sim_config *c);
@@ -88,9 +101,22 @@ int sim_preset_apply(struct sim_config *c, const char *name, char *err, size_t e
  *   round-robin (M-1)*max(N*(Tm+W), Tm+To) + (N-1)*(Tm+W) + Tm + To
  *   ready       (M-1)*max(N*(Tm+W), Tm+To+W) + (N-1)*(Tm+W) + Tm + To
  * The last Tm + To is why the article's "1 hour" is 1:00:55: the last
- * opponent still thinks 55 s after the master's last move. Returns true when
- * the model is exact for this config (fixed times; chess may still end games
- * early, which a run's statistics report).
+ * opponent still thinks 55 s after the master's last move.
+ *
+ * With k >= 1 blocking opponents, sync is unchanged (its master waits
+ * through every think anyway), and both async policies become
+ *   N*M*Tm + (N*M-1)*W + k*M*To + (board N blocks ? 0 : To)
+ * The master is blocked k*To per round, which alone is at least Tm + To
+ * more than the round's other boards need, so he never waits for a reply:
+ * his own time line, thinks + walks + blocks, is the total, plus the last
+ * board's reply when that board does not block (the walk order is board 1,
+ * 2, ..., N; ready visits boards in the same order, since replies come
+ * back in the order the moves went out). Round-robin with W > 0 and board
+ * N not blocking may walk on after the last move to a board still
+ * thinking; the model is then only a lower bound (not exact).
+ *
+ * Returns true when the model is exact for this config (fixed times; chess
+ * may still end games early, which a run's statistics report).
  */
 bool sim_model_total(const struct sim_config *c, enum sim_policy p, simtime_t *total);
 
@@ -157,6 +183,13 @@ bool sim_paused(const struct sim *s);
 /* Re-anchors so simulated time continues smoothly at the new rate. */
 void sim_set_speed(struct sim *s, double speed);
 double sim_speed(const struct sim *s);
+/*
+ * Live clock: the search for a move runs in slices between loop iterations
+ * (false, the default) or in one go inside the timer's callback (true),
+ * stalling the loop. Either way the moves, events and totals are the same.
+ */
+void sim_set_greedy(struct sim *s, bool greedy);
+bool sim_greedy(const struct sim *s);
 /* Processes exactly one next event (any clock, paused or not); -1 when none is left. */
 int sim_step(struct sim *s);
 /* Finishes exhibition ex at once; the results are those a full run gives. */
@@ -186,6 +219,7 @@ struct sim_stats {
 	simtime_t	model_total;
 	bool		model_exact;	/* formula holds for the config */
 	char		model_note[200];	/* why measurement and model differ, or "" */
+	simtime_t	master_blocked;	/* inside a blocking opponent's think (part of idle) */
 };
 
 /* Cost: sorts the waits (O(w log w)); meant for reports, not every frame. */
@@ -198,5 +232,42 @@ const struct game *sim_game(const struct sim *s, int ex, int board);
 const simtime_t *sim_game_think_times(const struct sim *s, int ex, int board);
 /* Profile names that played the board (master is White). */
 const char *sim_board_opponent(const struct sim *s, int board);
+
+/*
+ * Real-time figures, measured, never fed into the model: how the loop kept
+ * up on the live clock and what the searches cost in CPU (on either clock).
+ * They vary from run to run, unlike everything above.
+ */
+struct sim_loop_stats {
+	bool		live;		/* the live clock ran; lateness figures are 0 otherwise */
+	bool		greedy;		/* searches run in one go (now) */
+	/*
+	 * Lateness: for each event processed from the loop, the real time it
+	 * was processed minus the real time its simulated time maps to. It
+	 * grows when a callback stalls the loop (a greedy search, a blocking
+	 * call) and when an event waits for its search to finish.
+	 */
+	uint64_t	timers;		/* samples: events processed from the loop */
+	double		lateness_max_ms;
+	double		lateness_p99_ms;	/* log histogram: within 12.5%, never above max */
+	double		lateness_mean_ms;
+	double		lateness_last_ms;	/* the latest sample, for a live header */
+	uint64_t	search_waits;	/* events held back until their search finished */
+	double		search_wait_s;	/* real time they were held back */
+	uint64_t	slices;		/* search slices run between loop iterations */
+	uint64_t	blocking_calls;	/* live blocking opponent: real blocking sleeps */
+	double		blocked_s;	/* real time spent in them */
+	/* CPU (this thread's) of the engine's searches; each move is searched once per sim. */
+	uint64_t	master_searches;
+	double		search_cpu_s;	/* the master's searches, total */
+	double		search_cpu_mean_ms, search_cpu_max_ms;	/* per master move */
+	uint64_t	opponent_searches;
+	double		opponent_cpu_s;
+};
+
+/* O(1) (a fixed histogram of a few hundred buckets): fine for every frame. */
+void sim_loop_stats(const struct sim *s, struct sim_loop_stats *out);
+/* Forgets the lateness samples (e.g. after the greedy switch flips), keeps CPU figures. */
+void sim_loop_stats_reset(struct sim *s);
 
 #endif

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end checks of `simul run` through the real binary: the article's
 # totals in JSON, determinism, every output format, PGN through
-# pgn-extract, trace row counts, live clock = virtual clock, and bad
-# usage: one line naming the option, exit 2, no file left behind.
+# pgn-extract, trace row counts, live clock = virtual clock (searches in
+# slices or greedy), the loop's measured figures, blocking opponents, and
+# bad usage: one line naming the option, exit 2, no file left behind.
 # Usage: bash tests/e2e_run.sh /path/to/simul
 set -u
 SIMUL=${1:?usage: e2e_run.sh /path/to/simul}
@@ -26,12 +27,16 @@ assert abs(d["runs"][2]["speedup_vs_sync"] - 43200 / 3655) < 1e-4
 assert d["config"]["boards"] == 24 and d["config"]["opponent_think"] == "55s"
 PY
 
-# Same seed, same JSON (chess on, random think times).
+# Same seed, same JSON (chess on, random think times), but for "measured":
+# the real-time figures (search CPU, loop lateness) vary from run to run.
+unmeasured() {
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("measured"); print(json.dumps(d))' "$1"
+}
 "$SIMUL" run --preset variable --seed 7 --json >"$TMP/v1.json" 2>/dev/null || fail "variable run"
 "$SIMUL" run --preset variable --seed 7 --json >"$TMP/v2.json" 2>/dev/null
-cmp -s "$TMP/v1.json" "$TMP/v2.json" || fail "same seed gave different JSON"
+[ "$(unmeasured "$TMP/v1.json")" = "$(unmeasured "$TMP/v2.json")" ] || fail "same seed gave different JSON"
 "$SIMUL" run --preset variable --seed 8 --json >"$TMP/v3.json" 2>/dev/null
-cmp -s "$TMP/v1.json" "$TMP/v3.json" && fail "different seeds gave the same JSON"
+[ "$(unmeasured "$TMP/v1.json")" = "$(unmeasured "$TMP/v3.json")" ] && fail "different seeds gave the same JSON"
 
 # --repeat: K runs per policy and a summary.
 "$SIMUL" run --preset variable --chess off --repeat 3 --json >"$TMP/r.json" || fail "repeat"
@@ -79,10 +84,39 @@ head -1 "$TMP/t.csv" | grep -q '^run,time_us,time,exhibition,policy,board,event,
 "$SIMUL" run --preset quick --trace "$TMP/t.json" --trace-format chrome >/dev/null || fail "chrome trace"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); ev=d["traceEvents"]; assert any(e["ph"]=="X" and e["name"]=="thinks" for e in ev); assert any(e.get("args",{}).get("name")=="board 6" for e in ev)' "$TMP/t.json" || fail "chrome trace JSON"
 
-# Live clock at a high speed: the same totals as the virtual clock.
+# Live clock at a high speed: the same totals as the virtual clock. CSV's
+# columns after the 24th are measured (CPU, lateness) and may differ.
 "$SIMUL" run --preset quick --chess off --policy sync,round-robin,ready --clock live --speed 200000 --csv >"$TMP/live.csv" || fail "live run"
 "$SIMUL" run --preset quick --chess off --policy sync,round-robin,ready --csv >"$TMP/virt.csv"
-cmp -s "$TMP/live.csv" "$TMP/virt.csv" || fail "live and virtual differ"
+cmp -s <(cut -d, -f1-24 "$TMP/live.csv") <(cut -d, -f1-24 "$TMP/virt.csv") || fail "live and virtual differ"
+head -1 "$TMP/live.csv" | grep -q ',master_blocked_us,search_cpu_s,search_cpu_mean_ms,search_cpu_max_ms,timers,lateness_max_ms,lateness_p99_ms$' || fail "CSV measured columns"
+
+# Chess on, live: searches in slices, or greedy; the runs equal the virtual
+# clock's and the measured figures are there and sane.
+Q="--preset quick --master master --opponents club --policy sync,round-robin,ready"
+"$SIMUL" run $Q --json >"$TMP/qv.json" || fail "quick virtual"
+"$SIMUL" run $Q --clock live --speed 100000 --json >"$TMP/ql.json" || fail "quick live sliced"
+"$SIMUL" run $Q --clock live --speed 100000 --greedy --json >"$TMP/qg.json" || fail "quick live greedy"
+python3 - "$TMP/qv.json" "$TMP/ql.json" "$TMP/qg.json" <<'PY' || fail "live (sliced, greedy) vs virtual JSON"
+import json, sys
+v, l, g = (json.load(open(p)) for p in sys.argv[1:])
+assert v["runs"] == l["runs"] == g["runs"]
+assert v["measured"]["clock"] == "virtual" and v["measured"]["loop"] is None
+assert v["measured"]["master_searches"] > 0 and v["measured"]["search_cpu_s"] > 0
+for d, greedy in ((l, False), (g, True)):
+    m = d["measured"]
+    assert m["clock"] == "live" and m["speed"] == 100000 and m["greedy"] == greedy, m
+    lp = m["loop"]
+    assert lp["timers"] > 0 and 0 <= lp["lateness_p99_ms"] <= lp["lateness_max_ms"], lp
+    assert 0 <= lp["lateness_mean_ms"] <= lp["lateness_max_ms"], lp
+    assert (lp["slices"] > 0) != greedy, lp
+    assert m["search_cpu_mean_ms"] <= m["search_cpu_max_ms"], m
+assert g["config"]["greedy"] is True and l["config"]["greedy"] is False
+PY
+"$SIMUL" run --preset quick --clock live --speed 100000 --greedy >"$TMP/g.txt" || fail "greedy table"
+grep -q 'live loop at 100000x, greedy (searches in one go): [0-9]* timers, lateness max [0-9.]* ms, p99 [0-9.]* ms' "$TMP/g.txt" || fail "greedy table line: $(cat "$TMP/g.txt")"
+grep -q '^  searches: master [0-9]* moves, CPU' "$TMP/g.txt" || fail "search CPU line"
+"$SIMUL" run --preset quick --clock live --speed 100000 --markdown | grep -q '^>   live loop at 100000x, searches in slices' || fail "markdown measured"
 
 # --preset list and --help.
 "$SIMUL" run --preset list | grep -q '^article ' || fail "preset list"

@@ -239,6 +239,37 @@ set_clock(struct cli_options *o, const char *v, char *err, size_t errlen)
 }
 
 static int
+set_greedy(struct cli_options *o, const char *v, char *err, size_t errlen)
+{
+	(void)v;
+	(void)err;
+	(void)errlen;
+	o->config.greedy = true;
+	return 0;
+}
+
+static int
+set_blocking(struct cli_options *o, const char *v, char *err, size_t errlen)
+{
+	struct sim_config *c = &o->config;
+	long k;
+
+	/* The upper bound is the board count, known only once every option is read. */
+	if (cli_parse_int(v, 1, SIM_BOARDS_MAX, &k, err, errlen) < 0)
+		return -1;
+	for (int i = 0; i < c->nblocking; i++)
+		if (c->blocking[i] == (int)k - 1)
+			return 0;
+	if (c->nblocking == SIM_BLOCKING_MAX) {
+		snprintf(err, errlen, "\"%s\" is one board too many (at most %d)", v,
+			 SIM_BLOCKING_MAX);
+		return -1;
+	}
+	c->blocking[c->nblocking++] = (int)k - 1;
+	return 0;
+}
+
+static int
 set_help(struct cli_options *o, const char *v, char *err, size_t errlen)
 {
 	(void)v;
@@ -263,6 +294,10 @@ static const struct shared_option opts[] = {
 	{ "opponents", 0, "SPEC", "opponents' profiles: club, or club:20,beginner:4", set_opponents },
 	{ "speed", 0, "X", "live clock: simulated seconds per real second (60)", set_speed },
 	{ "clock", 0, "virtual|live", "which clock runs the simulation", set_clock },
+	{ "greedy", 0, NULL, "live clock: search in one go inside the callback (the loop stalls)",
+	  set_greedy },
+	{ "blocking-opponent", 0, "K", "board K's opponent thinks in a blocking call (repeatable)",
+	  set_blocking },
 	{ "help", 'h', NULL, "this help", set_help },
 };
 
@@ -372,7 +407,15 @@ cli_parse(int argc, char **argv, struct cli_options *o, const struct cli_option 
 		return -1;
 	if (!o->list_presets && sim_preset_apply(&o->config, o->preset, err, errlen) < 0)
 		return -1;
-	return parse_pass(argc, argv, o, extra, nextra, ctx, false, err, errlen);
+	if (parse_pass(argc, argv, o, extra, nextra, ctx, false, err, errlen) < 0)
+		return -1;
+	for (int i = 0; i < o->config.nblocking; i++)
+		if (o->config.blocking[i] >= o->config.boards) {
+			snprintf(err, errlen, "--blocking-opponent: \"%d\" is not between 1 and %d (the boards)",
+				 o->config.blocking[i] + 1, o->config.boards);
+			return -1;
+		}
+	return 0;
 }
 
 int

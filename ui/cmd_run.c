@@ -282,6 +282,7 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 	struct atomic_file pgn = { 0 }, trace = { 0 };
 	struct sim_config c = o->config;
 	struct sim_stats *stats = NULL;
+	struct sim_loop_stats *loop = NULL;
 	simtime_t *finish = NULL;
 	struct run_ctx rc = { 0 };
 	struct report rep;
@@ -303,10 +304,11 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 		return 2;
 	}
 	stats = calloc(cells, sizeof(*stats));
+	loop = calloc((size_t)ro->repeat, sizeof(*loop));
 	/* Per-board finish times only while they stay small (they go into JSON). */
 	if (cells * (size_t)c.boards <= 4u << 20)
 		finish = malloc(cells * (size_t)c.boards * sizeof(*finish));
-	if (stats == NULL)
+	if (stats == NULL || loop == NULL)
 		goto out;
 	if (ro->trace != NULL) {
 		rc.trace = trace_new(trace.f, ro->trace_format, &c);
@@ -342,6 +344,7 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 				finish[(size_t)(run * np + p) * (size_t)c.boards + (size_t)b] =
 					sim_board_finish(rc.s, p, b);
 		}
+		sim_loop_stats(rc.s, &loop[run]);
 		if (pgn.f != NULL && write_pgn(pgn.f, rc.s, run) < 0) {
 			fprintf(stderr, "simul: --pgn: cannot write %s\n", ro->pgn);
 			goto out;
@@ -366,7 +369,8 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 		goto out;
 	}
 	c.seed = o->config.seed;
-	rep = (struct report){ &c, (int)ro->repeat, np, stats, finish };
+	rep = (struct report){ &c, (int)ro->repeat, np, stats, finish, loop,
+			       o->clock == CLI_CLOCK_LIVE, o->speed };
 	if (report_write(stdout, ro->format, &rep) < 0) {
 		fprintf(stderr, "simul: cannot write the report to stdout\n");
 		goto out;
@@ -379,6 +383,7 @@ out:
 	atomic_file_abort(&pgn);
 	atomic_file_abort(&trace);
 	free(stats);
+	free(loop);
 	free(finish);
 	return status;
 }

@@ -93,7 +93,81 @@ config_line(FILE *f, const struct report *r, const char *prefix)
 		c->boards, c->moves, tm, to, w, c->seed);
 	if (r->repeats > 1)
 		fprintf(f, "..%" PRIu64 " (%d runs)", c->seed + (uint64_t)r->repeats - 1, r->repeats);
-	fprintf(f, ", chess %s\n", c->chess ? "on" : "off");
+	fprintf(f, ", chess %s", c->chess ? "on" : "off");
+	if (c->nblocking > 0) {
+		fprintf(f, ", blocking opponent%s", c->nblocking > 1 ? "s" : "");
+		for (int i = 0; i < c->nblocking; i++)
+			fprintf(f, "%s%d", i ? ", " : " ", c->blocking[i] + 1);
+	}
+	fputc('\n', f);
+}
+
+/* The figures of every repeat together: sums, and the worst of the maxima and p99s. */
+static void
+loop_total(const struct report *r, struct sim_loop_stats *t)
+{
+	double late_sum = 0;
+
+	memset(t, 0, sizeof(*t));
+	for (int run = 0; run < r->repeats; run++) {
+		const struct sim_loop_stats *l = &r->loop[run];
+
+		t->live = t->live || l->live;
+		t->greedy = l->greedy;
+		t->timers += l->timers;
+		late_sum += l->lateness_mean_ms * (double)l->timers;
+		if (l->lateness_max_ms > t->lateness_max_ms)
+			t->lateness_max_ms = l->lateness_max_ms;
+		if (l->lateness_p99_ms > t->lateness_p99_ms)
+			t->lateness_p99_ms = l->lateness_p99_ms;
+		t->search_waits += l->search_waits;
+		t->search_wait_s += l->search_wait_s;
+		t->slices += l->slices;
+		t->blocking_calls += l->blocking_calls;
+		t->blocked_s += l->blocked_s;
+		t->master_searches += l->master_searches;
+		t->search_cpu_s += l->search_cpu_s;
+		if (l->search_cpu_max_ms > t->search_cpu_max_ms)
+			t->search_cpu_max_ms = l->search_cpu_max_ms;
+		t->opponent_searches += l->opponent_searches;
+		t->opponent_cpu_s += l->opponent_cpu_s;
+	}
+	t->lateness_mean_ms = t->timers > 0 ? late_sum / (double)t->timers : 0.0;
+	t->search_cpu_mean_ms =
+		t->master_searches > 0 ? t->search_cpu_s / (double)t->master_searches * 1e3 : 0.0;
+}
+
+/* The paragraph under a table: what really happened, in real time. */
+static void
+measured_text(FILE *f, const struct report *r, const char *prefix)
+{
+	struct sim_loop_stats t;
+
+	if (r->loop == NULL)
+		return;
+	loop_total(r, &t);
+	fprintf(f, "%smeasured (real time, not simulated; varies from run to run):\n", prefix);
+	if (r->config->chess)
+		fprintf(f,
+			"%s  searches: master %" PRIu64 " moves, CPU %.3f s (mean %.2f ms, max %.2f ms "
+			"per move); opponents %" PRIu64 " moves, CPU %.3f s\n",
+			prefix, t.master_searches, t.search_cpu_s, t.search_cpu_mean_ms,
+			t.search_cpu_max_ms, t.opponent_searches, t.opponent_cpu_s);
+	if (!r->live)
+		return;
+	fprintf(f,
+		"%s  live loop at %gx, %s: %" PRIu64 " timers, lateness max %.2f ms, p99 %.2f ms, "
+		"mean %.2f ms\n",
+		prefix, r->speed, t.greedy ? "greedy (searches in one go)" : "searches in slices",
+		t.timers, t.lateness_max_ms, t.lateness_p99_ms, t.lateness_mean_ms);
+	if (t.search_waits > 0 || t.slices > 0)
+		fprintf(f,
+			"%s  %" PRIu64 " search slices between loop iterations; %" PRIu64
+			" times an event waited for its search, %.1f ms in all\n",
+			prefix, t.slices, t.search_waits, t.search_wait_s * 1e3);
+	if (t.blocking_calls > 0)
+		fprintf(f, "%s  %" PRIu64 " blocking calls froze the loop for %.2f s in all\n", prefix,
+			t.blocking_calls, t.blocked_s);
 }
 
 /* The notes under a table: the model's 55 s, and why measurements differ. */
@@ -108,6 +182,12 @@ notes(FILE *f, const struct report *r, const char *prefix)
 		"%smodel: sync = N*M*(Tm+To); round-robin = (M-1)*max(N*Tm, Tm+To) + N*Tm + To"
 		"%s.\n",
 		prefix, dist_mean(&c->walk) > 0 ? " (plus walk terms)" : "");
+	if (c->nblocking > 0)
+		fprintf(f,
+			"%swith k = %d blocking opponent%s, async = N*M*Tm + (N*M-1)*W + k*M*To "
+			"(+ To unless board N blocks): the master is blocked k*To a round and never "
+			"waits; sync is unchanged.\n",
+			prefix, c->nblocking, c->nblocking > 1 ? "s" : "");
 	fprintf(f,
 		"%sthe async total ends with the last opponent's reply: %s after the master's "
 		"last move (the article's \"1 hour\" is 1:00:55).\n",
@@ -180,6 +260,29 @@ write_text(FILE *f, const struct report *r, bool md)
 	if (r->repeats > 1)
 		fprintf(f, "%sfigures are means over %d seeds; total shows [min..max]%s\n",
 			md ? "> " : "", r->repeats, r->config->chess ? "; results of the first run" : "");
+	if (r->loop != NULL) {
+		fputc('\n', f);
+		measured_text(f, r, md ? "> " : "");
+	}
+}
+
+/* The row's last columns: blocked time, then the run's measured figures (empty if none). */
+static void
+csv_measured(FILE *f, const struct report *r, int run, const struct sim_stats *st)
+{
+	const struct sim_loop_stats *l = r->loop != NULL ? &r->loop[run] : NULL;
+
+	fprintf(f, ",%" PRId64, st->master_blocked);
+	if (l != NULL && r->config->chess)
+		fprintf(f, ",%.6f,%.4f,%.4f", l->search_cpu_s, l->search_cpu_mean_ms,
+			l->search_cpu_max_ms);
+	else
+		fputs(",,,", f);
+	if (l != NULL && r->live)
+		fprintf(f, ",%" PRIu64 ",%.4f,%.4f\n", l->timers, l->lateness_max_ms,
+			l->lateness_p99_ms);
+	else
+		fputs(",,,\n", f);
 }
 
 static void
@@ -188,7 +291,9 @@ write_csv(FILE *f, const struct report *r)
 	fputs("run,seed,policy,total_us,total,model_us,model_exact,speedup_vs_sync,"
 	      "master_busy_us,master_walk_us,master_idle_us,utilisation,waits,wait_mean_us,"
 	      "wait_p50_us,wait_p95_us,wait_max_us,master_moves,opponent_moves,ended_early,"
-	      "white_wins,draws,black_wins\n",
+	      "white_wins,draws,black_wins,master_blocked_us,"
+	      "search_cpu_s,search_cpu_mean_ms,search_cpu_max_ms,timers,lateness_max_ms,"
+	      "lateness_p99_ms\n",
 	      f);
 	for (int run = 0; run < r->repeats; run++)
 		for (int p = 0; p < r->npolicies; p++) {
@@ -199,13 +304,14 @@ write_csv(FILE *f, const struct report *r)
 			fprintf(f,
 				"%d,%" PRIu64 ",%s,%" PRId64 ",%s,%" PRId64 ",%d,%.4f,%" PRId64
 				",%" PRId64 ",%" PRId64 ",%.6f,%" PRId64 ",%" PRId64 ",%" PRId64
-				",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%d,%d,%d,%d\n",
+				",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%d,%d,%d,%d",
 				run + 1, r->config->seed + (uint64_t)run, sim_policy_name(st->policy),
 				st->total, total, st->model_total, st->model_exact,
 				speedup(r, run, p), st->master_busy, st->master_walk, st->master_idle,
 				st->utilisation, st->waits, st->wait_mean, st->wait_p50, st->wait_p95,
 				st->wait_max, st->master_moves, st->opponent_moves, st->ended_early,
 				st->white_wins, st->draws, st->black_wins);
+			csv_measured(f, r, run, st);
 		}
 }
 
@@ -230,6 +336,41 @@ json_summary(FILE *f, const char *name, struct summary s, bool last)
 		s.min, s.max, last ? "" : ",");
 }
 
+/* The last member, "measured": real-time figures, the only part that varies between runs. */
+static void
+json_measured(FILE *f, const struct report *r)
+{
+	struct sim_loop_stats t;
+
+	if (r->loop == NULL)
+		return;
+	loop_total(r, &t);
+	fprintf(f, ",\n  \"measured\": {\n    \"clock\": \"%s\", \"speed\": ",
+		r->live ? "live" : "virtual");
+	if (r->live)
+		fprintf(f, "%.6g", r->speed);
+	else
+		fputs("null", f);
+	fprintf(f,
+		", \"greedy\": %s,\n    \"master_searches\": %" PRIu64
+		", \"search_cpu_s\": %.6f, \"search_cpu_mean_ms\": %.4f"
+		", \"search_cpu_max_ms\": %.4f,\n    \"opponent_searches\": %" PRIu64
+		", \"opponent_cpu_s\": %.6f,\n    \"loop\": ",
+		t.greedy ? "true" : "false", t.master_searches, t.search_cpu_s, t.search_cpu_mean_ms,
+		t.search_cpu_max_ms, t.opponent_searches, t.opponent_cpu_s);
+	if (!r->live) {
+		fputs("null\n  }", f);
+		return;
+	}
+	fprintf(f,
+		"{\"timers\": %" PRIu64 ", \"lateness_max_ms\": %.4f, \"lateness_p99_ms\": %.4f"
+		", \"lateness_mean_ms\": %.4f,\n      \"slices\": %" PRIu64
+		", \"search_waits\": %" PRIu64 ", \"search_wait_ms\": %.3f"
+		", \"blocking_calls\": %" PRIu64 ", \"blocked_s\": %.4f}\n  }",
+		t.timers, t.lateness_max_ms, t.lateness_p99_ms, t.lateness_mean_ms, t.slices,
+		t.search_waits, t.search_wait_s * 1e3, t.blocking_calls, t.blocked_s);
+}
+
 static void
 write_json(FILE *f, const struct report *r)
 {
@@ -248,7 +389,10 @@ write_json(FILE *f, const struct report *r)
 	json_string(f, c->master_profile);
 	fputs(", \"opponents\": ", f);
 	json_string(f, c->opponents);
-	fputs("\n  },\n  \"runs\": [\n", f);
+	fprintf(f, ",\n    \"greedy\": %s, \"blocking_opponents\": [", c->greedy ? "true" : "false");
+	for (int i = 0; i < c->nblocking; i++)
+		fprintf(f, "%s%d", i ? ", " : "", c->blocking[i] + 1);
+	fputs("]\n  },\n  \"runs\": [\n", f);
 	for (int run = 0; run < r->repeats; run++)
 		for (int p = 0; p < r->npolicies; p++) {
 			const struct sim_stats *st = cell(r, run, p);
@@ -272,8 +416,10 @@ write_json(FILE *f, const struct report *r)
 				fputs("null", f);
 			fprintf(f,
 				",\n      \"master_busy_us\": %" PRId64 ", \"master_walk_us\": %" PRId64
-				", \"master_idle_us\": %" PRId64 ", \"utilisation\": %.6f,\n",
-				st->master_busy, st->master_walk, st->master_idle, st->utilisation);
+				", \"master_idle_us\": %" PRId64 ", \"master_blocked_us\": %" PRId64
+				", \"utilisation\": %.6f,\n",
+				st->master_busy, st->master_walk, st->master_idle, st->master_blocked,
+				st->utilisation);
 			fprintf(f,
 				"      \"wait\": {\"count\": %" PRId64 ", \"mean_us\": %" PRId64
 				", \"p50_us\": %" PRId64 ", \"p95_us\": %" PRId64 ", \"max_us\": %" PRId64
@@ -315,7 +461,9 @@ write_json(FILE *f, const struct report *r)
 		json_summary(f, "speedup_vs_sync", summarise(r, p, FIG_SPEEDUP), true);
 		fprintf(f, "    }%s\n", p == r->npolicies - 1 ? "" : ",");
 	}
-	fputs("  ]\n}\n", f);
+	fputs("  ]", f);
+	json_measured(f, r);
+	fputs("\n}\n", f);
 }
 
 int

@@ -8,6 +8,7 @@
 #ifndef SIMUL_UI_REPORT_H
 #define SIMUL_UI_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "sim/sim.h"
@@ -22,6 +23,15 @@ struct report {
 	const struct sim_stats	*stats;		/* [repeat * npolicies + policy] */
 	/* Optional (NULL): each game's end, [(repeat * npolicies + policy) * boards + board]. */
 	const simtime_t		*finish;
+	/*
+	 * Optional (NULL): the measured real-time figures of each repeat
+	 * (CPU of the searches, the live loop's lateness). They vary from run
+	 * to run, so they are kept apart: JSON's "measured", CSV's last
+	 * columns, a paragraph under the table.
+	 */
+	const struct sim_loop_stats *loop;	/* [repeat] */
+	bool			live;		/* which clock ran */
+	double			speed;		/* live: simulated s per real s */
 };
 
 int report_write(FILE *f, enum report_format fmt, const struct report *r);

@@ -2,7 +2,9 @@
  * Both clocks, one world: a run on the virtual clock and a run on a real
  * libev loop (at a high speed factor, with the speed changed, a pause, a
  * resume and single steps thrown in) must produce the same event trace,
- * event for event, and the same totals.
+ * event for event, and the same totals. The live run searches its moves
+ * in slices between loop iterations (chess is on), the virtual one in one
+ * go. More of this in test_thinking.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,31 +17,7 @@
 #include "engine/position.h"
 #include "sim/sim.h"
 #include "sim/snapshot.h"
-
-struct log {
-	char	*buf;
-	size_t	len, cap;
-	size_t	events;
-};
-
-static void
-log_event(const struct sim_event *e, void *arg)
-{
-	struct log *l = arg;
-	char line[160];
-	int n = snprintf(line, sizeof(line), "%lld %d %d %s %lld %d %s %d %d\n", (long long)e->t,
-			 e->ex, e->board, sim_event_kind_name(e->kind), (long long)e->duration,
-			 e->ply, e->san, e->result, e->termination);
-
-	if (l->len + (size_t)n + 1 > l->cap) {
-		l->cap = (l->cap + (size_t)n + 1) * 2;
-		l->buf = realloc(l->buf, l->cap);
-		cr_assert(l->buf != NULL);
-	}
-	memcpy(l->buf + l->len, line, (size_t)n + 1);
-	l->len += (size_t)n;
-	l->events++;
-}
+#include "tests/sim/event_log.h"
 
 static struct sim *
 make(struct log *l)
@@ -115,6 +93,15 @@ Test(clocks, virtual_and_live_agree)
 	cr_assert(gt(sz, lv.events, 100));
 	cr_assert(eq(sz, ll.events, lv.events));
 	cr_assert(eq(str, ll.buf, lv.buf));
+	{
+		struct sim_loop_stats ls;
+
+		sim_loop_stats(sl, &ls);
+		cr_assert(ls.live);
+		cr_assert(gt(u64, ls.slices, 0), "the live run searched in slices");
+		cr_assert(gt(u64, ls.timers, 0));
+		cr_assert(le(dbl, ls.lateness_p99_ms, ls.lateness_max_ms));
+	}
 	for (int e = 0; e < 3; e++) {
 		struct sim_stats a, b;
 

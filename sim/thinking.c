@@ -1,0 +1,245 @@
+/*
+ * The engine's searches and the loop they share. Each move is searched
+ * once per sim (chess.c keeps the record); this file decides when the
+ * search runs and measures what it costs:
+ *
+ *   - virtual clock, or live and greedy: in one go, when the event that
+ *     plays the move is processed (inside the timer's callback when live);
+ *   - live, cooperative (the default): it starts when the player sits down
+ *     to think and runs in slices of THINKING_SLICE_NODES nodes, one slice
+ *     per loop iteration, from an ev_idle watcher embedded in the sim: the
+ *     article's sleep(0). An idle watcher runs only when no other watcher
+ *     is pending, so keys, redraws and timers always go first. If the
+ *     event that plays the move comes up before its search is done, the
+ *     live clock holds the model there (sim_advance stops) and the search
+ *     of that board gets every slice until it is done.
+ *
+ * A sliced search returns the same move as an unsliced one (engine/player.h),
+ * so moves, events and totals never depend on which of these ran. The
+ * searches in flight form a FIFO of boards linked through their records,
+ * at most one per board (only the next ply of a board can be searched).
+ * CPU time is this thread's (CLOCK_THREAD_CPUTIME_ID) around each
+ * think_new/think_step call: measured and reported, never fed back.
+ */
+#include <stdlib.h>
+#include <time.h>
+
+#include "sim/exhibition.h"
+
+/*
+ * ~0.1-0.3 ms of search at this engine's speed: small next to a frame
+ * (33 ms) and to libev's 1 ms timer resolution, large next to one loop
+ * iteration's overhead.
+ */
+enum { THINKING_SLICE_NODES = 256 };
+
+static void thinking_idle_cb(struct ev_loop *loop, ev_idle *w, int revents);
+
+static double
+thread_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static bool
+cooperative(const struct sim *s)
+{
+	return s->loop != NULL && !s->thinking.greedy;
+}
+
+void
+thinking_init(struct sim *s)
+{
+	struct thinking *th = &s->thinking;
+
+	th->head = th->tail = th->wanted = -1;
+	th->greedy = s->config.greedy;
+	ev_idle_init(&th->idle, thinking_idle_cb);
+}
+
+static void
+fifo_unlink(struct sim *s, int board)
+{
+	struct thinking *th = &s->thinking;
+	struct board_record *r = &s->records[board];
+
+	if (r->think_prev >= 0)
+		s->records[r->think_prev].think_next = r->think_next;
+	else
+		th->head = r->think_next;
+	if (r->think_next >= 0)
+		s->records[r->think_next].think_prev = r->think_prev;
+	else
+		th->tail = r->think_prev;
+}
+
+/* The search of board is done (or given up): account its CPU, free it. */
+static move_t
+think_done(struct sim *s, int ply, struct think *t, double cpu)
+{
+	struct thinking *th = &s->thinking;
+	move_t m = think_move(t);
+
+	think_free(t);
+	if (ply % 2 == 0) {
+		th->master_searches++;
+		th->master_cpu += cpu;
+		if (cpu > th->master_cpu_max)
+			th->master_cpu_max = cpu;
+	} else {
+		th->opponent_searches++;
+		th->opponent_cpu += cpu;
+	}
+	return m;
+}
+
+void
+thinking_free(struct sim *s)
+{
+	if (s->loop != NULL)
+		ev_idle_stop(s->loop, &s->thinking.idle);
+	while (s->thinking.head >= 0) {
+		int b = s->thinking.head;
+
+		fifo_unlink(s, b);
+		think_free(s->records[b].think);
+		s->records[b].think = NULL;
+	}
+}
+
+void
+thinking_begin(struct sim *s, int board, int ply, const struct game *g)
+{
+	struct thinking *th = &s->thinking;
+	struct board_record *r = &s->records[board];
+	const struct player_profile *pr;
+	uint64_t seed;
+	double t0;
+
+	if (!cooperative(s) || ply != r->nmoves || r->think != NULL)
+		return;
+	pr = chess_player(s, board, ply, &seed);
+	t0 = thread_cpu();
+	r->think = think_new(pr, g, seed);
+	r->think_cpu = thread_cpu() - t0;
+	r->think_prev = th->tail;
+	r->think_next = -1;
+	if (th->tail >= 0)
+		s->records[th->tail].think_next = board;
+	else
+		th->head = board;
+	th->tail = board;
+	ev_idle_start(s->loop, &th->idle);
+}
+
+bool
+thinking_ready(struct sim *s, int board, int ply, const struct game *g)
+{
+	if (!cooperative(s))
+		return true;
+	thinking_begin(s, board, ply, g);
+	if (s->records[board].think == NULL)
+		return true;
+	s->thinking.wanted = board;
+	return false;
+}
+
+move_t
+thinking_move(struct sim *s, int board, int ply, const struct game *g)
+{
+	struct board_record *r = &s->records[board];
+	struct think *t = r->think;
+	double cpu = 0.0, t0 = thread_cpu();
+	uint64_t seed;
+
+	if (t != NULL) {
+		/* In flight, but its move is due now (a step, a fast-forward, greedy): finish it. */
+		fifo_unlink(s, board);
+		r->think = NULL;
+		cpu = r->think_cpu;
+		if (s->thinking.wanted == board)
+			s->thinking.wanted = -1;
+	} else {
+		const struct player_profile *pr = chess_player(s, board, ply, &seed);
+
+		t = think_new(pr, g, seed);
+	}
+	while (!think_step(t, UINT64_MAX))
+		;
+	cpu += thread_cpu() - t0;
+	/* A held-back clock may be free to go on now: the idle watcher resumes it. */
+	thinking_loop_changed(s);
+	return think_done(s, ply, t, cpu);
+}
+
+/* One slice of one search; true when that search finished. */
+static bool
+thinking_slice(struct sim *s, int board, uint64_t budget)
+{
+	struct board_record *r = &s->records[board];
+	double t0 = thread_cpu();
+	bool done = think_step(r->think, budget);
+	int ply = r->nmoves;
+	move_t m;
+
+	r->think_cpu += thread_cpu() - t0;
+	s->thinking.slices++;
+	if (!done)
+		return false;
+	fifo_unlink(s, board);
+	m = think_done(s, ply, r->think, r->think_cpu);
+	r->think = NULL;
+	/* Out of memory: the record stays short and the move is searched again when due. */
+	(void)chess_store(s, board, ply, m);
+	return true;
+}
+
+static void
+thinking_idle_cb(struct ev_loop *loop, ev_idle *w, int revents)
+{
+	struct sim *s = container_of(w, struct sim, thinking.idle);
+	struct thinking *th = &s->thinking;
+	int b = th->wanted >= 0 ? th->wanted : th->head;
+
+	(void)revents;
+	if (b >= 0 && s->records[b].think != NULL && !th->greedy) {
+		if (thinking_slice(s, b, THINKING_SLICE_NODES) && th->wanted == b)
+			th->wanted = -1;
+	} else if (b >= 0 && s->records[b].think != NULL && th->wanted == b) {
+		/* Greedy now, and the clock waits for this one: finish it in one go. */
+		thinking_slice(s, b, UINT64_MAX);
+		th->wanted = -1;
+	}
+	if (s->stalled && !s->paused && th->wanted < 0)
+		clock_live_resume(s);
+	/* Greedy: what is still in flight finishes when its move is due. */
+	if ((th->head < 0 || th->greedy) && (!s->stalled || s->paused || th->wanted < 0))
+		ev_idle_stop(loop, w);
+}
+
+void
+thinking_loop_changed(struct sim *s)
+{
+	struct thinking *th = &s->thinking;
+
+	if (s->loop == NULL)
+		return;
+	if ((th->head >= 0 && !th->greedy) || s->stalled)
+		ev_idle_start(s->loop, &th->idle);
+}
+
+void
+sim_set_greedy(struct sim *s, bool greedy)
+{
+	s->thinking.greedy = greedy;
+	thinking_loop_changed(s);
+}
+
+bool
+sim_greedy(const struct sim *s)
+{
+	return s->thinking.greedy;
+}
