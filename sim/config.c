@@ -129,12 +129,20 @@ sim_config_check(const struct sim_config *c, char *err, size_t errlen)
 			 SIM_BLOCKING_MAX);
 		return -1;
 	}
-	for (int i = 0; i < c->nblocking; i++)
+	for (int i = 0; i < c->nblocking; i++) {
 		if (c->blocking[i] < 0 || c->blocking[i] >= c->boards) {
 			snprintf(err, errlen, "blocking-opponent: %d is not between 1 and %d (the boards)",
 				 c->blocking[i] + 1, c->boards);
 			return -1;
 		}
+		/* The model counts k boards: a board named twice would count twice. */
+		for (int j = 0; j < i; j++)
+			if (c->blocking[j] == c->blocking[i]) {
+				snprintf(err, errlen, "blocking-opponent: board %d is named twice",
+					 c->blocking[i] + 1);
+				return -1;
+			}
+	}
 	if (player_profile_find(c->master_profile) == NULL) {
 		snprintf(err, errlen, "master: \"%s\" is not a player profile", c->master_profile);
 		return -1;
@@ -212,6 +220,16 @@ sim_model_total(const struct sim_config *c, enum sim_policy p, simtime_t *total)
 	simtime_t tm = dist_mean(&c->master_think), to = dist_mean(&c->opponent_think);
 	simtime_t w = c->boards > 1 ? dist_mean(&c->walk) : 0;
 
+	bool last_blocks = false;
+
+	for (int i = 0; i < c->nblocking; i++)
+		last_blocks = last_blocks || c->blocking[i] == c->boards - 1;
+	if (c->nblocking > 0 && p != SIM_SYNC) {
+		/* See sim.h: blocked k*To a round, the master never waits; his time line is the total. */
+		*total = n * m * tm + (n * m - 1) * w + c->nblocking * m * to + (last_blocks ? 0 : to);
+		return dist_is_fixed(&c->master_think) && dist_is_fixed(&c->opponent_think) &&
+		       dist_is_fixed(&c->walk) && (p == SIM_READY || w == 0 || last_blocks);
+	}
 	switch (p) {
 	case SIM_SYNC:
 		*total = n * m * (tm + to) + (n - 1) * w;

@@ -55,6 +55,8 @@ exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy
 	ex->active_head = 0;
 	ex->active = n;
 	ex->moves_to_play = (int64_t)n * s->config.moves;
+	for (int i = 0; i < s->config.nblocking; i++)
+		ex->boards[s->config.blocking[i]].blocking = true;
 	ex->master.ex = ex;
 	ex->master.due = -1;
 	ex->master.at = -1;
@@ -84,6 +86,7 @@ exhibition_free(struct exhibition *ex)
 	free(ex->ready);
 	free(ex->waits);
 	free(ex->spans);
+	free(ex->blocks);
 	event_queue_free(&ex->queue);
 }
 
@@ -157,6 +160,8 @@ exhibition_emit(struct exhibition *ex, enum sim_event_kind kind, int board, simt
 	e.ply = ply;
 	if (san != NULL)
 		snprintf(e.san, sizeof(e.san), "%s", san);
+	if (kind == SIM_EV_MASTER_WAITS || kind == SIM_EV_MASTER_STOPS_WAITING)
+		e.blocked = ex->master.blocked;
 	if (board >= 0 && kind == SIM_EV_GAME_ENDS) {
 		e.result = (enum game_result)ex->boards[board].result;
 		e.termination = (enum game_termination)ex->boards[board].termination;
@@ -299,6 +304,22 @@ exhibition_span(struct exhibition *ex, enum sim_master_activity a, simtime_t t)
 		}
 	}
 	ex->spans[ex->nspans++] = (struct sim_span){ t, t, a };
+}
+
+int
+exhibition_block(struct exhibition *ex, simtime_t start, simtime_t end)
+{
+	if (ex->nblocks == ex->capblocks) {
+		size_t cap = ex->capblocks ? 2 * ex->capblocks : 64;
+		struct sim_span *p = realloc(ex->blocks, cap * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		ex->blocks = p;
+		ex->capblocks = cap;
+	}
+	ex->blocks[ex->nblocks++] = (struct sim_span){ start, end, SIM_MASTER_WAITING };
+	return 0;
 }
 
 simtime_t

@@ -44,6 +44,7 @@ struct board_task {
 	uint8_t			state;		/* enum sim_board_state */
 	uint8_t			result;		/* enum game_result */
 	uint8_t			termination;	/* enum game_termination */
+	bool			blocking;	/* its opponent thinks in a blocking call */
 	char			last_san[MOVE_TEXT_MAX];	/* chess on */
 };
 
@@ -57,6 +58,8 @@ struct master {
 	int			last;		/* last board he moved at (round-robin) */
 	simtime_t		since, until;	/* of the activity; until -1 open-ended */
 	simtime_t		busy, walked;	/* completed */
+	bool			blocked;	/* WAITING inside a blocking opponent's think */
+	simtime_t		blocked_total;	/* completed */
 	int64_t			walks;		/* walk draws so far (their rng stream index) */
 	bool			started;	/* has made his first choice */
 };
@@ -82,6 +85,8 @@ struct exhibition {
 	size_t			nwaits, capwaits;
 	struct sim_span		*spans;
 	size_t			nspans, capspans;
+	struct sim_span		*blocks;	/* the master's blocked stretches */
+	size_t			nblocks, capblocks;
 };
 
 /* The shared per-board move record (chess on). */
@@ -165,6 +170,8 @@ void exhibition_emit(struct exhibition *ex, enum sim_event_kind kind, int board,
 		     simtime_t duration, int ply, const char *san);
 void exhibition_board_finished(struct exhibition *ex, struct board_task *bt, simtime_t t);
 void exhibition_span(struct exhibition *ex, enum sim_master_activity a, simtime_t t);
+/* The master is blocked from start to end; -1 out of memory (the strip then misses it). */
+int exhibition_block(struct exhibition *ex, simtime_t start, simtime_t end);
 void exhibition_record_wait(struct exhibition *ex, simtime_t w);
 int exhibition_next_active(const struct exhibition *ex, int after);
 void exhibition_ready_push(struct exhibition *ex, int board);

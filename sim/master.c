@@ -4,6 +4,12 @@
  * called with the simulated time of his own event; the boards call
  * master_board_changed() when a reply makes a board ready or ends its game.
  *
+ * A blocking opponent (config.blocking) thinks inside a blocking call:
+ * after the master's move at his board the master is blocked, waiting at
+ * that board with m->blocked set, until the reply; then his policy decides
+ * as after any move. No other board is served meanwhile, though their
+ * opponents go on thinking and replying.
+ *
  * Policies differ only in master_choose():
  *   sync         stay at the current game until it ends, then the next one;
  *   round-robin  the next playing board after the last one he moved at;
@@ -17,7 +23,8 @@
 static void master_arrive(struct master *m, int board, simtime_t t);
 
 static void
-master_set(struct master *m, enum sim_master_activity a, int board, simtime_t t, simtime_t until)
+master_enter(struct master *m, enum sim_master_activity a, bool blocked, int board, simtime_t t,
+	     simtime_t until)
 {
 	struct exhibition *ex = m->ex;
 
@@ -26,12 +33,23 @@ master_set(struct master *m, enum sim_master_activity a, int board, simtime_t t,
 	    (m->activity == SIM_MASTER_WAITING || m->activity == SIM_MASTER_IDLE))
 		exhibition_emit(ex, SIM_EV_MASTER_STOPS_WAITING, m->board, t, t - m->since, -1,
 				NULL);
+	if (m->blocked)
+		m->blocked_total += t - m->since;
 	m->started = true;
 	m->activity = a;
+	m->blocked = blocked;
 	m->board = board;
 	m->since = t;
 	m->until = until;
 	exhibition_span(ex, a, t);
+	if (blocked)
+		(void)exhibition_block(ex, t, until);
+}
+
+static void
+master_set(struct master *m, enum sim_master_activity a, int board, simtime_t t, simtime_t until)
+{
+	master_enter(m, a, false, board, t, until);
 }
 
 static int
@@ -155,6 +173,13 @@ master_move(struct master *m, simtime_t t)
 		exhibition_emit(ex, SIM_EV_OPPONENT_THINKS, bt->index, t, think, ply + 1, NULL);
 		exhibition_schedule(ex, bt->index, t + think);
 		chess_begin(ex, bt->index, ply + 1);
+		if (bt->blocking) {
+			/* The reply's timer is armed: on the live clock the callback now really blocks. */
+			master_enter(m, SIM_MASTER_WAITING, true, bt->index, t, t + think);
+			exhibition_emit(ex, SIM_EV_MASTER_WAITS, bt->index, t, think, -1, NULL);
+			clock_live_block(ex->sim, think);
+			return;
+		}
 	}
 	master_decide(m, t);
 }
@@ -176,7 +201,9 @@ master_step(struct master *m, simtime_t t)
 void
 master_board_changed(struct master *m, int board, simtime_t t)
 {
-	if (m->activity == SIM_MASTER_WAITING && m->board == board)
+	if (m->activity == SIM_MASTER_WAITING && m->board == board && m->blocked)
+		master_decide(m, t);	/* unblocked: his policy picks, as after any move */
+	else if (m->activity == SIM_MASTER_WAITING && m->board == board)
 		master_arrive(m, board, t);
 	else if (m->activity == SIM_MASTER_IDLE)
 		master_decide(m, t);

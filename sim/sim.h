@@ -158,6 +158,11 @@ struct sim_event {
 	char			san[MOVE_TEXT_MAX];	/* the move; "" with chess off */
 	enum game_result	result;		/* SIM_EV_GAME_ENDS */
 	enum game_termination	termination;
+	/*
+	 * MASTER_WAITS / MASTER_STOPS_WAITING at a blocking board: he is
+	 * blocked inside its opponent's think (WAITS' duration = that To).
+	 */
+	bool			blocked;
 };
 
 typedef void sim_event_fn(const struct sim_event *e, void *arg);

@@ -69,6 +69,22 @@ struct sim_exhibition_view {
 	 */
 	const struct sim_span	*spans;
 	size_t			nspans;
+
+	/*
+	 * master is WAITING at master_board because its opponent thinks inside
+	 * a blocking call (--blocking-opponent): he can serve no other board
+	 * until master_until. Kept a flag beside the activity, so views that
+	 * switch over the activities go on working.
+	 */
+	bool		master_blocked;
+	simtime_t	master_blocked_total;	/* so far */
+	/*
+	 * The stretches he was blocked, in time order, each inside a WAITING
+	 * span of spans[] (activity WAITING; the last may end after now: it
+	 * ends when the reply comes). At most boards x moves of them.
+	 */
+	const struct sim_span	*blocks;
+	size_t			nblocks;
 };
 
 struct sim_snapshot {
@@ -79,6 +95,9 @@ struct sim_snapshot {
 	bool		live;
 	bool		paused;
 	bool		finished;	/* every exhibition */
+	bool		greedy;		/* live: searches in one go (sim_set_greedy) */
+	/* Measured real-time figures (lateness max/p99, search CPU): see sim_loop_stats(). */
+	struct sim_loop_stats loop;
 };
 
 void sim_snapshot(const struct sim *s, struct sim_snapshot *snap);
@@ -95,6 +114,7 @@ struct sim_board_view {
 	enum game_termination	termination;
 	simtime_t		finished_at;	/* -1 while running */
 	const char		*opponent;	/* profile name */
+	bool			blocking;	/* its opponent thinks in a blocking call */
 };
 
 int sim_board_view(const struct sim *s, int ex, int board, struct sim_board_view *out);

@@ -50,9 +50,15 @@ model_note(const struct exhibition *ex, struct sim_stats *st)
 	}
 	if (st->total == st->model_total)
 		return;
-	if (!st->model_exact)
+	if (!dist_is_fixed(&c->master_think) || !dist_is_fixed(&c->opponent_think) ||
+	    !dist_is_fixed(&c->walk))
 		used += (size_t)snprintf(buf + used, len - used,
 					 "think times vary; the model uses their means. ");
+	else if (!st->model_exact)
+		used += (size_t)snprintf(buf + used, len - used,
+					 "after his last move the master walks on to boards still "
+					 "thinking; with blocking opponents the model is then a lower "
+					 "bound. ");
 	if (ex->ended_early > 0 && used < len)
 		used += (size_t)snprintf(buf + used, len - used,
 					 "%d game%s ended early by a chess rule, so fewer than "
@@ -77,6 +83,7 @@ sim_stats(const struct sim *s, int index, struct sim_stats *st)
 	st->total = ex->finished ? ex->total : ex->now;
 	st->master_busy = ex->master.busy;
 	st->master_walk = ex->master.walked;
+	st->master_blocked = ex->master.blocked_total;
 	st->master_idle = st->total - st->master_busy - st->master_walk;
 	st->utilisation = st->total > 0 ? (double)st->master_busy / (double)st->total : 0.0;
 	st->master_moves = ex->master_moves;
@@ -149,6 +156,12 @@ exhibition_view(const struct sim *s, const struct exhibition *ex, simtime_t now,
 	v->master_board = m->board;
 	v->master_since = m->since;
 	v->master_until = m->until;
+	v->master_blocked = m->blocked;
+	v->blocks = ex->blocks;
+	v->nblocks = ex->nblocks;
+	v->master_blocked_total = m->blocked_total;
+	if (m->blocked && v->now > m->since)
+		v->master_blocked_total += v->now - m->since;
 	if (m->activity == SIM_MASTER_THINKING && v->now > m->since)
 		busy += (v->now < m->until ? v->now : m->until) - m->since;
 	v->utilisation = v->now > 0 ? (double)busy / (double)v->now : 0.0;
@@ -182,6 +195,8 @@ sim_snapshot(const struct sim *s, struct sim_snapshot *snap)
 		exhibition_view(s, &s->ex[i], snap->now, &snap->ex[i]);
 		snap->finished = snap->finished && s->ex[i].finished;
 	}
+	snap->greedy = s->thinking.greedy;
+	sim_loop_stats(s, &snap->loop);
 }
 
 int
@@ -205,6 +220,7 @@ sim_board_view(const struct sim *s, int ex, int board, struct sim_board_view *ou
 	out->termination = (enum game_termination)bt->termination;
 	out->finished_at = bt->finished_at;
 	out->opponent = sim_board_opponent(s, board);
+	out->blocking = bt->blocking;
 	if (e->games != NULL) {
 		const struct game *g = &e->games[board];
 

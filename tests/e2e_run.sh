@@ -118,6 +118,33 @@ grep -q 'live loop at 100000x, greedy (searches in one go): [0-9]* timers, laten
 grep -q '^  searches: master [0-9]* moves, CPU' "$TMP/g.txt" || fail "search CPU line"
 "$SIMUL" run --preset quick --clock live --speed 100000 --markdown | grep -q '^>   live loop at 100000x, searches in slices' || fail "markdown measured"
 
+# Blocking opponents: the article with board 1 blocking, exactly as the
+# model says (sync unchanged; async 3600 + 30*55 + 55 s = 1:28:25), the
+# master's blocked time in JSON; live, the blocking sleeps are measured. (Boards 1 and 24: 3600 + 2*30*55 s = 1:55:00.)
+"$SIMUL" run --chess off --policy sync,round-robin,ready --blocking-opponent 1 --json >"$TMP/b.json" || fail "blocking run"
+python3 - "$TMP/b.json" <<'PY' || fail "blocking totals in JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+tot = {r["policy"]: r["total_us"] for r in d["runs"]}
+assert tot == {"sync": 43200000000, "round-robin": 5305000000, "ready": 5305000000}, tot
+for r in d["runs"]:
+    assert r["model_us"] == r["total_us"] and r["model_exact"], r
+    assert r["master_blocked_us"] == 30 * 55000000, r
+assert d["config"]["blocking_opponents"] == [1]
+PY
+"$SIMUL" run --chess off --blocking-opponent 1 --blocking-opponent 24 >"$TMP/b.txt" || fail "blocking table"
+grep -q '^ready  *1:55:00  *1:55:00' "$TMP/b.txt" || fail "blocking table row: $(cat "$TMP/b.txt")"
+grep -q 'blocking opponents 1, 24' "$TMP/b.txt" && grep -q 'with k = 2 blocking opponents' "$TMP/b.txt" || fail "blocking table notes"
+"$SIMUL" run --preset quick --chess off --blocking-opponent 2 --clock live --speed 100000 --json >"$TMP/bl.json" || fail "blocking live"
+python3 - "$TMP/bl.json" <<'PY' || fail "blocking live JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+lp = d["measured"]["loop"]
+# Board 2 blocks after each of its 10 master moves, in both exhibitions, 55 s / 100000 each.
+assert lp["blocking_calls"] == 20 and lp["blocked_s"] >= 20 * 55 / 100000 * 0.99, lp
+assert lp["lateness_max_ms"] >= 55 / 100000 * 1000 * 0.5, lp
+PY
+
 # --preset list and --help.
 "$SIMUL" run --preset list | grep -q '^article ' || fail "preset list"
 "$SIMUL" run --help | grep -q -- '--opponent-think DIST' || fail "help"
@@ -149,6 +176,10 @@ bad --repeat --repeat 0
 bad --speed --speed -1
 bad --opponents --opponents club:30
 bad --frobnicate --frobnicate
+bad --blocking-opponent --blocking-opponent 0
+bad --blocking-opponent --blocking-opponent 25
+bad --blocking-opponent --blocking-opponent two
+bad --blocking-opponent --blocking-opponent 5 --boards 4
 rm -f "$TMP/out.csv"
 "$SIMUL" run --chess off --trace "$TMP/out.csv" --pgn "$TMP/out.pgn" >/dev/null 2>"$TMP/stderr"
 [ $? = 2 ] && grep -q -- '--pgn' "$TMP/stderr" || fail "--pgn with chess off"

@@ -143,10 +143,10 @@ measured_text(FILE *f, const struct report *r, const char *prefix)
 {
 	struct sim_loop_stats t;
 
-	if (r->loop == NULL)
+	if (r->loop == NULL || (!r->config->chess && !r->live))
 		return;
 	loop_total(r, &t);
-	fprintf(f, "%smeasured (real time, not simulated; varies from run to run):\n", prefix);
+	fprintf(f, "\n%smeasured (real time, not simulated; varies from run to run):\n", prefix);
 	if (r->config->chess)
 		fprintf(f,
 			"%s  searches: master %" PRIu64 " moves, CPU %.3f s (mean %.2f ms, max %.2f ms "
@@ -260,10 +260,7 @@ write_text(FILE *f, const struct report *r, bool md)
 	if (r->repeats > 1)
 		fprintf(f, "%sfigures are means over %d seeds; total shows [min..max]%s\n",
 			md ? "> " : "", r->repeats, r->config->chess ? "; results of the first run" : "");
-	if (r->loop != NULL) {
-		fputc('\n', f);
-		measured_text(f, r, md ? "> " : "");
-	}
+	measured_text(f, r, md ? "> " : "");
 }
 
 /* The row's last columns: blocked time, then the run's measured figures (empty if none). */

@@ -184,3 +184,206 @@ Test(thinking, stats_reset_forgets_lateness_keeps_cpu)
 	ev_loop_destroy(loop);
 	free(l.buf);
 }
+
+/* ---- blocking opponents ------------------------------------------------ */
+
+static void
+run_virtual(const struct sim_config *c, enum sim_policy p, struct sim_stats *st)
+{
+	char err[256];
+	struct sim *s = sim_new(c, &p, 1, err, sizeof(err));
+
+	cr_assert(s != NULL, "%s", err);
+	sim_run_virtual(s);
+	cr_assert(sim_finished(s, 0));
+	sim_stats(s, 0, st);
+	sim_free(s);
+}
+
+/* The formula of sim.h, written out again here so the test checks the code, not itself. */
+static simtime_t
+blocking_formula(int n, int m, simtime_t tm, simtime_t to, simtime_t w, int k, bool last_blocks)
+{
+	if (n == 1)
+		w = 0;
+	return (simtime_t)n * m * tm + ((simtime_t)n * m - 1) * w + (simtime_t)k * m * to +
+	       (last_blocks ? 0 : to);
+}
+
+Test(thinking, blocking_totals_are_exact_chess_off)
+{
+	static const int ns[] = { 1, 2, 3, 5, 24 };
+	static const int ms[] = { 1, 2, 4 };
+	static const int tms[] = { 5, 20 };
+	static const int tos[] = { 55, 3 };
+	static const int ws[] = { 0, 2 };
+	int checked = 0;
+
+	for (size_t a = 0; a < sizeof(ns) / sizeof(ns[0]); a++)
+	for (size_t b = 0; b < sizeof(ms) / sizeof(ms[0]); b++)
+	for (size_t d = 0; d < sizeof(tms) / sizeof(tms[0]); d++)
+	for (size_t e = 0; e < sizeof(tos) / sizeof(tos[0]); e++)
+	for (size_t f = 0; f < sizeof(ws) / sizeof(ws[0]); f++)
+	for (int set = 0; set < 4; set++) {
+		struct sim_config c;
+		struct sim_stats plain, st;
+		int n = ns[a], k;
+		bool last;
+
+		sim_config_defaults(&c);
+		c.chess = false;
+		c.boards = n;
+		c.moves = ms[b];
+		dist_fixed(&c.master_think, SIM_SECONDS(tms[d]));
+		dist_fixed(&c.opponent_think, SIM_SECONDS(tos[e]));
+		dist_fixed(&c.walk, SIM_SECONDS(ws[f]));
+		/* {1}, {N}, {1, N}, {2, 3}: first, last, both, middle. */
+		switch (set) {
+		case 0: c.blocking[0] = 0; c.nblocking = 1; break;
+		case 1: c.blocking[0] = n - 1; c.nblocking = 1; break;
+		case 2: c.blocking[0] = 0; c.blocking[1] = n - 1; c.nblocking = n > 1 ? 2 : 1; break;
+		default:
+			if (n < 4)
+				continue;
+			c.blocking[0] = 1; c.blocking[1] = 2; c.nblocking = 2; break;
+		}
+		k = c.nblocking;
+		last = false;
+		for (int i = 0; i < k; i++)
+			last = last || c.blocking[i] == n - 1;
+		for (int p = 0; p < SIM_POLICY_NB; p++) {
+			struct sim_config c0 = c;
+			simtime_t want;
+
+			c0.nblocking = 0;
+			run_virtual(&c0, (enum sim_policy)p, &plain);
+			run_virtual(&c, (enum sim_policy)p, &st);
+			/* Each blocking board blocks him once per master move there. */
+			cr_assert(eq(i64, st.master_blocked, (simtime_t)k * c.moves * SIM_SECONDS(tos[e])),
+				  "N=%d M=%d %s", n, c.moves, sim_policy_name((enum sim_policy)p));
+			cr_assert(eq(i64, st.master_busy, plain.master_busy));
+			if (p == SIM_SYNC) {
+				cr_assert(eq(i64, st.total, plain.total), "sync is unchanged");
+				cr_assert(eq(i64, st.total, st.model_total));
+				continue;
+			}
+			want = blocking_formula(n, c.moves, SIM_SECONDS(tms[d]), SIM_SECONDS(tos[e]),
+						SIM_SECONDS(ws[f]), k, last);
+			cr_assert(eq(i64, st.model_total, want));
+			cr_assert(ge(i64, st.total, want), "the model is at least a lower bound");
+			cr_assert(ge(i64, st.total, plain.total), "blocking never helps");
+			if (p == SIM_READY || ws[f] == 0 || last || n == 1) {
+				cr_assert(st.model_exact);
+				cr_assert(eq(i64, st.total, want), "N=%d M=%d Tm=%d To=%d W=%d set %d %s",
+					  n, c.moves, tms[d], tos[e], ws[f], set,
+					  sim_policy_name((enum sim_policy)p));
+				cr_assert(eq(str, st.model_note, ""));
+				checked++;
+			}
+		}
+	}
+	cr_assert(gt(int, checked, 300));
+}
+
+Test(thinking, blocking_article)
+{
+	struct sim_config c;
+	struct sim_stats st;
+	char err[128];
+
+	cr_assert(eq(int, sim_preset_apply(&c, "article", err, sizeof(err)), 0));
+	c.chess = false;
+	c.blocking[0] = 0;
+	c.nblocking = 1;
+	run_virtual(&c, SIM_SYNC, &st);
+	cr_assert(eq(i64, st.total, SIM_SECONDS(12 * 3600)));
+	run_virtual(&c, SIM_READY, &st);
+	/* 720 x 5 s of thinking, 30 x 55 s blocked at board 1, board 24's last 55 s: 1:28:25. */
+	cr_assert(eq(i64, st.total, SIM_SECONDS(3600 + 30 * 55 + 55)));
+	cr_assert(eq(i64, st.master_blocked, SIM_SECONDS(30 * 55)));
+	cr_assert(eq(i64, st.wait_max, SIM_SECONDS(23 * 5 + 55)));
+}
+
+/* Chess on: exact too, as long as no game ends early by a chess rule. */
+Test(thinking, blocking_totals_chess_on)
+{
+	struct sim_config c;
+	int exact = 0;
+
+	config(&c);
+	dist_fixed(&c.master_think, SIM_SECONDS(5));
+	dist_fixed(&c.opponent_think, SIM_SECONDS(55));
+	c.blocking[0] = 1;
+	c.blocking[1] = 3;
+	c.nblocking = 2;
+	for (int p = 0; p < SIM_POLICY_NB; p++) {
+		struct sim_stats st;
+
+		run_virtual(&c, (enum sim_policy)p, &st);
+		if (st.ended_early > 0)
+			continue;
+		exact++;
+		cr_assert(st.model_exact);
+		cr_assert(eq(i64, st.total, st.model_total), "%s", sim_policy_name(st.policy));
+	}
+	cr_assert(eq(int, exact, SIM_POLICY_NB), "no game of this seed ends early");
+}
+
+/* Live: the callback really sleeps the scaled think; the trace is still the virtual one. */
+Test(thinking, blocking_live_sleeps_and_equals_virtual)
+{
+	struct sim_config c;
+	struct sim_loop_stats ls;
+
+	config(&c);
+	c.blocking[0] = 0;
+	c.nblocking = 1;
+	live_equals_virtual(&c, 30000.0, false, &ls);
+	/* Board 1 blocks after each of its 6 master moves, in each of the 3 exhibitions. */
+	cr_assert(eq(u64, ls.blocking_calls, 3 * 6));
+	cr_assert(gt(dbl, ls.blocked_s, 0.0));
+	/* The sleeps froze the loop: some event ran at least one sleep's worth late. */
+	cr_assert(gt(dbl, ls.lateness_max_ms, 0.0));
+}
+
+Test(thinking, blocked_master_in_snapshot)
+{
+	struct sim_config c;
+	struct log l = { 0 };
+	struct sim *s;
+	struct sim_snapshot snap;
+	enum sim_policy p = SIM_READY;
+	char err[256];
+	bool seen = false;
+
+	config(&c);
+	c.chess = false;
+	dist_fixed(&c.master_think, SIM_SECONDS(5));
+	dist_fixed(&c.opponent_think, SIM_SECONDS(55));
+	c.blocking[0] = 2;
+	c.nblocking = 1;
+	s = sim_new(&c, &p, 1, err, sizeof(err));
+	sim_on_event(s, log_event, &l);
+	while (sim_step(s) == 0) {
+		sim_snapshot(s, &snap);
+		if (snap.ex[0].master_blocked) {
+			struct sim_board_view bv;
+
+			seen = true;
+			cr_assert(eq(int, snap.ex[0].master, SIM_MASTER_WAITING));
+			cr_assert(eq(int, snap.ex[0].master_board, 2));
+			cr_assert(eq(i64, snap.ex[0].master_until - snap.ex[0].master_since,
+				     SIM_SECONDS(55)));
+			cr_assert(gt(sz, snap.ex[0].nblocks, 0));
+			sim_board_view(s, 0, 2, &bv);
+			cr_assert(bv.blocking);
+		}
+	}
+	cr_assert(seen);
+	sim_snapshot(s, &snap);
+	cr_assert(eq(sz, snap.ex[0].nblocks, (size_t)c.moves));
+	cr_assert(eq(i64, snap.ex[0].master_blocked_total, SIM_SECONDS(55) * c.moves));
+	cr_assert(strstr(l.buf, " master-waits 55000000 ") != NULL, "blocked wait carries To");
+	sim_free(s);
+	free(l.buf);
+}

@@ -130,6 +130,10 @@ ParameterizedTestParameters(cli, errors)
 		{ "--clock", "wall", "--clock: \"wall\" is not virtual or live" },
 		{ "--seed", "-1", "--seed: \"-1\" is not a number between 0 and 18446744073709551615" },
 		{ "--frobnicate", "1", "--frobnicate: unknown option (try --help)" },
+		{ "--blocking-opponent", "0", "--blocking-opponent: \"0\" is not between 1 and 1000000" },
+		{ "--blocking-opponent", "x", "--blocking-opponent: \"x\" is not a whole number" },
+		{ "--blocking-opponent", "25", "--blocking-opponent: \"25\" is not between 1 and 24 "
+					       "(the boards)" },
 	};
 
 	return cr_make_param_array(struct bad, b, sizeof(b) / sizeof(b[0]));
@@ -156,4 +160,26 @@ Test(cli, missing_value_and_stray_argument)
 	cr_assert(eq(str, err, "--boards: needs a value (N)"));
 	cr_assert(eq(int, parse(2, b, &o, err, sizeof(err)), -1));
 	cr_assert(eq(str, err, "\"extra\": unexpected argument (try --help)"));
+}
+
+Test(cli, greedy_and_blocking_opponents)
+{
+	struct cli_options o;
+	char *argv[] = { "run", "--blocking-opponent", "3", "--greedy", "--blocking-opponent=7",
+			 "--blocking-opponent", "3", "--boards", "7" };
+	char *late[] = { "run", "--blocking-opponent", "8", "--boards", "7" };
+	char err[256];
+
+	cr_assert(eq(int, parse(9, argv, &o, err, sizeof(err)), 0), "%s", err);
+	cr_assert(o.config.greedy);
+	/* Board numbers from 1 on the command line, 0-based in sim_config; a repeat is one board. */
+	cr_assert(eq(int, o.config.nblocking, 2));
+	cr_assert(eq(int, o.config.blocking[0], 2));
+	cr_assert(eq(int, o.config.blocking[1], 6));
+	/* Checked against the board count wherever --boards stands. */
+	cr_assert(eq(int, parse(5, late, &o, err, sizeof(err)), -1));
+	cr_assert(eq(str, err, "--blocking-opponent: \"8\" is not between 1 and 7 (the boards)"));
+	cr_assert(eq(int, parse(1, argv, &o, err, sizeof(err)), 0));
+	cr_assert(not(o.config.greedy));
+	cr_assert(eq(int, o.config.nblocking, 0));
 }
