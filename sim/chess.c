@@ -68,10 +68,10 @@ chess_store(struct sim *s, int board, int ply, move_t m)
 }
 
 void
-chess_begin(struct exhibition *ex, int board, int ply)
+chess_begin(struct exhibition *ex, int board, int ply, simtime_t due)
 {
 	if (ex->games != NULL)
-		thinking_begin(ex->sim, board, ply, &ex->games[board]);
+		thinking_begin(ex->sim, board, ply, &ex->games[board], due);
 }
 
 bool
@@ -79,6 +79,7 @@ chess_event_ready(struct exhibition *ex, int task)
 {
 	const struct board_task *bt;
 	int board, ply;
+	simtime_t due;
 
 	if (ex->games == NULL)
 		return true;
@@ -88,14 +89,16 @@ chess_event_ready(struct exhibition *ex, int task)
 			return true;
 		board = ex->master.board;
 		ply = 2 * ex->boards[board].master_moves;
+		due = ex->master.due;
 	} else {
 		board = task;
 		bt = &ex->boards[board];
 		ply = 2 * bt->master_moves - 1;
+		due = bt->due;
 	}
 	if (ply < ex->sim->records[board].nmoves)
 		return true;
-	return thinking_ready(ex->sim, board, ply, &ex->games[board]);
+	return thinking_ready(ex->sim, board, ply, &ex->games[board], due);
 }
 
 void

@@ -97,14 +97,16 @@ struct board_record {
 	const struct player_profile *opponent;
 	/* A search in flight for ply nmoves (thinking.c), at most one per board. */
 	struct think		*think;
-	int			think_prev, think_next;	/* FIFO of boards with one, -1 ends */
+	int			think_prev, think_next;	/* queue of boards with one, -1 ends */
+	simtime_t		think_due;	/* when its move is due (the queue's order) */
 	double			think_cpu;	/* CPU seconds it used so far */
 };
 
 /*
- * Searches in flight on the live clock: a FIFO of boards, linked through
- * their records, and the idle watcher that runs one slice per loop
- * iteration while the FIFO is not empty (the article's sleep(0)).
+ * Searches in flight on the live clock: a queue of boards, linked through
+ * their records, earliest due move first, and the idle watcher that runs
+ * one slice per loop iteration while the queue is not empty (the
+ * article's sleep(0)).
  */
 struct thinking {
 	ev_idle			idle;
@@ -192,7 +194,7 @@ void master_board_changed(struct master *m, int board, simtime_t t);
 /* chess.c: plays the ply's move (choosing it once for all exhibitions). */
 void chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX]);
 /* The ply's player starts thinking: on the live clock his search may start now. */
-void chess_begin(struct exhibition *ex, int board, int ply);
+void chess_begin(struct exhibition *ex, int board, int ply, simtime_t due);
 /* False while the move the task's pending event plays is still being searched. */
 bool chess_event_ready(struct exhibition *ex, int task);
 /* Who plays the ply, and the seed of his choice. */
@@ -230,9 +232,9 @@ void clock_live_block(struct sim *s, simtime_t d);
 void thinking_init(struct sim *s);
 void thinking_free(struct sim *s);
 /* Starts the search for (board, ply) in slices, if the live clock runs cooperatively. */
-void thinking_begin(struct sim *s, int board, int ply, const struct game *g);
+void thinking_begin(struct sim *s, int board, int ply, const struct game *g, simtime_t due);
 /* False (and the search started) while (board, ply) is searched in slices. */
-bool thinking_ready(struct sim *s, int board, int ply, const struct game *g);
+bool thinking_ready(struct sim *s, int board, int ply, const struct game *g, simtime_t due);
 /* The move, searched now in one go if it has to be. */
 move_t thinking_move(struct sim *s, int board, int ply, const struct game *g);
 /* The loop came or went, or greedy changed: start or stop the slicing. */

@@ -134,7 +134,7 @@ master_arrive(struct master *m, int board, simtime_t t)
 	master_set(m, SIM_MASTER_THINKING, board, t, t + think);
 	exhibition_emit(ex, SIM_EV_MASTER_THINKS, board, t, think, ply, NULL);
 	exhibition_schedule(ex, -1, t + think);
-	chess_begin(ex, board, ply);
+	chess_begin(ex, board, ply, t + think);
 }
 
 /* His think ends: the move goes on the board, the opponent starts thinking. */
@@ -172,7 +172,7 @@ master_move(struct master *m, simtime_t t)
 		bt->think_end = t + think;
 		exhibition_emit(ex, SIM_EV_OPPONENT_THINKS, bt->index, t, think, ply + 1, NULL);
 		exhibition_schedule(ex, bt->index, t + think);
-		chess_begin(ex, bt->index, ply + 1);
+		chess_begin(ex, bt->index, ply + 1, t + think);
 		if (bt->blocking) {
 			/* The reply's timer is armed: on the live clock the callback now really blocks. */
 			master_enter(m, SIM_MASTER_WAITING, true, bt->index, t, t + think);

@@ -16,8 +16,10 @@
  *
  * A sliced search returns the same move as an unsliced one (engine/player.h),
  * so moves, events and totals never depend on which of these ran. The
- * searches in flight form a FIFO of boards linked through their records,
- * at most one per board (only the next ply of a board can be searched).
+ * searches in flight form a queue of boards linked through their records,
+ * at most one per board (only the next ply of a board can be searched),
+ * earliest due move first, so the master's 5 s think is not stuck behind
+ * an opponent's 55 s one.
  * CPU time is this thread's (CLOCK_THREAD_CPUTIME_ID) around each
  * think_new/think_step call: measured and reported, never fed back.
  */
@@ -32,6 +34,13 @@
  * iteration's overhead.
  */
 enum { THINKING_SLICE_NODES = 256 };
+
+/*
+ * Dues mostly arrive in order, so a new search finds its place a few steps
+ * from the tail; past this many steps it stays there (a little out of
+ * order, never quadratic with 100,000 boards in flight).
+ */
+enum { THINKING_SORT_STEPS = 64 };
 
 static void thinking_idle_cb(struct ev_loop *loop, ev_idle *w, int revents);
 
@@ -111,13 +120,14 @@ thinking_free(struct sim *s)
 }
 
 void
-thinking_begin(struct sim *s, int board, int ply, const struct game *g)
+thinking_begin(struct sim *s, int board, int ply, const struct game *g, simtime_t due)
 {
 	struct thinking *th = &s->thinking;
 	struct board_record *r = &s->records[board];
 	const struct player_profile *pr;
 	uint64_t seed;
 	double t0;
+	int after = th->tail;
 
 	if (!cooperative(s) || ply != r->nmoves || r->think != NULL)
 		return;
@@ -125,22 +135,30 @@ thinking_begin(struct sim *s, int board, int ply, const struct game *g)
 	t0 = thread_cpu();
 	r->think = think_new(pr, g, seed);
 	r->think_cpu = thread_cpu() - t0;
-	r->think_prev = th->tail;
-	r->think_next = -1;
-	if (th->tail >= 0)
-		s->records[th->tail].think_next = board;
+	r->think_due = due;
+	for (int i = 0; i < THINKING_SORT_STEPS && after >= 0 && s->records[after].think_due > due;
+	     i++)
+		after = s->records[after].think_prev;
+	/* Link in after board `after` (-1: at the head). */
+	r->think_prev = after;
+	r->think_next = after >= 0 ? s->records[after].think_next : th->head;
+	if (after >= 0)
+		s->records[after].think_next = board;
 	else
 		th->head = board;
-	th->tail = board;
+	if (r->think_next >= 0)
+		s->records[r->think_next].think_prev = board;
+	else
+		th->tail = board;
 	ev_idle_start(s->loop, &th->idle);
 }
 
 bool
-thinking_ready(struct sim *s, int board, int ply, const struct game *g)
+thinking_ready(struct sim *s, int board, int ply, const struct game *g, simtime_t due)
 {
 	if (!cooperative(s))
 		return true;
-	thinking_begin(s, board, ply, g);
+	thinking_begin(s, board, ply, g, due);
 	if (s->records[board].think == NULL)
 		return true;
 	s->thinking.wanted = board;
