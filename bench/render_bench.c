@@ -23,16 +23,8 @@
 
 #include "engine/position.h"
 #include "ui/commands.h"
+#include "sim/realtime.h"
 #include "ui/snapshot_view.h"
-
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Mean µs per frame for a sim of `boards` boards, stepped to simulated `at`. */
 static double
@@ -59,10 +51,10 @@ bench_frames(int boards, simtime_t at, int frames, int *mode)
 	snapshot_view_init(&sv, s);
 	cellbuf_init(&cb, 200, 60);
 	snapshot_view_frame(&sv, s, 200, 60, &lo, &cb);
-	t0 = now_s();
+	t0 = realtime_monotonic();
 	for (int i = 0; i < frames; i++)
 		snapshot_view_frame(&sv, s, 200, 60, &lo, &cb);
-	t = now_s() - t0;
+	t = realtime_monotonic() - t0;
 	*mode = lo.mode;
 	cellbuf_free(&cb);
 	snapshot_view_free(&sv);
@@ -89,7 +81,7 @@ bench_live(double seconds)
 		return;
 	}
 	close(fd);
-	t0 = now_s();
+	t0 = realtime_monotonic();
 	pid = forkpty(&master, NULL, NULL, &ws);
 	if (pid < 0) {
 		perror("bench: forkpty");
@@ -103,7 +95,7 @@ bench_live(double seconds)
 		setlocale(LC_ALL, "C.UTF-8");
 		_exit(cmd_live(1, argv));
 	}
-	while (now_s() - t0 < seconds) {
+	while (realtime_monotonic() - t0 < seconds) {
 		char buf[65536];
 		fd_set rd;
 		struct timeval tv = { 0, 100000 };
@@ -128,7 +120,7 @@ bench_live(double seconds)
 		if (read(master, buf, sizeof(buf)) <= 0)
 			usleep(10000);
 	}
-	wall = now_s() - t0;
+	wall = realtime_monotonic() - t0;
 	close(master);
 	getrusage(RUSAGE_CHILDREN, &ru);
 	{

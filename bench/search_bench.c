@@ -9,10 +9,10 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "engine/notation.h"
 #include "engine/search.h"
+#include "sim/realtime.h"
 
 static const char *const bench_positions[] = {
 	"rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQkq - 0 1",
@@ -24,15 +24,6 @@ static const char *const bench_positions[] = {
 	"rnbqkb1r/pp1p1ppp/4pn2/2p5/2PP4/2N5/PP2PPPP/R1BQKBNR w KQkq - 0 4",
 	"2r3k1/5ppp/8/8/8/8/5PPP/3R2K1 b - - 0 1",
 };
-
-static double
-bench_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 int
 main(int argc, char **argv)
@@ -66,11 +57,11 @@ main(int argc, char **argv)
 			return 1;
 		}
 		tt_clear(&tt);
-		t0 = bench_now();
+		t0 = realtime_monotonic();
 		search_start(s, &p, NULL, 0, &sp);
 		while (!search_step(s, UINT64_MAX))
 			;
-		secs = bench_now() - t0;
+		secs = realtime_monotonic() - t0;
 		nodes = search_nodes(s);
 		move_to_uci(search_best_move(s), best);
 		printf("%-3zu %12llu %9.1f %10.0f  %-6s %d\n", i + 1, (unsigned long long)nodes, secs * 1e3,

@@ -10,20 +10,11 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "engine/position.h"
 #include "sim/sim.h"
-
-static double
-monotonic(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "sim/realtime.h"
 
 static void
 count_event(const struct sim_event *e, void *arg)
@@ -46,7 +37,7 @@ bench_case(const char *name, const struct sim_config *c, enum sim_policy p)
 {
 	char err[256];
 	long base = rss_kib();
-	double t0 = monotonic(), t1;
+	double t0 = realtime_monotonic(), t1;
 	long long events = 0;
 	struct sim *s = sim_new(c, &p, 1, err, sizeof(err));
 	struct sim_stats st;
@@ -58,7 +49,7 @@ bench_case(const char *name, const struct sim_config *c, enum sim_policy p)
 	}
 	sim_on_event(s, count_event, &events);
 	sim_run_virtual(s);
-	t1 = monotonic();
+	t1 = realtime_monotonic();
 	sim_stats(s, 0, &st);
 	duration_hms(st.total, total, sizeof(total));
 	printf("%-34s %-11s %9.3f s %12lld events %10.2f Mev/s  peak %7ld KiB (+%ld KiB, %.0f B/board)  total %s\n",

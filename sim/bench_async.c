@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/types.h"
 #include "sim/bench.h"
 
 #ifndef container_of
-#define container_of(ptr, type, member) ((type *)(void *)((char *)(ptr) - offsetof(type, member)))
 #endif
 
 #define BENCH_ASYNC_SLICE_NS	500000

@@ -23,8 +23,6 @@
 #include "sim/sim.h"
 #include "sim/snapshot.h"
 
-#define container_of(ptr, type, member) ((type *)(void *)((char *)(ptr) - offsetof(type, member)))
-
 /* Spans kept before the history is halved in resolution (the strip is ~200 columns). */
 enum { SIM_SPANS_MAX = 1 << 15 };
 

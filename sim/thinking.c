@@ -27,6 +27,7 @@
 #include <time.h>
 
 #include "sim/exhibition.h"
+#include "sim/realtime.h"
 
 /*
  * ~0.1-0.3 ms of search at this engine's speed: small next to a frame
@@ -43,15 +44,6 @@ enum { THINKING_SLICE_NODES = 256 };
 enum { THINKING_SORT_STEPS = 64 };
 
 static void thinking_idle_cb(struct ev_loop *loop, ev_idle *w, int revents);
-
-static double
-thread_cpu(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static bool
 cooperative(const struct sim *s)
@@ -132,9 +124,9 @@ thinking_begin(struct sim *s, int board, int ply, const struct game *g, simtime_
 	if (!cooperative(s) || ply != r->nmoves || r->think != NULL)
 		return;
 	pr = chess_player(s, board, ply, &seed);
-	t0 = thread_cpu();
+	t0 = realtime_thread_cpu();
 	r->think = think_new(pr, g, seed);
-	r->think_cpu = thread_cpu() - t0;
+	r->think_cpu = realtime_thread_cpu() - t0;
 	r->think_due = due;
 	for (int i = 0; i < THINKING_SORT_STEPS && after >= 0 && s->records[after].think_due > due;
 	     i++)
@@ -170,7 +162,7 @@ thinking_move(struct sim *s, int board, int ply, const struct game *g)
 {
 	struct board_record *r = &s->records[board];
 	struct think *t = r->think;
-	double cpu = 0.0, t0 = thread_cpu();
+	double cpu = 0.0, t0 = realtime_thread_cpu();
 	uint64_t seed;
 
 	if (t != NULL) {
@@ -187,7 +179,7 @@ thinking_move(struct sim *s, int board, int ply, const struct game *g)
 	}
 	while (!think_step(t, UINT64_MAX))
 		;
-	cpu += thread_cpu() - t0;
+	cpu += realtime_thread_cpu() - t0;
 	/* A held-back clock may be free to go on now: the idle watcher resumes it. */
 	thinking_loop_changed(s);
 	return think_done(s, ply, t, cpu);
@@ -198,12 +190,12 @@ static bool
 thinking_slice(struct sim *s, int board, uint64_t budget)
 {
 	struct board_record *r = &s->records[board];
-	double t0 = thread_cpu();
+	double t0 = realtime_thread_cpu();
 	bool done = think_step(r->think, budget);
 	int ply = r->nmoves;
 	move_t m;
 
-	r->think_cpu += thread_cpu() - t0;
+	r->think_cpu += realtime_thread_cpu() - t0;
 	s->thinking.slices++;
 	if (!done)
 		return false;

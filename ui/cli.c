@@ -178,12 +178,26 @@ set_chess(struct cli_options *o, const char *v, char *err, size_t errlen)
 	return 0;
 }
 
+/* "master, club, ..." from engine/player.h, so a new profile needs no edit here. */
+static void
+cli_profile_names(char *out, size_t len)
+{
+	size_t n, used = 0;
+	const struct player_profile *p = player_profiles(&n);
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n && used < len; i++)
+		used += (size_t)snprintf(out + used, len - used, "%s%s", i ? ", " : "", p[i].name);
+}
+
 static int
 set_master(struct cli_options *o, const char *v, char *err, size_t errlen)
 {
 	if (player_profile_find(v) == NULL) {
-		snprintf(err, errlen, "\"%s\" is not a player profile (master, club, beginner, random)",
-			 v);
+		char names[128];
+
+		cli_profile_names(names, sizeof(names));
+		snprintf(err, errlen, "\"%s\" is not a player profile (%s)", v, names);
 		return -1;
 	}
 	snprintf(o->config.master_profile, sizeof(o->config.master_profile), "%s", v);
@@ -290,8 +304,8 @@ static const struct shared_option opts[] = {
 	{ "seed", 's', "N", "random seed: same seed, same draws and moves (1)", set_seed },
 	{ "preset", 0, "NAME", "start from a preset (article); 'list' shows them", set_preset },
 	{ "chess", 0, "on|off", "play real games, or time only (on)", set_chess },
-	{ "master", 0, "PROFILE", "the master's player profile", set_master },
-	{ "opponents", 0, "SPEC", "opponents' profiles: club, or club:20,beginner:4", set_opponents },
+	{ "master", 0, "PROFILE", "the master's player profile (master)", set_master },
+	{ "opponents", 0, "SPEC", "opponents' profiles (club), or club:20,beginner:4", set_opponents },
 	{ "speed", 0, "X", "live clock: simulated seconds per real second (60)", set_speed },
 	{ "clock", 0, "virtual|live", "which clock runs the simulation", set_clock },
 	{ "greedy", 0, NULL, "live clock: search in one go inside the callback (the loop stalls)",
@@ -459,15 +473,14 @@ cli_help(FILE *f, const struct cli_option *extra, size_t nextra)
 		"distribution: uniform:40s..70s, normal:55s,10s (truncated at 0), exp:55s,\n"
 		"lognormal:55s,0.5 (mean, sigma). Each board draws its own times from the\n"
 		"seed, so every policy sees the same draws.\n"
-		"Player profiles:");
+		"\nPROFILE (who chooses the moves; the think time is the DIST above):\n");
 	{
 		size_t n;
 		const struct player_profile *p = player_profiles(&n);
 
 		for (size_t i = 0; i < n; i++)
-			fprintf(f, "%s %s", i ? "," : "", p[i].name);
+			fprintf(f, "  %-10s %s\n", p[i].name, p[i].summary);
 	}
-	fprintf(f, ".\n");
 }
 
 void

@@ -12,12 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "engine/game.h"
 #include "engine/notation.h"
 #include "engine/player.h"
 #include "engine/search.h"
+#include "sim/realtime.h"
 #include "ui/commands.h"
 
 enum {
@@ -234,7 +234,7 @@ cmd_match(int argc, char **argv)
 	struct tt tt;
 	struct search *adj;
 	long w = 0, d = 0, l = 0, adjudicated = 0;
-	struct timespec t0, t1;
+	double t0, t1;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -248,7 +248,7 @@ cmd_match(int argc, char **argv)
 		fprintf(stderr, "simul match: out of memory\n");
 		return 1;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = realtime_monotonic();
 	for (long i = 0; i < o.games; i++) {
 		bool a_white = i % 2 == 0;
 		const struct player_profile *white = a_white ? o.a : o.b;
@@ -287,9 +287,9 @@ cmd_match(int argc, char **argv)
 			l++;
 		game_free(&g);
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	t1 = realtime_monotonic();
 	match_report(&o, w, d, l, adjudicated,
-	    (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	    t1 - t0);
 	search_free(adj);
 	tt_free(&tt);
 	return 0;

@@ -8,10 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "engine/movegen.h"
 #include "ui/commands.h"
+#include "sim/realtime.h"
 
 enum { PERFT_MAX_DEPTH = 20 };
 
@@ -55,15 +55,6 @@ compare_entries(const void *a, const void *b)
 	move_uci(((const struct perft_entry *)a)->move, sa);
 	move_uci(((const struct perft_entry *)b)->move, sb);
 	return strcmp(sa, sb);
-}
-
-static double
-now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* Value of an option given as "--name value" or "--name=value". */
@@ -130,7 +121,7 @@ cmd_perft(int argc, char **argv)
 	}
 
 	uint64_t nodes = 0;
-	double start = now_seconds();
+	double start = realtime_monotonic();
 
 	if (divide) {
 		struct perft_entry entries[MAX_MOVES];
@@ -148,7 +139,7 @@ cmd_perft(int argc, char **argv)
 		nodes = perft(&pos, depth);
 	}
 
-	double elapsed = now_seconds() - start;
+	double elapsed = realtime_monotonic() - start;
 	printf("nodes %llu  time %.3f s  %.1f Mnps\n", (unsigned long long)nodes, elapsed,
 	       elapsed > 0 ? (double)nodes / elapsed / 1e6 : 0.0);
 	return 0;

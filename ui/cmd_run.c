@@ -21,6 +21,7 @@
 #include "ui/commands.h"
 #include "ui/report.h"
 #include "ui/trace.h"
+#include "sim/realtime.h"
 
 enum { RUN_REPEAT_MAX = 10000 };
 
@@ -142,15 +143,6 @@ usage(FILE *f)
 	fprintf(f, "\nExit status: 0 done, 1 failure while running or writing, 2 bad usage.\n");
 }
 
-static double
-monotonic(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void
 progress(struct run_ctx *rc)
 {
@@ -158,7 +150,7 @@ progress(struct run_ctx *rc)
 	int64_t played = 0, due = 0;
 	char now[32];
 
-	if (!rc->progress || monotonic() - rc->started < 1.0)
+	if (!rc->progress || realtime_monotonic() - rc->started < 1.0)
 		return;
 	sim_snapshot(rc->s, &snap);
 	for (int i = 0; i < snap.nexhibitions; i++) {
@@ -317,7 +309,7 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 	}
 	rc.progress = !ro->quiet && isatty(STDERR_FILENO);
 	rc.runs = (int)ro->repeat;
-	rc.started = monotonic();
+	rc.started = realtime_monotonic();
 	for (int run = 0; run < ro->repeat; run++) {
 		c.seed = o->config.seed + (uint64_t)run;
 		rc.run = run;

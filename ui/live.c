@@ -27,7 +27,6 @@
 #include "ui/screen.h"
 #include "ui/snapshot_view.h"
 
-#define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
 
 enum { LIVE_SPEED_MIN_DIV = 64 };	/* slowest: 1/64 simulated s per real s */
 
