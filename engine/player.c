@@ -25,6 +25,14 @@
  */
 static const struct player_profile player_table[] = {
 	{ "master", "strong: ~1500-node search, no noise, no blunders", 16, 1500, 0, 0 },
+	/*
+	 * master with 100x the nodes (150,000), kept second so master stays
+	 * the first entry (UCI's default Skill). It exists to make the loop's
+	 * stall visible: with the live view's g key a greedy search of ~0.1 s
+	 * (50-150 ms here) freezes the view, which the ~1 ms of master cannot.
+	 */
+	{ "grandmaster", "slow on purpose: ~0.1 s CPU a move; with g the live view stalls", 16,
+	  150000, 0, 0 },
 	{ "club", "medium: 4-ply search within 400 nodes, 40 cp noise, 2% blunders", 4, 400, 40, 20 },
 	{ "beginner", "weak: 1-ply search, 150 cp noise, 10% blunders", 1, 100, 150, 100 },
 	{ "random", "a uniformly random legal move", 0, 0, 0, 1000 },

@@ -2,9 +2,10 @@
 # The live view end to end: the real program in a detached tmux session (a
 # private tmux server, 200x60), driven with send-keys and read back with
 # capture-pane. Checks: both exhibition clocks advance; space pauses them
-# (two captures apart in time are equal); + doubles the speed shown; ? shows
-# the help; a 40x12 window shows the too-small message; q gives the shell
-# its prompt back. Every wait polls the screen up to a timeout.
+# (two captures apart in time are equal); + doubles the speed shown; g shows
+# GREEDY and says why; ? shows the help; a 40x12 window shows the too-small message; q gives the shell
+# its prompt back; Ctrl-C with --pgn keeps the games; --blocking-opponent 1
+# shows BLOCKED. Every wait polls the screen up to a timeout.
 #
 # usage: bash tests/e2e_live.sh /path/to/simul
 set -euo pipefail
@@ -92,6 +93,18 @@ wait_for 'speed 60× ' 2
 wait_for 'speed 120× ' 3
 echo "e2e_live: + doubles the speed"
 
+# g flips the search to greedy: the marker, the notice and the line on the loop
+# say so (the totals do not change); g again slices it.
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" g
+wait_for ' GREEDY .*loop late p99 ' 3
+wait_for 'greedy: the search runs in one go inside a timer callback' 2
+wait_for 'GREEDY: each search runs in one go inside a timer callback' 1
+wait_for 'simulated totals do not change' 1
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" g
+wait_for 'sliced again: the search runs in slices' 3
+screen | head -1 | grep -q ' GREEDY ' && fail "GREEDY still shown after the second g"
+echo "e2e_live: g shows GREEDY and says why, g again slices"
+
 # ? opens the help, any key closes it.
 "${TMUX_CMD[@]}" send-keys -t "$SESSION" '?'
 wait_for 'simul: help' 3
@@ -134,4 +147,13 @@ grep -q '^\[Result "\*"\]' "$PGN" || fail "no unfinished game (*) in $PGN"
 grep -q '^\[Board "24"\]' "$PGN" || fail "board 24 missing from $PGN"
 echo "e2e_live: Ctrl-C gives the prompt back and writes $(grep -c '^\[Event ' "$PGN") games"
 rm -rf "$(dirname "$PGN")"
+
+# A blocking opponent at board 1: the header says BLOCKED while he is (the
+# view draws that frame before the callback really sleeps).
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" "clear; '$BIN' --blocking-opponent 1 --speed 600" Enter
+wait_for 'BLOCKED at board 1' 10
+wait_for '╳ blocked' 3
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" q
+wait_for "^${PROMPT}" 5
+echo "e2e_live: --blocking-opponent 1 shows BLOCKED"
 echo "e2e_live: PASS"

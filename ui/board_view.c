@@ -8,6 +8,8 @@
  *
  * The board the master stands at is marked with a king and its own style;
  * the focused board is drawn in reverse, so both can be found at a glance.
+ * A board whose opponent thinks inside a blocking call carries a cross in
+ * the alarm style, and its think bar is loud: it holds the master too.
  */
 #include <stdio.h>
 #include <string.h>
@@ -67,6 +69,17 @@ board_state_text(struct cellbuf *cb, int x, int y, int w, const struct view_stat
 	/* Bars are someone thinking (what is left of it); red time is waiting. */
 	switch (b->state) {
 	case VIEW_BOARD_OPPONENT_THINKS:
+		/* A blocking think holds the master too: the cross, a word if it fits, a loud bar. */
+		if (b->blocking && w >= 4) {
+			int n = cellbuf_text(cb, x, y, w, UI_PAUSED, vs->ascii,
+					     w >= 20 ? (vs->ascii ? "X blocking " : "\u2573 blocking ") :
+						       (vs->ascii ? "X" : "\u2573"));
+
+			cellbuf_bar(cb, x + n, y, w - n, span > 0 ? (double)left / (double)span : 0,
+				    UI_PAUSED, vs->ascii);
+			break;
+		}
+		/* fall through */
 	case VIEW_BOARD_MASTER_THINKS:
 		cellbuf_bar(cb, x, y, w, span > 0 ? (double)left / (double)span : 0,
 			    b->state == VIEW_BOARD_MASTER_THINKS ? UI_MASTER : UI_BAR, vs->ascii);
@@ -89,6 +102,23 @@ board_master_here(const struct view_exhibition *ex, const struct view_board *b)
 		ex->master == VIEW_MASTER_WALKING);
 }
 
+/*
+ * The first column of a label or tile: the master's king where he is, a
+ * cross on a board whose opponent thinks in a blocking call, else blank.
+ */
+static void
+board_marker(struct cellbuf *cb, int x, int y, const struct view_state *vs,
+	     const struct view_board *b, bool here, enum ui_style blank)
+{
+	if (here)
+		cellbuf_put(cb, x, y, vs->ascii ? '@' : 0x2654, UI_MASTER);
+	else if (b->blocking)
+		cellbuf_put(cb, x, y, vs->ascii ? 'X' : 0x2573,
+			    b->state == VIEW_BOARD_FINISHED ? UI_DIM : UI_PAUSED);
+	else
+		cellbuf_put(cb, x, y, ' ', blank);
+}
+
 void
 board_view_diagram(struct cellbuf *cb, int x, int y, const struct view_state *vs,
 		   const struct view_exhibition *ex, const struct view_board *b, bool focused)
@@ -100,7 +130,7 @@ board_view_diagram(struct cellbuf *cb, int x, int y, const struct view_state *vs
 	/* Label: king if the master is here, board number, last move. */
 	cellbuf_fill(cb, (struct ui_rect){ x, y, DIAGRAM_W - 1, 1 }, ' ', label);
 	/* The master's king keeps his colour even on the focused board. */
-	cellbuf_put(cb, x, y, here ? (vs->ascii ? '@' : 0x2654) : ' ', here ? UI_MASTER : label);
+	board_marker(cb, x, y, vs, b, here, label);
 	n = cellbuf_printf(cb, x + 1, y, 3, label, vs->ascii, "%d", b->number);
 	cellbuf_text(cb, x + 2 + n, y, DIAGRAM_W - 3 - n, focused ? UI_FOCUS : here ? UI_MASTER :
 		     UI_NORMAL, vs->ascii, b->last_san);
@@ -123,7 +153,7 @@ board_view_tile(struct cellbuf *cb, int x, int y, int w, const struct view_state
 	int used;
 
 	cellbuf_fill(cb, (struct ui_rect){ x, y, w, 1 }, ' ', UI_NORMAL);
-	cellbuf_put(cb, x, y, here ? (vs->ascii ? '@' : 0x2654) : ' ', here ? UI_MASTER : UI_NORMAL);
+	board_marker(cb, x, y, vs, b, here, UI_NORMAL);
 	/* Number, move number with whose turn (○ White, ● Black), last move. */
 	cellbuf_printf(cb, x + 1, y, digits, here ? UI_MASTER : UI_BOLD, vs->ascii, "%*d", digits,
 		       b->number);
@@ -204,6 +234,9 @@ board_view_large(struct cellbuf *cb, struct ui_rect r, const struct view_state *
 	board_state_text(cb, bx, by + 10, 24, vs, ex, b);
 	if (b->opponent != NULL)
 		cellbuf_printf(cb, bx, by + 11, 24, UI_DIM, vs->ascii, "opponent: %s", b->opponent);
+	if (b->blocking)
+		cellbuf_text(cb, bx, by + 9, 24, UI_PAUSED, vs->ascii,
+			     vs->ascii ? "X blocking opponent" : "\u2573 blocking opponent");
 	if (board_master_here(ex, b))
 		cellbuf_text(cb, bx, by + 12, 24, UI_MASTER, vs->ascii,
 			     vs->ascii ? "@ the master is here" : "\u2654 the master is here");

@@ -14,11 +14,11 @@
 
 #include <ev.h>
 
-#include "engine/pgn.h"
 #include "sim/snapshot.h"
 #include "ui/atomic_file.h"
 #include "ui/cli.h"
 #include "ui/commands.h"
+#include "ui/games_pgn.h"
 #include "ui/report.h"
 #include "ui/trace.h"
 #include "sim/realtime.h"
@@ -213,58 +213,6 @@ run_virtual(struct run_ctx *rc)
 			progress(rc);
 }
 
-static int
-write_pgn(FILE *f, const struct sim *s, int run)
-{
-	const struct sim_config *c = sim_config(s);
-	char white[64], black[64], board[16], round[16], event[64];
-
-	snprintf(white, sizeof(white), "Master (%s)", c->master_profile);
-	snprintf(round, sizeof(round), "%d", run + 1);
-	for (int e = 0; e < sim_exhibitions(s); e++) {
-		const char *policy = sim_policy_name(sim_exhibition_policy(s, e));
-
-		snprintf(event, sizeof(event), "simul exhibition, %s master", policy);
-		for (int b = 0; b < c->boards; b++) {
-			const struct game *g = sim_game(s, e, b);
-			const simtime_t *times = sim_game_think_times(s, e, b);
-			char (*emt)[32] = malloc((size_t)(g->n + 1) * sizeof(*emt));
-			const char **comments = malloc((size_t)(g->n + 1) * sizeof(*comments));
-			int rc;
-
-			if (emt == NULL || comments == NULL) {
-				free(emt);
-				free(comments);
-				return -1;
-			}
-			for (int i = 0; i < g->n; i++) {
-				char t[24];
-
-				duration_hms(times[i], t, sizeof(t));
-				snprintf(emt[i], sizeof(emt[i]), "[%%emt %s]", t);
-				comments[i] = emt[i];
-			}
-			snprintf(black, sizeof(black), "Opponent %d (%s)", b + 1,
-				 sim_board_opponent(s, b));
-			snprintf(board, sizeof(board), "%d", b + 1);
-			{
-				const struct pgn_tag tags[] = {
-					{ "Event", event },   { "Site", "simul" },  { "Round", round },
-					{ "White", white },   { "Black", black },   { "Board", board },
-					{ "Policy", policy }, { "Annotator", "simul " SIMUL_VERSION },
-				};
-
-				rc = pgn_write(f, g, tags, sizeof(tags) / sizeof(tags[0]), comments);
-			}
-			free(emt);
-			free(comments);
-			if (rc < 0)
-				return -1;
-		}
-	}
-	return 0;
-}
-
 /* Everything after parsing; returns the exit code. */
 static int
 run_all(const struct cli_options *o, const struct run_opts *ro)
@@ -337,7 +285,7 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 					sim_board_finish(rc.s, p, b);
 		}
 		sim_loop_stats(rc.s, &loop[run]);
-		if (pgn.f != NULL && write_pgn(pgn.f, rc.s, run) < 0) {
+		if (pgn.f != NULL && games_pgn_append(pgn.f, rc.s, run + 1, false) < 0) {
 			fprintf(stderr, "simul: --pgn: cannot write %s\n", ro->pgn);
 			goto out;
 		}

@@ -23,6 +23,9 @@ static const char *const help_lesson[] = {
 	"ASYNC: he moves, walks on, and comes back when a reply is ready, like",
 	"an event loop. Same moves, same thinking, far less waiting: the busy",
 	"strip shows where the time goes.",
+	"g runs each search in one go inside a callback: the view stalls and the",
+	"loop's lateness grows (--master grandmaster makes it plain to see); the",
+	"simulated totals do not change. --blocking-opponent K: board K blocks.",
 };
 
 static const struct help_key help_keys[] = {
@@ -35,7 +38,7 @@ static const struct help_key help_keys[] = {
 	{ "f", "f", "fast-forward to the end" },
 	{ "r", "r", "restart with a new seed" },
 	{ "p", "p", "async policy: rr / ready" },
-	{ "g", "g", "greedy: see the loop stall" },
+	{ "g", "g", "greedy search: loop stalls" },
 	{ "click", "click", "focus a board" },
 	{ "? F1 h", "? F1 h", "this help" },
 	{ "q", "q", "quit (Ctrl-C too)" },

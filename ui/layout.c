@@ -1,6 +1,7 @@
 /*
  * From a terminal size to rectangles, and from rectangles to a frame. The
- * screen is cut top to bottom: one line of title and speed, the exhibition
+ * screen is cut top to bottom: one line of title and speed (on a tall live
+ * screen a second one on the real loop's lateness), the exhibition
  * panels side by side, an optional summary, the narration and the key
  * footer. All panels share one board mode so the two sides are drawn at the
  * same scale and a class can compare them at a glance.
@@ -150,6 +151,9 @@ layout_compute(struct view_state *vs, int w, int h, struct layout *out)
 	summary_h = vs->summary ? (h >= LAYOUT_TALL ? 4 : 2) : 0;
 	out->summary = (struct ui_rect){ 0, out->status.y - summary_h, w, summary_h };
 	y0 = h >= LAYOUT_TALL ? 2 : 1;
+	/* A tall screen's spare line says what the lateness figures mean. */
+	if (h >= LAYOUT_TALL && vs->has_lateness)
+		out->loop = (struct ui_rect){ 0, 1, w, 1 };
 	y1 = out->summary.y;
 	pw = (w - (nex - 1)) / nex;
 	for (int p = 0; p < nex; p++) {
@@ -279,6 +283,8 @@ layout_render(const struct view_state *vs, const struct layout *lo, struct cellb
 		return;
 	}
 	header_view_top(cb, lo->top, vs);
+	if (lo->loop.h > 0)
+		header_view_loop(cb, lo->loop, vs);
 	for (int p = 0; p < lo->npanels; p++) {
 		const struct layout_panel *lp = &lo->panel[p];
 

@@ -25,6 +25,12 @@
 
 enum { VIEW_MAX_EX = 4, VIEW_STATUS_LINES = 3, VIEW_TEXT = 160 };
 
+/*
+ * Lateness above this is drawn loud: 50 ms is three missed frames at the
+ * default rate, where a class starts to see the view jerk.
+ */
+#define VIEW_LATE_LOUD_MS 50.0
+
 enum view_board_state {
 	VIEW_BOARD_WAITING,		/* the opponent has replied; waits for the master */
 	VIEW_BOARD_MASTER_THINKS,	/* the master is at this board, thinking */
@@ -52,6 +58,7 @@ struct view_board {
 	char			result[8];	/* "1-0", ... once finished, else "" */
 	const struct game	*game;		/* for the move list; NULL if none */
 	const char		*opponent;	/* profile name, or NULL */
+	bool			blocking;	/* its opponent thinks inside a blocking call */
 };
 
 /*
@@ -78,6 +85,14 @@ struct view_exhibition {
 	const struct sim_span	*spans;		/* the last one is open while running */
 	size_t			nspans;
 	const char		*note;		/* why model and measurement differ, or NULL */
+	/*
+	 * WAITING at master_board inside its opponent's blocking call: he
+	 * can serve no other board until master_until.
+	 */
+	bool			master_blocked;
+	simtime_t		blocked_total;	/* so far */
+	const struct sim_span	*blocks;	/* stretches blocked, inside WAITING spans */
+	size_t			nblocks;
 };
 
 struct view_state {
@@ -91,12 +106,18 @@ struct view_state {
 	bool			zoom;		/* focused board large */
 	bool			summary;	/* an async exhibition finished */
 	bool			greedy;		/* the search runs without yielding */
-	bool			has_lateness;
-	double			late_max_ms, late_p99_ms;
+	bool			has_lateness;	/* live clock: the loop's lateness is measured */
+	double			late_max_ms, late_p99_ms;	/* real ms, since the last reset */
 	int			focus_ex;	/* focused exhibition and board index */
 	int			focus_board;
 	int			scroll[VIEW_MAX_EX];	/* first tile row shown */
 	char			status[VIEW_STATUS_LINES][VIEW_TEXT];	/* newest first */
+	/*
+	 * The answer to a key (greedy on, speed, policy), shown above the
+	 * narration until the controller clears it: at speed, events would
+	 * push it out of sight in a fraction of a second. "" when none.
+	 */
+	char			notice[VIEW_TEXT];
 	const struct view_exhibition	*ex;
 	int			nex;
 };
@@ -120,6 +141,7 @@ struct layout {
 	int			min_w, min_h;
 	enum layout_mode	mode;
 	struct ui_rect		top;
+	struct ui_rect		loop;		/* what the lateness means; h == 0 when not shown */
 	struct layout_panel	panel[VIEW_MAX_EX];
 	int			npanels;
 	struct ui_rect		summary;	/* h == 0 when not shown */
@@ -147,6 +169,8 @@ void view_fmt_compact(simtime_t us, char *out, size_t len);
 
 /* Panels, in their own files. */
 void header_view_top(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
+/* The line under the top bar: how the real loop runs, and that the totals do not care. */
+void header_view_loop(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
 void header_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
 		      const struct view_exhibition *ex);
 double header_view_speedup(const struct view_state *vs, const struct view_exhibition *ex);

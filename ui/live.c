@@ -18,17 +18,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "engine/pgn.h"
+#include "sim/realtime.h"
 #include "sim/snapshot.h"
-#include "ui/atomic_file.h"
+#include "ui/games_pgn.h"
 #include "ui/screen.h"
 #include "ui/snapshot_view.h"
 
-
-enum { LIVE_SPEED_MIN_DIV = 64 };	/* slowest: 1/64 simulated s per real s */
+enum {
+	LIVE_SPEED_MIN_DIV = 64,	/* slowest: 1/64 simulated s per real s */
+	LIVE_NOTICE_S = 6		/* a key's answer stays this long: time to read it aloud */
+};
 
 struct live {
 	struct ev_loop		*loop;
@@ -54,15 +55,19 @@ struct live {
 	double			first_frame_ms;	/* -1 until drawn */
 	long			frames;
 	double			render_s;	/* time spent building frames */
+	double			notice_until;	/* monotonic seconds; the notice goes then */
 };
 
-static double
-live_clock(void)
+/* A line of the view, cut to fit: the screen cuts it shorter anyway. */
+static void
+live_copy(char *dst, size_t cap, const char *text)
 {
-	struct timespec ts;
+	size_t n = strlen(text);
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, text, n);
+	dst[n] = '\0';
 }
 
 /* Newest narration first; older lines move down and the oldest drops. */
@@ -70,15 +75,22 @@ static void
 live_say(struct live *lv, const char *text)
 {
 	struct view_state *vs = &lv->sv.vs;
-	size_t n = strlen(text);
 
-	if (n >= sizeof(vs->status[0]))
-		n = sizeof(vs->status[0]) - 1;
 	memmove(vs->status[1], vs->status[0], sizeof(vs->status[0]) * (VIEW_STATUS_LINES - 1));
-	memcpy(vs->status[0], text, n);
-	vs->status[0][n] = '\0';
+	live_copy(vs->status[0], sizeof(vs->status[0]), text);
 	lv->dirty = true;
 }
+
+/* The answer to a key: above the narration, for LIVE_NOTICE_S. */
+static void
+live_notice(struct live *lv, const char *text)
+{
+	live_copy(lv->sv.vs.notice, sizeof(lv->sv.vs.notice), text);
+	lv->notice_until = realtime_monotonic() + LIVE_NOTICE_S;
+	lv->dirty = true;
+}
+
+static void live_draw(struct live *lv);
 
 static void
 live_event(const struct sim_event *e, void *arg)
@@ -109,13 +121,20 @@ live_event(const struct sim_event *e, void *arg)
 		live_say(lv, text);
 	}
 	lv->last = *e;
+	/*
+	 * On the live clock a blocking opponent really blocks: the sim sleeps
+	 * inside this very callback once we return. Draw now, or the frozen
+	 * screen would show what came before instead of why it froze.
+	 */
+	if (e->kind == SIM_EV_MASTER_WAITS && e->blocked && lv->exit_code < 0)
+		live_draw(lv);
 }
 
 static void
 live_draw(struct live *lv)
 {
 	struct view_state *vs = &lv->sv.vs;
-	double t0 = live_clock();
+	double t0 = realtime_monotonic();
 
 	vs->ascii = lv->opt.ascii || !lv->screen.utf8;
 	vs->color = lv->screen.color;
@@ -124,11 +143,11 @@ live_draw(struct live *lv)
 		if (sim_exhibition_policy(lv->sim, i) != SIM_SYNC && sim_finished(lv->sim, i))
 			vs->summary = true;
 	snapshot_view_frame(&lv->sv, lv->sim, lv->screen.w, lv->screen.h, &lv->lo, &lv->cb);
-	lv->render_s += live_clock() - t0;
+	lv->render_s += realtime_monotonic() - t0;
 	screen_blit(&lv->screen, &lv->cb);
 	lv->frames++;
 	if (lv->first_frame_ms < 0)
-		lv->first_frame_ms = (live_clock() - lv->started) * 1000.0;
+		lv->first_frame_ms = (realtime_monotonic() - lv->started) * 1000.0;
 	lv->dirty = false;
 }
 
@@ -148,14 +167,34 @@ live_title(struct live *lv)
 	dist_format(&lv->config.master_think, tm, sizeof(tm));
 	dist_format(&lv->config.opponent_think, to, sizeof(to));
 	char title[2 * VIEW_TEXT];
-	size_t n;
 
 	snprintf(title, sizeof(title), "%d boards %s %d moves, master %s, opponents %s, seed %llu",
 		 lv->config.boards, times, lv->config.moves, tm, to,
 		 (unsigned long long)lv->config.seed);
-	n = strlen(title) < sizeof(lv->sv.vs.title) ? strlen(title) : sizeof(lv->sv.vs.title) - 1;
-	memcpy(lv->sv.vs.title, title, n);
-	lv->sv.vs.title[n] = '\0';
+	live_copy(lv->sv.vs.title, sizeof(lv->sv.vs.title), title);
+}
+
+/* What the flags that change the lesson do, said once at the start. */
+static void
+live_intro(struct live *lv)
+{
+	char text[VIEW_TEXT];
+	int n = 0;
+
+	if (lv->config.nblocking > 0) {
+		n = snprintf(text, sizeof(text), "board%s", lv->config.nblocking > 1 ? "s" : "");
+		for (int i = 0; i < lv->config.nblocking && n < (int)sizeof(text); i++)
+			n += snprintf(text + n, sizeof(text) - (size_t)n, "%s %d", i > 0 ? "," : "",
+				      lv->config.blocking[i] + 1);
+		if (n < (int)sizeof(text))
+			snprintf(text + n, sizeof(text) - (size_t)n,
+				 ": the opponent thinks inside a blocking call; the master, once he "
+				 "has moved there, can serve no other board until the reply");
+		live_notice(lv, text);
+	}
+	if (lv->config.greedy)
+		live_notice(lv, "greedy (--greedy): each search runs in one go inside a timer callback; "
+			     "g slices it again. The simulated totals do not change");
 }
 
 /*
@@ -172,7 +211,7 @@ live_restart(struct live *lv, simtime_t replay_to)
 	struct sim *s = sim_new(&lv->config, lv->policies, lv->npolicies, err, sizeof(err));
 
 	if (s == NULL) {
-		live_say(lv, err);
+		live_notice(lv, err);
 		return -1;
 	}
 	sim_free(lv->sim);
@@ -203,7 +242,7 @@ live_set_speed(struct live *lv, double speed)
 	lv->speed = speed;
 	sim_set_speed(lv->sim, speed);
 	snprintf(text, sizeof(text), "speed %g: %g simulated seconds per real second", speed, speed);
-	live_say(lv, text);
+	live_notice(lv, text);
 }
 
 static void
@@ -214,7 +253,7 @@ live_fast_forward(struct live *lv)
 		if (!sim_finished(lv->sim, i))
 			sim_fast_forward(lv->sim, i);
 	lv->quiet = false;
-	live_say(lv, "fast-forwarded: every exhibition played to its end");
+	live_notice(lv, "fast-forwarded: every exhibition played to its end");
 }
 
 static void
@@ -231,14 +270,45 @@ live_switch_policy(struct live *lv)
 		to = sim_policy_name(lv->policies[i]);
 	}
 	if (to == NULL) {
-		live_say(lv, "no asynchronous exhibition to switch");
+		live_notice(lv, "no asynchronous exhibition to switch");
 		return;
 	}
 	if (live_restart(lv, now) == 0) {
 		snprintf(text, sizeof(text), "async policy now %s: same seed, replayed to this moment",
 			 to);
-		live_say(lv, text);
+		live_notice(lv, text);
 	}
+}
+
+/*
+ * The article's pitfall on demand: the search for the master's move runs
+ * in one go inside the timer callback (greedy) or in slices between loop
+ * iterations. The lateness figures restart so the header shows this mode
+ * alone; the config follows so r and p keep the choice.
+ */
+static void
+live_toggle_greedy(struct live *lv)
+{
+	bool greedy = !sim_greedy(lv->sim);
+	/* The default master searches ~1 ms: too short a stall to see. */
+	bool fast = strcmp(lv->config.master_profile, "grandmaster") != 0;
+
+	sim_set_greedy(lv->sim, greedy);
+	sim_loop_stats_reset(lv->sim);
+	lv->config.greedy = greedy;
+	live_say(lv, "the simulated totals do not change: they are exact; only the real loop "
+		     "stalls");
+	if (greedy)
+		live_notice(lv, fast ? "greedy: the search runs in one go inside a timer callback; keys "
+				    "and redraws wait till it returns. Watch the lateness (plain with "
+				    "--master grandmaster)" :
+				    "greedy: the master's search now runs in one go inside a timer "
+				    "callback; the loop cannot answer keys or redraw until it returns: "
+				    "watch the lateness");
+	else
+		live_notice(lv, "sliced again: the search runs in slices between loop iterations "
+			     "(the article's sleep(0)), so keys and redraws stay prompt; lateness "
+			     "measured afresh");
 }
 
 static void
@@ -321,14 +391,14 @@ live_key(struct live *lv, const struct screen_input *in)
 
 			snprintf(text, sizeof(text), "restarted with seed %llu",
 				 (unsigned long long)lv->config.seed);
-			live_say(lv, text);
+			live_notice(lv, text);
 		}
 		break;
 	case 'p':
 		live_switch_policy(lv);
 		break;
 	case 'g':
-		live_say(lv, "greedy switch: not in this build yet (the search still runs in one go)");
+		live_toggle_greedy(lv);
 		break;
 	case '?':
 	case 'h':
@@ -373,6 +443,10 @@ live_frame_cb(struct ev_loop *loop, ev_timer *w, int revents)
 
 	(void)loop;
 	(void)revents;
+	if (lv->sv.vs.notice[0] != '\0' && realtime_monotonic() >= lv->notice_until) {
+		lv->sv.vs.notice[0] = '\0';
+		lv->dirty = true;
+	}
 	/* A running clock moves the bars and the time even without events. */
 	if (lv->dirty || (!sim_paused(lv->sim) && !sim_finished(lv->sim, -1)))
 		live_draw(lv);
@@ -395,43 +469,6 @@ live_signal_cb(struct ev_loop *loop, ev_signal *w, int revents)
 		live_quit(container_of(w, struct live, sigint), 130);
 	else
 		live_quit(container_of(w, struct live, sigterm), 143);
-}
-
-/* Every game so far; pgn_write gives unfinished ones the result "*". */
-static int
-live_write_pgn(struct live *lv, char *err, size_t errlen)
-{
-	struct atomic_file af = { 0 };
-	const struct sim_config *c = sim_config(lv->sim);
-	char white[64], black[64], board[16], event[64];
-
-	if (atomic_file_open(&af, lv->opt.pgn, err, errlen) < 0)
-		return -1;
-	snprintf(white, sizeof(white), "Master (%s)", c->master_profile);
-	for (int e = 0; e < sim_exhibitions(lv->sim); e++) {
-		const char *policy = sim_policy_name(sim_exhibition_policy(lv->sim, e));
-
-		snprintf(event, sizeof(event), "simul exhibition, %s master (live)", policy);
-		for (int b = 0; b < c->boards; b++) {
-			const struct game *g = sim_game(lv->sim, e, b);
-			const struct pgn_tag tags[] = {
-				{ "Event", event }, { "Site", "simul" }, { "White", white },
-				{ "Black", black }, { "Board", board }, { "Policy", policy },
-			};
-
-			if (g == NULL)
-				continue;
-			snprintf(black, sizeof(black), "Opponent %d (%s)", b + 1,
-				 sim_board_opponent(lv->sim, b));
-			snprintf(board, sizeof(board), "%d", b + 1);
-			if (pgn_write(af.f, g, tags, ARRAY_LEN(tags), NULL) < 0) {
-				snprintf(err, errlen, "cannot write %s", lv->opt.pgn);
-				atomic_file_abort(&af);
-				return -1;
-			}
-		}
-	}
-	return atomic_file_commit(&af, err, errlen);
 }
 
 static void
@@ -459,7 +496,7 @@ live_run(const struct cli_options *o, const struct live_options *lopt)
 		fprintf(stderr, "simul: out of memory\n");
 		return 1;
 	}
-	lv->started = live_clock();
+	lv->started = realtime_monotonic();
 	lv->first_frame_ms = -1;
 	lv->exit_code = -1;
 	lv->opt = *lopt;
@@ -495,6 +532,7 @@ live_run(const struct cli_options *o, const struct live_options *lopt)
 		goto out;
 	}
 	live_title(lv);
+	live_intro(lv);
 	lv->sv.vs.speed = lv->speed;
 	if (sim_start_live(lv->sim, lv->loop, lv->speed) < 0) {
 		screen_stop(&lv->screen);
@@ -513,7 +551,8 @@ live_run(const struct cli_options *o, const struct live_options *lopt)
 	ev_io_stop(lv->loop, &lv->input);
 	sim_stop_live(lv->sim);
 	screen_stop(&lv->screen);
-	if (lopt->pgn != NULL && live_write_pgn(lv, err, sizeof(err)) < 0) {
+	/* Every game so far; unfinished ones get the result "*". */
+	if (lopt->pgn != NULL && games_pgn_write(lopt->pgn, lv->sim, 0, true, err, sizeof(err)) < 0) {
 		fprintf(stderr, "simul: --pgn: %s\n", err);
 		code = 1;
 	}

@@ -84,6 +84,10 @@ snapshot_fill_exhibition(struct snapshot_view *sv, const struct sim *s, int i)
 	v->nboards = sv->nboards;
 	v->spans = e->spans;
 	v->nspans = e->nspans;
+	v->master_blocked = e->master_blocked;
+	v->blocked_total = e->master_blocked_total;
+	v->blocks = e->blocks;
+	v->nblocks = e->nblocks;
 	/* The statistics sort every wait: ask once, when the exhibition ends. */
 	if (e->finished && !sv->noted[i]) {
 		struct sim_stats st;
@@ -114,6 +118,7 @@ snapshot_fill_board(struct snapshot_view *sv, const struct sim *s, int ex, int i
 	b->side = bv.side_to_move;
 	b->game = sim_game(s, ex, i);
 	b->opponent = bv.opponent;
+	b->blocking = bv.blocking;
 	switch (bv.state) {
 	case SIM_BOARD_THINKING:
 		b->state = VIEW_BOARD_OPPONENT_THINKS;
@@ -150,6 +155,11 @@ snapshot_view_frame(struct snapshot_view *sv, const struct sim *s, int w, int h,
 	vs->paused = sv->snap.paused;
 	if (sv->snap.live)
 		vs->speed = sv->snap.speed;
+	/* Real-time figures: only the live clock has a loop to be late. */
+	vs->greedy = sv->snap.greedy;
+	vs->has_lateness = sv->snap.live;
+	vs->late_max_ms = sv->snap.loop.lateness_max_ms;
+	vs->late_p99_ms = sv->snap.loop.lateness_p99_ms;
 	for (int i = 0; i < vs->nex; i++)
 		snapshot_fill_exhibition(sv, s, i);
 	if (vs->focus_ex >= vs->nex)

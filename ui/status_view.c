@@ -3,7 +3,8 @@
  * words, newest line first), the key footer, and the summary that appears
  * when an asynchronous exhibition has finished. The narration's sentences
  * are written by the controller from the simulation's events; this file
- * only places them, so a paused screen always says how to go on.
+ * only places them, so a paused screen always says how to go on. A
+ * notice (the answer to a key) sits on top of them while it lasts.
  */
 #include <stdio.h>
 #include <string.h>
@@ -71,6 +72,17 @@ status_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *
 	int y = r.y;
 
 	cellbuf_fill(cb, r, ' ', UI_NORMAL);
+	if (vs->notice[0] != '\0') {
+		int x = r.x + 1;
+
+		if (vs->paused)
+			x += cellbuf_text(cb, x, y, r.w - 1, UI_PAUSED, vs->ascii, " PAUSED ") + 1;
+		cellbuf_text(cb, x, y++, r.x + r.w - x, UI_GOOD, vs->ascii, vs->notice);
+		/* The narration goes on below it, one line fewer. */
+		for (int i = 0; i < VIEW_STATUS_LINES && y < r.y + r.h && vs->status[i][0]; i++, y++)
+			cellbuf_text(cb, r.x + 1, y, r.w - 1, UI_DIM, vs->ascii, vs->status[i]);
+		return;
+	}
 	if (vs->paused && vs->status[0][0] == '\0') {
 		cellbuf_text(cb, r.x + 1, y, r.w - 1, UI_PAUSED, vs->ascii,
 			     " PAUSED: space resumes, s plays one event and says why ");
@@ -182,14 +194,21 @@ status_view_narrate(const struct sim_event *e, enum sim_policy policy, simtime_t
 			 narrate_why_go(policy));
 		break;
 	case SIM_EV_MASTER_WAITS:
-		if (e->board < 0)
+		if (e->blocked)
+			snprintf(out, len, "%s, board %d: master BLOCKED: the opponent thinks %s inside a "
+				 "blocking call, no other board can be served", pol, b, d);
+		else if (e->board < 0)
 			snprintf(out, len, "%s: master waits: %s", pol, narrate_why_wait(policy, -1));
 		else
 			snprintf(out, len, "%s, board %d: master waits for the reply (%s)", pol, b,
 				 narrate_why_wait(policy, b));
 		break;
 	case SIM_EV_MASTER_STOPS_WAITING:
-		snprintf(out, len, "%s: master stops waiting after %s", pol, d);
+		if (e->blocked)
+			snprintf(out, len, "%s, board %d: the blocking call returned after %s; the master "
+				 "is free again", pol, b, d);
+		else
+			snprintf(out, len, "%s: master stops waiting after %s", pol, d);
 		break;
 	case SIM_EV_OPPONENT_THINKS:
 		snprintf(out, len, "%s, board %d: opponent thinks %s", pol, b, d);

@@ -5,6 +5,11 @@
  * a board's wait for the master runs from its opponent's reply (or the
  * start) to the master's next think there, so the writer remembers, per
  * board, when it became ready. Runs of --repeat are separate processes.
+ *
+ * A wait inside a blocking opponent's think (--blocking-opponent) is not
+ * the master's choice, so it gets names of its own: "master-blocked" and
+ * "master-unblocked" rows in CSV, a "blocked at board" span in Chrome's
+ * format, and its board's thread and think span say "blocking".
  */
 #include "ui/trace.h"
 
@@ -20,6 +25,7 @@ struct trace {
 	int			nex;
 	enum sim_policy		policy[SIM_EXHIBITIONS_MAX];
 	bool			first;		/* no JSON comma before the next event */
+	bool			*blocking;	/* [board]: its opponent thinks in a blocking call */
 };
 
 struct trace *
@@ -33,6 +39,14 @@ trace_new(FILE *f, enum trace_format fmt, const struct sim_config *c)
 	t->fmt = fmt;
 	t->boards = c->boards;
 	t->first = true;
+	t->blocking = calloc((size_t)c->boards, sizeof(t->blocking[0]));
+	if (t->blocking == NULL) {
+		free(t);
+		return NULL;
+	}
+	for (int i = 0; i < c->nblocking; i++)
+		if (c->blocking[i] >= 0 && c->blocking[i] < c->boards)
+			t->blocking[c->blocking[i]] = true;
 	if (fmt == TRACE_CSV)
 		fprintf(f, "run,time_us,time,exhibition,policy,board,event,duration_us,detail\n");
 	else
@@ -77,7 +91,8 @@ trace_begin_run(struct trace *t, const struct sim *s, int run)
 		chrome_meta(t, pid, 0, "process_name", name);
 		chrome_meta(t, pid, 0, "thread_name", "master");
 		for (int b = 0; b < t->boards; b++) {
-			snprintf(name, sizeof(name), "board %d", b + 1);
+			snprintf(name, sizeof(name), "board %d%s", b + 1,
+				 t->blocking[b] ? " (blocking)" : "");
 			chrome_meta(t, pid, b + 1, "thread_name", name);
 		}
 	}
@@ -114,11 +129,15 @@ chrome_event(struct trace *t, const struct sim_event *e)
 		break;
 	case SIM_EV_MASTER_STOPS_WAITING:
 		if (e->duration > 0)
-			chrome_span(t, e, 0, e->board >= 0 ? "waits at board" : "idle",
+			chrome_span(t, e, 0, e->blocked ? "blocked at board" :
+					     e->board >= 0 ? "waits at board" : "idle",
 				    e->t - e->duration, e->duration);
 		break;
 	case SIM_EV_OPPONENT_THINKS:
-		chrome_span(t, e, e->board + 1, "opponent thinks", e->t, e->duration);
+		chrome_span(t, e, e->board + 1,
+			    t->blocking[e->board] ? "opponent thinks (blocking call)" :
+						    "opponent thinks",
+			    e->t, e->duration);
 		break;
 	case SIM_EV_OPPONENT_REPLIES:
 		*ready = e->t;
@@ -137,6 +156,17 @@ chrome_event(struct trace *t, const struct sim_event *e)
 	}
 }
 
+/* The CSV event column: the kind's name, but blocked waits under names of their own. */
+static const char *
+trace_event_name(const struct sim_event *e)
+{
+	if (e->blocked && e->kind == SIM_EV_MASTER_WAITS)
+		return "master-blocked";
+	if (e->blocked && e->kind == SIM_EV_MASTER_STOPS_WAITING)
+		return "master-unblocked";
+	return sim_event_kind_name(e->kind);
+}
+
 void
 trace_event(const struct sim_event *e, void *arg)
 {
@@ -152,8 +182,10 @@ trace_event(const struct sim_event *e, void *arg)
 		sim_policy_name(t->policy[e->ex]));
 	if (e->board >= 0)
 		fprintf(t->f, "%d", e->board + 1);
-	fprintf(t->f, ",%s,%" PRId64 ",", sim_event_kind_name(e->kind), e->duration);
-	if (e->kind == SIM_EV_GAME_ENDS)
+	fprintf(t->f, ",%s,%" PRId64 ",", trace_event_name(e), e->duration);
+	if (e->blocked)
+		fputs("blocking call", t->f);
+	else if (e->kind == SIM_EV_GAME_ENDS)
 		fprintf(t->f, "%s %s", game_result_text(e->result),
 			game_termination_text(e->termination));
 	else
@@ -170,6 +202,7 @@ trace_finish(struct trace *t)
 		fputs("\n]}\n", t->f);
 	rc = ferror(t->f) ? -1 : 0;
 	free(t->ready);
+	free(t->blocking);
 	free(t);
 	return rc;
 }

@@ -124,7 +124,7 @@ ParameterizedTestParameters(cli, errors)
 		{ "--preset", "bogus", "--preset: \"bogus\" is not a preset (try --preset list)" },
 		{ "--chess", "maybe", "--chess: \"maybe\" is not on or off" },
 		{ "--master", "kasparov", "--master: \"kasparov\" is not a player profile (master, "
-					  "club, beginner, random)" },
+					  "grandmaster, club, beginner, random)" },
 		{ "--opponents", "club:x", "--opponents: \"club:x\" has a bad count \"x\"" },
 		{ "--speed", "0", "--speed: \"0\" is not between 0.001 and 1e+09" },
 		{ "--clock", "wall", "--clock: \"wall\" is not virtual or live" },

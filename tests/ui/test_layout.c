@@ -2,8 +2,9 @@
  * The live view's frame, drawn into a cell buffer without a terminal: the
  * layout at several sizes (diagrams at 200x60, tiles at 120x40 and 80x24,
  * the too-small message at 40x12), and the text of every panel at its
- * place: top bar, headers, the master's line, tiles, diagrams, the
- * busy/wait strip, help overlay, summary, scrolling and mouse hits.
+ * place: top bar (with the loop's lateness and GREEDY), headers, the
+ * master's line (BLOCKED too), tiles, diagrams, the busy/wait strip (with
+ * blocked stretches), help overlay, summary, scrolling and mouse hits.
  *
  * The fixture is the article's exhibition some way into a run: sync at
  * board 1 waiting for its opponent, ready thinking at board 7. Set
@@ -25,6 +26,7 @@ struct fixture {
 	struct view_exhibition	ex[2];
 	struct view_board	boards[2][FIX_BOARDS_MAX];
 	struct sim_span		spans[2][64];
+	struct sim_span		blocks[4];
 	struct position		start, after_e4, after_nf3;
 	struct layout		lo;
 	struct cellbuf		cb;
@@ -370,6 +372,139 @@ Test(layout, strip_axis_follows_an_exhibition_ahead_of_the_clock)
 	assert_at(fx.lo.panel[1].strip.x + 7 + 60, fx.lo.panel[1].strip.y, "   ");
 }
 
+/* The live clock's figures: lateness in the top bar, loud past 50 ms, and the GREEDY marker. */
+Test(layout, top_bar_shows_the_loop_lateness_and_greedy)
+{
+	fx.vs.has_lateness = true;
+	fx.vs.late_p99_ms = 1.3;
+	fx.vs.late_max_ms = 3.7;
+	render(200, 60);
+	/* Right to left: state (11), speed (12), lateness (34), a gap. */
+	assert_at(200 - 23 - 34, 0, " loop late p99 1.3 ms, max 3.7 ms   speed 60\u00d7 ");
+	cr_assert(eq(int, cellbuf_at(&fx.cb, 200 - 23 - 20, 0)->style, UI_TITLE));
+	/* A tall screen says what the figures mean, and that the totals do not care. */
+	assert_at(0, 1, " the real loop: each search runs in slices between iterations");
+	assert_on_screen("The simulated totals are exact either way.");
+	fx.vs.greedy = true;
+	fx.vs.late_p99_ms = 95;
+	fx.vs.late_max_ms = 130.4;
+	render(200, 60);
+	assert_at(200 - 23 - 33 - 9, 0, " GREEDY   loop late p99 95 ms, max 130 ms ");
+	cr_assert(eq(int, cellbuf_at(&fx.cb, 200 - 23 - 33 - 8, 0)->style, UI_PAUSED));
+	/* Past 50 ms the figures are loud too. */
+	cr_assert(eq(int, cellbuf_at(&fx.cb, 200 - 23 - 20, 0)->style, UI_PAUSED));
+	assert_at(0, 1, " GREEDY: each search runs in one go inside a timer callback;");
+	assert_on_screen("The simulated totals do not change: they are exact; the stall is the "
+			 "real loop's.");
+	cr_assert(eq(int, cellbuf_at(&fx.cb, 1, 1)->style, UI_WAIT));
+	/* 80 columns: only the maximum, the figure a stall shows in; no line under the bar. */
+	render(80, 24);
+	assert_at(80 - 23 - 17 - 9, 0, " GREEDY   late max 130 ms   speed 60\u00d7 ");
+	assert_at(0, 1, " SYNC ");
+}
+
+/*
+ * Ready's master blocked at board 2 (index 1) since 145 s: its opponent
+ * thinks inside a blocking call until 180 s.
+ */
+static void
+fixture_blocked(void)
+{
+	const simtime_t S = SIM_US_PER_S;
+	struct view_board *b = &fx.boards[1][1];
+
+	fx.ex[1].master = VIEW_MASTER_WAITING;
+	fx.ex[1].master_board = 2;
+	fx.ex[1].master_blocked = true;
+	fx.ex[1].master_since = 145 * S;
+	fx.ex[1].master_until = 180 * S;
+	fx.ex[1].blocked_total = 80 * S;
+	b->blocking = true;
+	b->state = VIEW_BOARD_OPPONENT_THINKS;
+	b->since = 125 * S;
+	b->until = 180 * S;
+	fx.boards[0][1].blocking = true;
+	/* Thinking 0-10 s, waiting since, blocked from 10 s past the clock. */
+	fx.spans[1][0] = (struct sim_span){ 0, 10 * S, SIM_MASTER_THINKING };
+	fx.spans[1][1] = (struct sim_span){ 10 * S, 150 * S, SIM_MASTER_WAITING };
+	fx.ex[1].nspans = 2;
+	fx.blocks[0] = (struct sim_span){ 10 * S, 180 * S, SIM_MASTER_WAITING };
+	fx.ex[1].blocks = fx.blocks;
+	fx.ex[1].nblocks = 1;
+}
+
+Test(layout, blocked_master_says_so_loudly_at_every_width)
+{
+	fixture_blocked();
+	render(200, 60);
+	assert_at(101, 5, "\u2654 master BLOCKED at board 2: opponent thinks inside a blocking "
+		  "call, 30 s left");
+	cr_assert(eq(int, cellbuf_at(&fx.cb, 101, 5)->style, UI_PAUSED));
+	/* The time blocked is part of the simulated total, beside the model. */
+	assert_at(101, 3, "projected 1:00:55   model 1:00:55   blocked 0:01:20");
+	render(120, 40);
+	assert_at(61, 5, "\u2654 BLOCKED at board 2: blocking call, 30 s left");
+	render(80, 24);
+	assert_at(41, 4, "\u2654 BLOCKED at board 2");
+	/* The wait line of an exhibition not blocked stays as it was. */
+	assert_at(1, 4, "\u2654 WAITS at board 1: reply in 30 s");
+}
+
+Test(layout, strip_draws_blocked_stretches_with_their_own_glyph)
+{
+	const struct layout_panel *async;
+	const struct cell *c;
+	int x, y;
+
+	fixture_blocked();
+	render(200, 60);
+	async = &fx.lo.panel[1];
+	/* 91 columns for 150 s: 0-10 s busy (six columns), then blocked to the clock. */
+	assert_at(async->strip.x + 7, async->strip.y, "\u2588\u2588\u2588\u2588\u2588\u2588\u2573\u2573");
+	c = cellbuf_at(&fx.cb, async->strip.x + 7 + 50, async->strip.y);
+	cr_assert(eq(u32, c->ch, 0x2573u));
+	cr_assert(eq(int, c->style, UI_PAUSED));
+	/* The last column reaches the clock, not the block's end. */
+	c = cellbuf_at(&fx.cb, async->strip.x + async->strip.w - 2, async->strip.y);
+	cr_assert(eq(u32, c->ch, 0x2573u));
+	/* The legend names the cross, drawn in the strip's style. */
+	cr_assert(eq(int, cellbuf_find(&fx.cb, "\u2588 busy  \u2591 waiting  \u2573 blocked", &x, &y), 0));
+	cr_assert(eq(int, x > async->strip.x, true));
+	cr_assert(eq(int, cellbuf_at(&fx.cb, x + 19, y)->style, UI_PAUSED));
+	/* Sync has no blocked stretch: no cross in its legend (the first one on the row). */
+	cr_assert(eq(int, cellbuf_find(&fx.cb, "\u2588 busy  \u2591 waiting", &x, &y), 0));
+	cr_assert(lt(int, x, fx.lo.panel[0].strip.x + fx.lo.panel[0].strip.w));
+	assert_at(x + 17, y, "   ");
+	fx.vs.ascii = true;
+	render(200, 60);
+	assert_at(async->strip.x + 7, async->strip.y, "######XX");
+	assert_on_screen("# busy  . waiting  X blocked");
+}
+
+Test(layout, blocking_boards_carry_a_cross_and_a_loud_bar)
+{
+	const struct layout_panel *lp;
+
+	fixture_blocked();
+	render(200, 60);
+	/* Sync's board 2: the cross where the king would be, the board waiting as before. */
+	lp = &fx.lo.panel[0];
+	assert_at(lp->boards.x + DIAGRAM_W, lp->boards.y, "\u2573");
+	cr_assert(eq(int, cellbuf_at(&fx.cb, lp->boards.x + DIAGRAM_W, lp->boards.y)->style,
+		     UI_PAUSED));
+	assert_at(lp->boards.x + DIAGRAM_W, lp->boards.y + 9, "wait 2:30");
+	/* Ready's board 2: the master is here (king), its think bar loud after a cross. */
+	lp = &fx.lo.panel[1];
+	assert_at(lp->boards.x + DIAGRAM_W, lp->boards.y, "\u26542");
+	assert_at(lp->boards.x + DIAGRAM_W, lp->boards.y + 9, "\u2573\u2588\u2588\u2588\u2588\u258d");
+	cr_assert(eq(int, cellbuf_at(&fx.cb, lp->boards.x + DIAGRAM_W + 2, lp->boards.y + 9)->style,
+		     UI_PAUSED));
+	/* Tiles at 120x40: the cross before the bar. */
+	render(120, 40);
+	lp = &fx.lo.panel[1];
+	assert_at(lp->boards.x + lp->cell_w + 1 + 15, lp->boards.y, "\u2573\u2588\u258b\u00b7");
+}
+
 Test(layout, medium_screen_uses_one_line_tiles)
 {
 	const struct layout_panel *lp;
@@ -487,12 +622,14 @@ Test(layout, help_overlay_has_the_lesson_and_every_key)
 	assert_on_screen("f          fast-forward to the end");
 	assert_on_screen("r          restart with a new seed");
 	assert_on_screen("p          async policy: rr / ready");
-	assert_on_screen("g          greedy: see the loop stall");
+	assert_on_screen("g          greedy search: loop stalls");
+	assert_on_screen("loop's lateness grows (--master grandmaster makes it plain to see); the");
+	assert_on_screen("simulated totals do not change. --blocking-opponent K: board K blocks.");
 	assert_on_screen("click      focus a board");
 	assert_on_screen("q          quit (Ctrl-C too)");
 	assert_on_screen(" any key closes this help ");
-	/* Centred: the frame's corner at ((120-78)/2, (40-17)/2). */
-	assert_at(21, 11, "\u250c\u2500 simul: help");
+	/* Centred: the frame's corner at ((120-78)/2, (40-20)/2). */
+	assert_at(21, 10, "\u250c\u2500 simul: help");
 }
 
 Test(layout, help_overlay_fits_a_small_screen)
@@ -500,7 +637,7 @@ Test(layout, help_overlay_fits_a_small_screen)
 	fx.vs.help = true;
 	fx.vs.ascii = true;
 	render(80, 24);
-	assert_at(1, 3, "+- simul: help");
+	assert_at(1, 2, "+- simul: help");
 	assert_on_screen("arrows Tab move the focus");
 	assert_on_screen("q          quit (Ctrl-C too)");
 	assert_on_screen("speed x2 / :2");
@@ -517,6 +654,20 @@ Test(layout, narration_newest_first_with_paused_marker)
 	fx.vs.paused = true;
 	render(80, 24);
 	assert_at(1, 22, " PAUSED  board 7: master played Nf3");
+}
+
+Test(layout, a_key_notice_sits_above_the_narration)
+{
+	snprintf(fx.vs.status[0], VIEW_TEXT, "board 7: master played Nf3 after 5 s");
+	snprintf(fx.vs.notice, VIEW_TEXT, "greedy: the search runs in one go inside a timer callback");
+	render(120, 40);
+	assert_at(1, 36, "greedy: the search runs in one go inside a timer callback");
+	cr_assert(eq(int, cellbuf_at(&fx.cb, 1, 36)->style, UI_GOOD));
+	assert_at(1, 37, "board 7: master played Nf3 after 5 s");
+	/* One status line on a short screen: the notice has it. */
+	fx.vs.paused = true;
+	render(80, 24);
+	assert_at(1, 22, " PAUSED  greedy: the search runs");
 }
 
 Test(layout, summary_when_async_finishes)
