@@ -479,7 +479,7 @@ cli_help(FILE *f, const struct cli_option *extra, size_t nextra)
 		const struct player_profile *p = player_profiles(&n);
 
 		for (size_t i = 0; i < n; i++)
-			fprintf(f, "  %-10s %s\n", p[i].name, p[i].summary);
+			fprintf(f, "  %-12s %s\n", p[i].name, p[i].summary);
 	}
 }
 

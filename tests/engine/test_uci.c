@@ -276,7 +276,7 @@ Test(uci, garbage_is_ignored)
 	send("setoption");
 	send("setoption name Hash value -5");
 	send("setoption name Hash value lots");
-	send("setoption name Skill value grandmaster");
+	send("setoption name Skill value wizard");
 	send("setoption name Nonexistent value 3");
 	send("go depth -3 nodes banana movetime");
 	send("stop");
