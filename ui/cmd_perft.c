@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "engine/movegen.h"
+#include "engine/notation.h"
 #include "ui/commands.h"
 #include "sim/realtime.h"
 
@@ -33,27 +34,13 @@ perft_usage(FILE *f)
 	    PERFT_MAX_DEPTH);
 }
 
-static void
-move_uci(move_t m, char out[6])
-{
-	int from = move_from(m), to = move_to(m), n = 0;
-
-	out[n++] = (char)('a' + sq_file(from));
-	out[n++] = (char)('1' + sq_rank(from));
-	out[n++] = (char)('a' + sq_file(to));
-	out[n++] = (char)('1' + sq_rank(to));
-	if (move_is_promotion(m))
-		out[n++] = "nbrq"[move_flag(m) & 3];
-	out[n] = '\0';
-}
-
 static int
 compare_entries(const void *a, const void *b)
 {
-	char sa[6], sb[6];
+	char sa[MOVE_TEXT_MAX], sb[MOVE_TEXT_MAX];
 
-	move_uci(((const struct perft_entry *)a)->move, sa);
-	move_uci(((const struct perft_entry *)b)->move, sb);
+	move_to_uci(((const struct perft_entry *)a)->move, sa);
+	move_to_uci(((const struct perft_entry *)b)->move, sb);
 	return strcmp(sa, sb);
 }
 
@@ -129,9 +116,9 @@ cmd_perft(int argc, char **argv)
 
 		qsort(entries, (size_t)n, sizeof(entries[0]), compare_entries);
 		for (int i = 0; i < n; i++) {
-			char text[6];
+			char text[MOVE_TEXT_MAX];
 
-			move_uci(entries[i].move, text);
+			move_to_uci(entries[i].move, text);
 			printf("%s: %llu\n", text, (unsigned long long)entries[i].nodes);
 			nodes += entries[i].nodes;
 		}

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "engine/movegen.h"
+#include "engine/notation.h"
 
 static void
 setup(void)
@@ -123,20 +124,6 @@ Test(perft, depth_zero_is_one_node)
 	cr_expect(eq(u64, perft(&p, 0), 1));
 }
 
-static void
-move_text(move_t m, char out[6])
-{
-	int from = move_from(m), to = move_to(m), n = 0;
-
-	out[n++] = (char)('a' + sq_file(from));
-	out[n++] = (char)('1' + sq_rank(from));
-	out[n++] = (char)('a' + sq_file(to));
-	out[n++] = (char)('1' + sq_rank(to));
-	if (move_is_promotion(m))
-		out[n++] = "nbrq"[move_flag(m) & 3];
-	out[n] = '\0';
-}
-
 /*
  * Divides checked against Stockfish's `go perft`: `expected` lists every
  * root move with its count, as "move count" pairs.
@@ -158,9 +145,9 @@ check_divide(const char *fen, int depth, const char *expected)
 		bool found = false;
 
 		for (int i = 0; i < n; i++) {
-			char text[6];
+			char text[MOVE_TEXT_MAX];
 
-			move_text(entries[i].move, text);
+			move_to_uci(entries[i].move, text);
 			if (strcmp(text, mv) == 0) {
 				cr_expect(eq(u64, entries[i].nodes, count), "%s: %s", fen, mv);
 				found = true;
