@@ -42,6 +42,17 @@ cli_parse_int(const char *text, long lo, long hi, long *out, char *err, size_t e
 }
 
 int
+cli_parse_path(const char *text, const char **out, char *err, size_t errlen)
+{
+	if (text[0] == '\0') {
+		snprintf(err, errlen, "\"\" is not a file name");
+		return -1;
+	}
+	*out = text;
+	return 0;
+}
+
+int
 cli_parse_double(const char *text, double lo, double hi, double *out, char *err, size_t errlen)
 {
 	char *end;

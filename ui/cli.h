@@ -73,5 +73,7 @@ void cli_list_presets(FILE *f);
 int cli_parse_int(const char *text, long lo, long hi, long *out, char *err, size_t errlen);
 int cli_parse_double(const char *text, double lo, double hi, double *out, char *err,
 		     size_t errlen);
+/* An output file name: anything but empty (the open says the rest). */
+int cli_parse_path(const char *text, const char **out, char *err, size_t errlen);
 
 #endif

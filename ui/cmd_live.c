@@ -39,12 +39,7 @@ opt_fps(void *ctx, const char *v, char *err, size_t errlen)
 static int
 opt_pgn(void *ctx, const char *v, char *err, size_t errlen)
 {
-	if (v[0] == '\0') {
-		snprintf(err, errlen, "\"\" is not a file name");
-		return -1;
-	}
-	((struct live_options *)ctx)->pgn = v;
-	return 0;
+	return cli_parse_path(v, &((struct live_options *)ctx)->pgn, err, errlen);
 }
 
 static const struct cli_option live_options[] = {

@@ -69,26 +69,15 @@ opt_markdown(void *ctx, const char *v, char *err, size_t errlen)
 }
 
 static int
-opt_path(const char *v, const char **out, char *err, size_t errlen)
-{
-	if (v[0] == '\0') {
-		snprintf(err, errlen, "\"\" is not a file name");
-		return -1;
-	}
-	*out = v;
-	return 0;
-}
-
-static int
 opt_pgn(void *ctx, const char *v, char *err, size_t errlen)
 {
-	return opt_path(v, &((struct run_opts *)ctx)->pgn, err, errlen);
+	return cli_parse_path(v, &((struct run_opts *)ctx)->pgn, err, errlen);
 }
 
 static int
 opt_trace(void *ctx, const char *v, char *err, size_t errlen)
 {
-	return opt_path(v, &((struct run_opts *)ctx)->trace, err, errlen);
+	return cli_parse_path(v, &((struct run_opts *)ctx)->trace, err, errlen);
 }
 
 static int
