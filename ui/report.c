@@ -209,6 +209,8 @@ write_text(FILE *f, const struct report *r, bool md)
 {
 	const char *const head[] = { "policy", "total", "model", "speed-up", "master busy",
 				     "wait mean", "wait p95", "results" };
+	/* With --repeat the total also carries its [min..max]. */
+	int tw = r->repeats > 1 ? 30 : 10;
 
 	if (md) {
 		config_line(f, r, "");
@@ -219,8 +221,8 @@ write_text(FILE *f, const struct report *r, bool md)
 		fputs("\n|---|---:|---:|---:|---:|---:|---:|---|\n", f);
 	} else {
 		config_line(f, r, "");
-		fprintf(f, "%-12s %10s %10s %9s %12s %10s %10s  %s\n", head[0], head[1], head[2],
-			head[3], head[4], head[5], head[6], head[7]);
+		fprintf(f, "%-12s %*s %10s %9s %12s %10s %10s  %s\n", head[0], tw, head[1],
+			head[2], head[3], head[4], head[5], head[6], head[7]);
 	}
 	for (int p = 0; p < r->npolicies; p++) {
 		const struct sim_stats *st0 = cell(r, 0, p);
@@ -252,8 +254,9 @@ write_text(FILE *f, const struct report *r, bool md)
 			fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
 				sim_policy_name(st0->policy), total, model, sp, util, wmean, wp95, res);
 		else
-			fprintf(f, "%-12s %10s %10s %9s %12s %10s %10s  %s\n",
-				sim_policy_name(st0->policy), total, model, sp, util, wmean, wp95, res);
+			fprintf(f, "%-12s %*s %10s %9s %12s %10s %10s  %s\n",
+				sim_policy_name(st0->policy), tw, total, model, sp, util, wmean, wp95,
+				res);
 	}
 	fputc('\n', f);
 	notes(f, r, md ? "> " : "");
