@@ -1,13 +1,16 @@
 /*
- * Formats a bench summary: the article's table (one row per model, the
- * measured figure above the article's claim in every cell), the full ladder,
- * log-log plots in plain characters, and JSON, CSV and Markdown with the
- * same figures. Measured cells come from the ladder (largest N completed)
- * and from the CPU-heavy cell (cores used, loop stalls, speed-up over async).
+ * Formats a bench summary as text: the article's table (one row per model,
+ * the measured figure above the article's claim in every cell), the full
+ * ladder, and JSON, CSV and Markdown with the same figures. The data is the
+ * summary's two arrays of struct bench_result (the ladder in run order, the
+ * CPU-heavy cell's models) and the configs they ran with; measured cells come
+ * from the ladder (largest N completed) and from the CPU-heavy cell (cores
+ * used, loop stalls, speed-up over async). The plots are in ui/bench_plot.c.
  */
-#include <math.h>
+#include <stddef.h>
 #include <string.h>
 
+#include "engine/types.h"
 #include "ui/bench_report.h"
 
 /* The article's CPython claims, summarised; the table prints them beside
@@ -26,8 +29,6 @@ static const struct bench_claim bench_claims[BENCH_MODEL_COUNT] = {
 	[BENCH_ASYNC] = { "yes", "one", "10k or more", "stall the loop", "moot: 1 thread" },
 	[BENCH_HYBRID] = { "yes", "all", "async x cores", "stall 1 worker", "one per process" },
 };
-
-static const char bench_marks[BENCH_MODEL_COUNT] = { 'P', 'T', 'A', 'H' };
 
 uint32_t
 bench_summary_largest(const struct bench_summary *s, enum bench_model m)
@@ -90,8 +91,8 @@ bench_summary_ladder_speedup(const struct bench_summary *s, uint32_t *at_boards)
 	return best_a != NULL ? best_a->wall_s / best_h->wall_s : 0;
 }
 
-static const char *
-fmt_boards(char *buf, size_t len, uint32_t n)
+const char *
+bench_fmt_boards(char *buf, size_t len, uint32_t n)
 {
 	if (n >= 1000 && n % 1000 == 0)
 		snprintf(buf, len, "%uk", n / 1000);
@@ -100,8 +101,8 @@ fmt_boards(char *buf, size_t len, uint32_t n)
 	return buf;
 }
 
-static const char *
-fmt_bytes(char *buf, size_t len, double b)
+const char *
+bench_fmt_bytes(char *buf, size_t len, double b)
 {
 	if (b < 1024)
 		snprintf(buf, len, "%.0f B", b);
@@ -112,8 +113,8 @@ fmt_bytes(char *buf, size_t len, double b)
 	return buf;
 }
 
-static const char *
-fmt_us(char *buf, size_t len, double us)
+const char *
+bench_fmt_us(char *buf, size_t len, double us)
 {
 	if (us < 1000)
 		snprintf(buf, len, "%.0f us", us);
@@ -137,16 +138,17 @@ bench_measured(const struct bench_summary *s, enum bench_model m, char cell[5][6
 	for (int i = 0; i < 5; i++)
 		snprintf(cell[i], 64, "-");
 	if (c != NULL) {
-		snprintf(cell[0], 64, "p99 %s @%s", fmt_us(a, sizeof(a), (double)c->lat_p99_us),
-		    fmt_boards(b, sizeof(b), n));
-		snprintf(cell[2], 64, "%s, %s/bd", fmt_boards(b, sizeof(b), n),
-		    fmt_bytes(a, sizeof(a), c->bytes_per_board));
+		snprintf(cell[0], 64, "p99 %s @%s",
+		    bench_fmt_us(a, sizeof(a), (double)c->lat_p99_us),
+		    bench_fmt_boards(b, sizeof(b), n));
+		snprintf(cell[2], 64, "%s, %s/bd", bench_fmt_boards(b, sizeof(b), n),
+		    bench_fmt_bytes(a, sizeof(a), c->bytes_per_board));
 	} else if (s->ncells != 0) {
 		snprintf(cell[2], 64, "none completed");
 	}
 	if (h != NULL) {
 		snprintf(cell[1], 64, "%.1f used", h->wall_s > 0 ? h->cpu_s / h->wall_s : 0);
-		snprintf(cell[3], 64, "p99 %s", fmt_us(a, sizeof(a), (double)h->lat_p99_us));
+		snprintf(cell[3], 64, "p99 %s", bench_fmt_us(a, sizeof(a), (double)h->lat_p99_us));
 	}
 	if (up > 0) {
 		if (m == BENCH_ASYNC)
@@ -230,11 +232,11 @@ bench_cells_table(FILE *f, const char *title, const struct bench_result *cells, 
 		snprintf(csw, sizeof(csw), "%llu/%llu", (unsigned long long)r->csw_voluntary,
 		    (unsigned long long)r->csw_involuntary);
 		fprintf(f, "%8.3f %8.3f %10s %10s %15s  %s / %s / %s\n", r->wall_s, r->cpu_s,
-		    fmt_bytes(mem, sizeof(mem), (double)r->mem_kib * 1024),
-		    fmt_bytes(bb, sizeof(bb), r->bytes_per_board), csw,
-		    fmt_us(p50, sizeof(p50), (double)r->lat_p50_us),
-		    fmt_us(p99, sizeof(p99), (double)r->lat_p99_us),
-		    fmt_us(mx, sizeof(mx), (double)r->lat_max_us));
+		    bench_fmt_bytes(mem, sizeof(mem), (double)r->mem_kib * 1024),
+		    bench_fmt_bytes(bb, sizeof(bb), r->bytes_per_board), csw,
+		    bench_fmt_us(p50, sizeof(p50), (double)r->lat_p50_us),
+		    bench_fmt_us(p99, sizeof(p99), (double)r->lat_p99_us),
+		    bench_fmt_us(mx, sizeof(mx), (double)r->lat_max_us));
 	}
 }
 
@@ -250,7 +252,7 @@ bench_notes(FILE *f, const struct bench_summary *s)
 
 	fprintf(f, "\n%u CPUs. Ladder: %u moves a board, %llu iterations a master move, think %s.\n",
 	    s->cpus, s->cfg->moves, (unsigned long long)s->cfg->master_work,
-	    fmt_us(t, sizeof(t), (double)s->cfg->think_us));
+	    bench_fmt_us(t, sizeof(t), (double)s->cfg->think_us));
 	if (s->heavy_cfg != NULL)
 		fprintf(f, "CPU-heavy cell: %u boards, %u moves, each reply computes %llu iterations "
 		    "instead of waiting.\n", s->heavy_cfg->boards, s->heavy_cfg->moves,
@@ -285,138 +287,69 @@ bench_report_table(FILE *f, const struct bench_summary *s)
 	}
 }
 
-typedef double bench_value_fn(const struct bench_result *r);
-typedef const char *bench_label_fn(char *buf, size_t len, double v);
+/*
+ * A cell's figures after model, boards, status and error, in the order JSON
+ * and CSV both give them: one list, so the two formats cannot drift apart.
+ * Each names its member by offset and says how to print it.
+ */
+enum bench_field_kind {
+	BENCH_FIELD_U32,
+	BENCH_FIELD_U64,
+	BENCH_FIELD_DOUBLE,	/* with the field's decimals */
+	BENCH_FIELD_MEM_KIND	/* the int mem_pss as "pss" or "rss": a string */
+};
 
-static double
-bench_value_bytes(const struct bench_result *r)
-{
-	return r->bytes_per_board;
-}
+struct bench_field {
+	const char		*name;		/* JSON key and CSV column */
+	enum bench_field_kind	 kind;
+	size_t			 offset;	/* in struct bench_result */
+	int			 decimals;	/* BENCH_FIELD_DOUBLE only */
+};
 
-static double
-bench_value_p99(const struct bench_result *r)
-{
-	return (double)r->lat_p99_us;
-}
+static const struct bench_field bench_fields[] = {
+	{ "workers", BENCH_FIELD_U32, offsetof(struct bench_result, workers), 0 },
+	{ "wall_s", BENCH_FIELD_DOUBLE, offsetof(struct bench_result, wall_s), 3 },
+	{ "cpu_s", BENCH_FIELD_DOUBLE, offsetof(struct bench_result, cpu_s), 3 },
+	{ "maxrss_kib", BENCH_FIELD_U64, offsetof(struct bench_result, maxrss_kib), 0 },
+	{ "mem_kib", BENCH_FIELD_U64, offsetof(struct bench_result, mem_kib), 0 },
+	{ "base_kib", BENCH_FIELD_U64, offsetof(struct bench_result, base_kib), 0 },
+	{ "mem_kind", BENCH_FIELD_MEM_KIND, offsetof(struct bench_result, mem_pss), 0 },
+	{ "bytes_per_board", BENCH_FIELD_DOUBLE, offsetof(struct bench_result, bytes_per_board),
+	    1 },
+	{ "csw_voluntary", BENCH_FIELD_U64, offsetof(struct bench_result, csw_voluntary), 0 },
+	{ "csw_involuntary", BENCH_FIELD_U64, offsetof(struct bench_result, csw_involuntary), 0 },
+	{ "lat_samples", BENCH_FIELD_U64, offsetof(struct bench_result, lat_samples), 0 },
+	{ "lat_p50_us", BENCH_FIELD_U64, offsetof(struct bench_result, lat_p50_us), 0 },
+	{ "lat_p99_us", BENCH_FIELD_U64, offsetof(struct bench_result, lat_p99_us), 0 },
+	{ "lat_max_us", BENCH_FIELD_U64, offsetof(struct bench_result, lat_max_us), 0 },
+	{ "moves", BENCH_FIELD_U64, offsetof(struct bench_result, moves_done), 0 },
+	{ "boards_finished", BENCH_FIELD_U32, offsetof(struct bench_result, boards_finished), 0 },
+};
 
+enum { BENCH_FIELD_TEXT = 320 };	/* "%.3f" of DBL_MAX fits: no figure is cut */
+
+/* One field of r as text into buf; returns 1 when it is a string (JSON quotes it). */
 static int
-bench_scale(double v, double lo, double hi, int cells)
+bench_field_text(const struct bench_field *fd, const struct bench_result *r, char *buf,
+    size_t len)
 {
-	if (hi <= lo)
+	const char *p = (const char *)r + fd->offset;
+
+	switch (fd->kind) {
+	case BENCH_FIELD_U32:
+		snprintf(buf, len, "%u", *(const uint32_t *)p);
 		return 0;
-	return (int)lround((log10(v) - lo) / (hi - lo) * (cells - 1));
-}
-
-static void
-bench_plot_one(FILE *f, const struct bench_summary *s, const char *title, bench_value_fn *value,
-    bench_label_fn *label, int width, int height)
-{
-	double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
-	char grid[64][160];
-	char lab[24];
-	int any = 0;
-
-	if (width > 150)
-		width = 150;
-	if (height > 60)
-		height = 60;
-	for (size_t i = 0; i < s->ncells; i++) {
-		const struct bench_result *r = &s->cells[i];
-		double v = value(r);
-
-		if (r->status != BENCH_OK || v <= 0 || r->boards == 0)
-			continue;
-		xlo = fmin(xlo, log10(r->boards)), xhi = fmax(xhi, log10(r->boards));
-		ylo = fmin(ylo, log10(v)), yhi = fmax(yhi, log10(v));
-		any = 1;
+	case BENCH_FIELD_U64:
+		snprintf(buf, len, "%llu", (unsigned long long)*(const uint64_t *)p);
+		return 0;
+	case BENCH_FIELD_DOUBLE:
+		snprintf(buf, len, "%.*f", fd->decimals, *(const double *)p);
+		return 0;
+	case BENCH_FIELD_MEM_KIND:
+		snprintf(buf, len, "%s", *(const int *)p ? "pss" : "rss");
+		return 1;
 	}
-	fprintf(f, "%s\n", title);
-	if (!any) {
-		fputs("  (nothing to plot)\n", f);
-		return;
-	}
-	if (yhi - ylo < 1) {	/* at least a decade, centred */
-		double mid = (yhi + ylo) / 2;
-
-		ylo = mid - 0.5, yhi = mid + 0.5;
-	}
-	for (int y = 0; y < height; y++) {
-		memset(grid[y], ' ', (size_t)width);
-		grid[y][width] = '\0';
-	}
-	for (size_t i = 0; i < s->ncells; i++) {
-		const struct bench_result *r = &s->cells[i];
-		double v = value(r);
-		int x, y;
-		char *cell;
-
-		if (r->status != BENCH_OK || v <= 0 || r->boards == 0)
-			continue;
-		x = bench_scale(r->boards, xlo, xhi, width);
-		y = height - 1 - bench_scale(v, ylo, yhi, height);
-		cell = &grid[y][x];
-		*cell = *cell == ' ' || *cell == bench_marks[r->model] ? bench_marks[r->model] : '*';
-	}
-	for (int y = 0; y < height; y++) {
-		const char *l = "";
-
-		if (y == 0)
-			l = label(lab, sizeof(lab), pow(10, yhi));
-		else if (y == height - 1)
-			l = label(lab, sizeof(lab), pow(10, ylo));
-		else if (y == (height - 1) / 2)
-			l = label(lab, sizeof(lab), pow(10, yhi - (yhi - ylo) * y / (height - 1)));
-		fprintf(f, "%10s |%s\n", l, grid[y]);
-	}
-	fprintf(f, "%10s +", "");
-	for (int x = 0; x < width; x++)
-		fputc('-', f);
-	fputc('\n', f);
-	/* Decade ticks under the axis, labelled where they fit. */
-	{
-		char axis[160];
-		int last = -8;
-
-		memset(axis, ' ', sizeof(axis));
-		for (double d = ceil(xlo - 1e-9); d <= xhi + 1e-9; d += 1) {
-			int x = bench_scale(pow(10, d), xlo, xhi, width);
-			char b[16];
-			int n;
-
-			fmt_boards(b, sizeof(b), (uint32_t)lround(pow(10, d)));
-			n = (int)strlen(b);
-			if (x < last + 2 || x + n > (int)sizeof(axis) - 1)
-				continue;
-			memcpy(&axis[x], b, (size_t)n);
-			last = x + n;
-		}
-		axis[last > 0 ? last : 0] = '\0';
-		fprintf(f, "%10s  %s  boards\n", "", axis);
-	}
-}
-
-static const char *
-bench_label_bytes(char *buf, size_t len, double v)
-{
-	return fmt_bytes(buf, len, v);
-}
-
-static const char *
-bench_label_us(char *buf, size_t len, double v)
-{
-	return fmt_us(buf, len, v);
-}
-
-void
-bench_report_plot(FILE *f, const struct bench_summary *s, int width, int height)
-{
-	bench_plot_one(f, s, "memory per board (log) vs boards (log)", bench_value_bytes,
-	    bench_label_bytes, width, height);
-	fputc('\n', f);
-	bench_plot_one(f, s, "timer lateness p99 (log) vs boards (log)", bench_value_p99,
-	    bench_label_us, width, height);
-	fputs("           P processes  T threads  A async  H hybrid  * several\n", f);
+	return 0;
 }
 
 static void
@@ -450,6 +383,8 @@ json_config(FILE *f, const struct bench_config *c)
 static void
 json_cells(FILE *f, const struct bench_result *cells, size_t n)
 {
+	char v[BENCH_FIELD_TEXT];
+
 	fputc('[', f);
 	for (size_t i = 0; i < n; i++) {
 		const struct bench_result *r = &cells[i];
@@ -461,18 +396,14 @@ json_cells(FILE *f, const struct bench_result *cells, size_t n)
 			fputs("null", f);
 		else
 			json_string(f, r->error);
-		fprintf(f, ", \"workers\": %u, \"wall_s\": %.3f, \"cpu_s\": %.3f, "
-		    "\"maxrss_kib\": %llu, \"mem_kib\": %llu, \"base_kib\": %llu, \"mem_kind\": \"%s\", "
-		    "\"bytes_per_board\": %.1f, \"csw_voluntary\": %llu, \"csw_involuntary\": %llu, "
-		    "\"lat_samples\": %llu, \"lat_p50_us\": %llu, \"lat_p99_us\": %llu, "
-		    "\"lat_max_us\": %llu, \"moves\": %llu, \"boards_finished\": %u}",
-		    r->workers, r->wall_s, r->cpu_s, (unsigned long long)r->maxrss_kib,
-		    (unsigned long long)r->mem_kib, (unsigned long long)r->base_kib,
-		    r->mem_pss ? "pss" : "rss", r->bytes_per_board,
-		    (unsigned long long)r->csw_voluntary, (unsigned long long)r->csw_involuntary,
-		    (unsigned long long)r->lat_samples, (unsigned long long)r->lat_p50_us,
-		    (unsigned long long)r->lat_p99_us, (unsigned long long)r->lat_max_us,
-		    (unsigned long long)r->moves_done, r->boards_finished);
+		for (size_t k = 0; k < ARRAY_LEN(bench_fields); k++) {
+			fprintf(f, ", \"%s\": ", bench_fields[k].name);
+			if (bench_field_text(&bench_fields[k], r, v, sizeof(v)))
+				json_string(f, v);
+			else
+				fputs(v, f);
+		}
+		fputc('}', f);
 	}
 	fputs(n != 0 ? "\n  ]" : "]", f);
 }
@@ -529,6 +460,8 @@ csv_field(FILE *f, const char *s)
 static void
 csv_cells(FILE *f, const char *variant, const struct bench_result *cells, size_t n)
 {
+	char v[BENCH_FIELD_TEXT];
+
 	for (size_t i = 0; i < n; i++) {
 		const struct bench_result *r = &cells[i];
 
@@ -536,23 +469,22 @@ csv_cells(FILE *f, const char *variant, const struct bench_result *cells, size_t
 		csv_field(f, bench_status_name(r->status));
 		fputc(',', f);
 		csv_field(f, r->status == BENCH_OK ? "" : r->error);
-		fprintf(f, ",%u,%.3f,%.3f,%llu,%llu,%llu,%s,%.1f,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%u\n",
-		    r->workers, r->wall_s, r->cpu_s, (unsigned long long)r->maxrss_kib,
-		    (unsigned long long)r->mem_kib, (unsigned long long)r->base_kib,
-		    r->mem_pss ? "pss" : "rss", r->bytes_per_board,
-		    (unsigned long long)r->csw_voluntary, (unsigned long long)r->csw_involuntary,
-		    (unsigned long long)r->lat_samples, (unsigned long long)r->lat_p50_us,
-		    (unsigned long long)r->lat_p99_us, (unsigned long long)r->lat_max_us,
-		    (unsigned long long)r->moves_done, r->boards_finished);
+		for (size_t k = 0; k < ARRAY_LEN(bench_fields); k++) {
+			bench_field_text(&bench_fields[k], r, v, sizeof(v));
+			fputc(',', f);
+			csv_field(f, v);
+		}
+		fputc('\n', f);
 	}
 }
 
 void
 bench_report_csv(FILE *f, const struct bench_summary *s)
 {
-	fputs("variant,model,boards,status,error,workers,wall_s,cpu_s,maxrss_kib,mem_kib,base_kib,"
-	      "mem_kind,bytes_per_board,csw_voluntary,csw_involuntary,lat_samples,lat_p50_us,"
-	      "lat_p99_us,lat_max_us,moves,boards_finished\n", f);
+	fputs("variant,model,boards,status,error", f);
+	for (size_t k = 0; k < ARRAY_LEN(bench_fields); k++)
+		fprintf(f, ",%s", bench_fields[k].name);
+	fputc('\n', f);
 	csv_cells(f, "ladder", s->cells, s->ncells);
 	csv_cells(f, "cpu-heavy", s->heavy, s->nheavy);
 }
@@ -574,12 +506,12 @@ md_cells(FILE *f, const struct bench_result *cells, size_t n)
 		}
 		fprintf(f, "| %s | %u | ok | %.3f | %.3f | %s | %s | %llu/%llu | %s / %s / %s |\n",
 		    bench_model_name(r->model), r->boards, r->wall_s, r->cpu_s,
-		    fmt_bytes(mem, sizeof(mem), (double)r->mem_kib * 1024),
-		    fmt_bytes(bb, sizeof(bb), r->bytes_per_board),
+		    bench_fmt_bytes(mem, sizeof(mem), (double)r->mem_kib * 1024),
+		    bench_fmt_bytes(bb, sizeof(bb), r->bytes_per_board),
 		    (unsigned long long)r->csw_voluntary, (unsigned long long)r->csw_involuntary,
-		    fmt_us(p50, sizeof(p50), (double)r->lat_p50_us),
-		    fmt_us(p99, sizeof(p99), (double)r->lat_p99_us),
-		    fmt_us(mx, sizeof(mx), (double)r->lat_max_us));
+		    bench_fmt_us(p50, sizeof(p50), (double)r->lat_p50_us),
+		    bench_fmt_us(p99, sizeof(p99), (double)r->lat_p99_us),
+		    bench_fmt_us(mx, sizeof(mx), (double)r->lat_max_us));
 	}
 }
 

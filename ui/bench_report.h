@@ -1,9 +1,10 @@
 /*
  * The bench's figures as the reader sees them: the article's comparison
  * table with measured cells and the article's claims beside them, the
- * ladder in full, two log-log plots drawn in plain characters, and the same
- * figures as JSON, CSV and Markdown. The writers only format what the
- * summary holds; they measure nothing and decide nothing.
+ * ladder in full, and the same figures as JSON, CSV and Markdown
+ * (ui/bench_report.c); two log-log plots drawn in plain characters
+ * (ui/bench_plot.c). The writers only format what the summary holds; they
+ * measure nothing and decide nothing.
  */
 #ifndef SIMUL_UI_BENCH_REPORT_H
 #define SIMUL_UI_BENCH_REPORT_H
@@ -36,8 +37,13 @@ double bench_summary_heavy_speedup(const struct bench_summary *s, enum bench_mod
 /* async wall / hybrid wall at the largest N both completed; 0 if none. */
 double bench_summary_ladder_speedup(const struct bench_summary *s, uint32_t *at_boards);
 
+/* Figures as the table and the plots print them: "10k", "1.5 KiB", "1.20 ms". */
+const char *bench_fmt_boards(char *buf, size_t len, uint32_t n);
+const char *bench_fmt_bytes(char *buf, size_t len, double bytes);
+const char *bench_fmt_us(char *buf, size_t len, double us);
+
 void bench_report_table(FILE *f, const struct bench_summary *s);
-/* Boards (log) against bytes per board and against lateness p99 (log). */
+/* Boards (log) against bytes per board and against lateness p99 (log): ui/bench_plot.c. */
 void bench_report_plot(FILE *f, const struct bench_summary *s, int width, int height);
 void bench_report_json(FILE *f, const struct bench_summary *s);
 void bench_report_csv(FILE *f, const struct bench_summary *s);

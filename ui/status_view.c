@@ -11,58 +11,81 @@
 
 #include "ui/layout.h"
 
+/*
+ * The footer names every key at every width; a narrow line shortens the
+ * labels instead of dropping keys, through these forms, widest first. The
+ * arrows and +/- go bare before the others (they say what they do), and
+ * space, ? and q keep a word to the last.
+ */
+enum { FOOTER_FORMS = 4 };
+
 struct footer_key {
 	const char	*key;
 	const char	*ascii_key;
-	const char	*what;
-	int		priority;	/* dropped first when the line is short: highest */
+	const char	*what[FOOTER_FORMS];	/* full, short, tight, bare; "" = key alone */
 };
 
 static const struct footer_key footer_keys[] = {
-	{ "space", "space", "pause", 0 },
-	{ "s", "s", "step", 2 },
-	{ "+/-", "+/-", "speed", 1 },
-	{ "\u2190\u2192", "<>", "focus", 4 },
-	{ "Enter", "Enter", "zoom", 5 },
-	{ "f", "f", "fast-fwd", 3 },
-	{ "r", "r", "restart", 6 },
-	{ "p", "p", "policy", 6 },
-	{ "g", "g", "greedy", 7 },
-	{ "?", "?", "help", 0 },
-	{ "q", "q", "quit", 0 },
+	{ "space", "space", { "pause", "pause", "pause", "pause" } },
+	{ "s", "s", { "step", "step", "step", "" } },
+	{ "+/-", "+/-", { "speed", "speed", "", "" } },
+	{ "\u2190\u2192", "<>", { "focus", "focus", "", "" } },
+	{ "Enter", "Enter", { "zoom", "zoom", "zoom", "" } },
+	{ "f", "f", { "fast-fwd", "ffwd", "ffwd", "" } },
+	{ "r", "r", { "restart", "new", "new", "" } },
+	{ "p", "p", { "policy", "pol", "pol", "" } },
+	{ "g", "g", { "greedy", "greedy", "greedy", "" } },
+	{ "?", "?", { "help", "help", "help", "help" } },
+	{ "q", "q", { "quit", "quit", "quit", "quit" } },
 };
 
+/* The footer's levels, tried in order until one fits: a label form and the gap between keys. */
+static const struct footer_level {
+	int	form;
+	int	gap;
+} footer_levels[] = { { 0, 2 }, { 1, 2 }, { 1, 1 }, { 2, 1 }, { 3, 1 } };
+
+/* The line's width at one level, from the left margin to the last label. */
 static int
-footer_width(const struct footer_key *k, bool ascii)
+footer_width(const struct footer_level *lv, bool ascii)
 {
-	return ui_text_width(ascii ? k->ascii_key : k->key) + 1 + ui_text_width(k->what) + 2;
+	int w = 1;
+
+	for (size_t i = 0; i < ARRAY_LEN(footer_keys); i++) {
+		const struct footer_key *k = &footer_keys[i];
+		const char *what = k->what[lv->form];
+
+		if (i > 0)
+			w += lv->gap;
+		w += ui_text_width(ascii ? k->ascii_key : k->key);
+		if (what[0] != '\0')
+			w += 1 + ui_text_width(what);
+	}
+	return w;
 }
 
 void
 status_view_footer(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs)
 {
-	int n = (int)ARRAY_LEN(footer_keys), total = 1, max_prio = 7, x = r.x + 1;
+	const struct footer_level *lv = &footer_levels[0];
+	int x = r.x + 1;
 
-	/* Drop the least important keys until the line fits; ? and q always stay. */
-	for (int i = 0; i < n; i++)
-		total += footer_width(&footer_keys[i], vs->ascii);
-	while (total > r.w && max_prio > 0) {
-		for (int i = 0; i < n; i++)
-			if (footer_keys[i].priority == max_prio)
-				total -= footer_width(&footer_keys[i], vs->ascii);
-		max_prio--;
-	}
+	/* The widest level that fits; below the last one the screen cuts the line. */
+	for (size_t i = 1; i < ARRAY_LEN(footer_levels) && footer_width(lv, vs->ascii) > r.w; i++)
+		lv = &footer_levels[i];
 	cellbuf_fill(cb, r, ' ', UI_NORMAL);
-	for (int i = 0; i < n; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(footer_keys); i++) {
 		const struct footer_key *k = &footer_keys[i];
+		const char *what = k->what[lv->form];
 
-		if (k->priority > max_prio)
-			continue;
+		if (i > 0)
+			x += lv->gap;
 		x += cellbuf_text(cb, x, r.y, r.x + r.w - x, UI_KEY, vs->ascii,
 				  vs->ascii ? k->ascii_key : k->key);
-		x += 1;
-		x += cellbuf_text(cb, x, r.y, r.x + r.w - x, UI_DIM, vs->ascii, k->what);
-		x += 2;
+		if (what[0] != '\0') {
+			x += 1;
+			x += cellbuf_text(cb, x, r.y, r.x + r.w - x, UI_DIM, vs->ascii, what);
+		}
 	}
 }
 

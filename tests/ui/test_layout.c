@@ -4,7 +4,8 @@
  * the too-small message at 40x12), and the text of every panel at its
  * place: top bar (with the loop's lateness and GREEDY), headers, the
  * master's line (BLOCKED too), tiles, diagrams, the busy/wait strip (with
- * blocked stretches), help overlay, summary, scrolling and mouse hits.
+ * blocked stretches), the footer at each width (every key, labels
+ * shortened), help overlay, summary, scrolling and mouse hits.
  *
  * The fixture is the article's exhibition some way into a run: sync at
  * board 1 waiting for its opponent, ready thinking at board 7. Set
@@ -545,10 +546,50 @@ Test(layout, small_screen_still_shows_all_24_boards)
 	assert_at(41, 3, "moves 30/720  busy 100%  11.8\u00d7 faster");
 	/* Board 24 of sync, last row, second column. */
 	assert_at(lp->boards.x + 20, lp->boards.y + 11, " 24  1\u25cb");
-	/* The footer keeps ? and q whatever else it drops. */
-	assert_at(0, 23, " space pause  s step  +/- speed");
-	assert_on_screen("? help  q quit");
+	/* The footer keeps every key; its labels are shorter (see the footer tests). */
+	assert_at(0, 23, " space pause s step +/- \u2190\u2192 Enter zoom");
+	assert_on_screen("? help q quit");
 	cr_assert(eq(int, cellbuf_at(&fx.cb, 1, 23)->style, UI_KEY));
+}
+
+/*
+ * The footer shortens its labels rather than drop a key: full words from
+ * 112 columns, then short words, one-space gaps, bare arrows and +/-, and
+ * below 79 columns every key bare but space, ? and q.
+ */
+Test(layout, footer_keeps_every_key_at_80_columns)
+{
+	int x, y;
+
+	render(80, 24);
+	assert_at(0, 23, " space pause s step +/- \u2190\u2192 Enter zoom f ffwd r new p pol g greedy "
+			 "? help q quit ");
+	cr_assert(eq(int, cellbuf_find(&fx.cb, "g greedy", &x, &y), 0));
+	cr_assert(eq(int, y, 23));
+	cr_assert(eq(int, cellbuf_at(&fx.cb, x, y)->style, UI_KEY));
+	cr_assert(eq(int, cellbuf_at(&fx.cb, x + 2, y)->style, UI_DIM));
+	fx.vs.ascii = true;
+	render(80, 24);
+	assert_at(0, 23, " space pause s step +/- <> Enter zoom f ffwd r new p pol g greedy ? help q "
+			 "quit ");
+}
+
+Test(layout, footer_labels_shorten_with_the_width)
+{
+	render(200, 60);
+	assert_at(0, 59, " space pause  s step  +/- speed  \u2190\u2192 focus  Enter zoom  f fast-fwd  "
+			 "r restart  p policy  g greedy  ? help  q quit ");
+	render(112, 40);
+	assert_at(0, 39, " space pause  s step  +/- speed  \u2190\u2192 focus  Enter zoom  f fast-fwd  "
+			 "r restart  p policy  g greedy  ? help  q quit");
+	render(111, 40);
+	assert_at(0, 39, " space pause  s step  +/- speed  \u2190\u2192 focus  Enter zoom  f ffwd  r new  "
+			 "p pol  g greedy  ? help  q quit ");
+	render(100, 40);
+	assert_at(0, 39, " space pause s step +/- speed \u2190\u2192 focus Enter zoom f ffwd r new p pol "
+			 "g greedy ? help q quit ");
+	render(60, 16);
+	assert_at(0, 15, " space pause s +/- \u2190\u2192 Enter f r p g ? help q quit ");
 }
 
 Test(layout, too_small_screen_says_what_it_needs)

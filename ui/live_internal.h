@@ -1,0 +1,63 @@
+/*
+ * What the live view's two files share: struct live, the one object a run
+ * owns (the simulation and its config, the screen, the frame buffer, the
+ * view model, and the watchers it adds to the loop), and the few calls the
+ * key handling (ui/live_keys.c) makes back into the controller (ui/live.c).
+ * Private to those two files; the rest of ui/ sees ui/live.h.
+ */
+#ifndef SIMUL_UI_LIVE_INTERNAL_H
+#define SIMUL_UI_LIVE_INTERNAL_H
+
+#include <ev.h>
+#include <stdbool.h>
+
+#include "sim/sim.h"
+#include "ui/live.h"
+#include "ui/screen.h"
+#include "ui/snapshot_view.h"
+
+struct live {
+	struct ev_loop		*loop;
+	struct sim		*sim;
+	struct sim_config	config;
+	enum sim_policy		policies[SIM_EXHIBITIONS_MAX];
+	int			npolicies;
+	struct live_options	opt;
+	double			speed;
+	struct screen		screen;
+	struct cellbuf		cb;
+	struct layout		lo;
+	struct snapshot_view	sv;
+	ev_io			input;
+	ev_timer		frame;
+	ev_signal		sigint, sigterm, sigwinch;
+	bool			dirty;
+	bool			quiet;		/* replaying or fast-forwarding: no narration */
+	int			exit_code;
+	simtime_t		think[SIM_EXHIBITIONS_MAX];	/* master's last think time */
+	struct sim_event	last;		/* last narrated event */
+	double			started;	/* monotonic seconds at live_run */
+	double			first_frame_ms;	/* -1 until drawn */
+	long			frames;
+	double			render_s;	/* time spent building frames */
+	double			notice_until;	/* monotonic seconds; the notice goes then */
+};
+
+/* ui/live.c */
+/* Narration: newest line first; older lines move down and the oldest drops. */
+void live_say(struct live *lv, const char *text);
+/* The answer to a key: above the narration, for a few seconds. */
+void live_notice(struct live *lv, const char *text);
+void live_draw(struct live *lv);
+/* Leaves the loop; live_run cleans up and returns code. */
+void live_quit(struct live *lv, int code);
+/*
+ * A new simulation from lv->config and lv->policies, replayed without
+ * narration to replay_to; -1 with a notice when the config is refused.
+ */
+int live_restart(struct live *lv, simtime_t replay_to);
+
+/* ui/live_keys.c: one key or click, already read from the screen. */
+void live_key(struct live *lv, const struct screen_input *in);
+
+#endif
