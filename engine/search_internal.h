@@ -1,0 +1,174 @@
+/*
+ * The search's private data, shared by its three files: search.c (the
+ * public API, iterative deepening at the root, limits and slices),
+ * search_node.c (the alpha-beta and quiescence nodes) and search_order.c
+ * (move ordering: keys, killers, history).
+ *
+ * The search is a state machine over an explicit stack. Frame [0] is the
+ * root and runs the iterative deepening; frame [ply] holds everything a
+ * recursive alpha-beta would keep in locals at that ply — the position, the
+ * window, the move list with its ordering keys, the move being searched,
+ * the best so far, the principal variation — plus `stage`, which says where
+ * the frame resumes: a "call" fills the child frame and moves up one ply, a
+ * "return" leaves its value in s->ret and moves down one ply, and the
+ * parent's stage says what to do with it.
+ *
+ * The few helpers every node runs (call, return, pick, PV update) are
+ * static inline here rather than in one of the files: there is no link-time
+ * optimisation, and a call per move would cost nodes per second.
+ */
+#ifndef SIMUL_ENGINE_SEARCH_INTERNAL_H
+#define SIMUL_ENGINE_SEARCH_INTERNAL_H
+
+#include <string.h>
+
+#include "engine/search.h"
+
+enum search_stage {
+	ST_ROOT_ITER,		/* start the next iteration */
+	ST_ROOT_NEXT,		/* search the next root move */
+	ST_ROOT_AFTER_ZW,	/* a root move's null-window search returned */
+	ST_ROOT_AFTER_FULL,	/* a root move's full-window search returned */
+	ST_ENTER,		/* enter an alpha-beta node */
+	ST_AFTER_NULL,		/* the null-move search returned */
+	ST_NEXT,		/* search the next move */
+	ST_AFTER_ZW,		/* null-window (maybe reduced) search returned */
+	ST_AFTER_FULL,		/* full-window search returned */
+	ST_Q_ENTER,		/* enter a quiescence node */
+	ST_Q_NEXT,
+	ST_Q_AFTER,
+};
+
+struct search_frame {
+	struct position	pos;
+	int		alpha, beta;
+	int		depth;		/* remaining; check extension already added */
+	int		orig_alpha;	/* to tell an exact score from an upper bound */
+	int		best;
+	int		static_eval;
+	int		stage;		/* enum search_stage: where this frame resumes */
+	int		n;		/* moves generated */
+	int		next;		/* next move to pick */
+	int		searched;	/* moves searched so far */
+	int		reduction;	/* late-move reduction of the move in flight */
+	int		rep_start;	/* keys[] index repetitions may look back to */
+	bool		pv_node;
+	bool		null_ok;
+	bool		in_check;
+	move_t		cur;		/* move in flight */
+	move_t		best_move;
+	move_t		hash_move;
+	int		pv_len;
+	move_t		pv[MAX_PLY];
+	move_t		moves[MAX_MOVES];
+	int		order[MAX_MOVES];
+};
+
+struct search_root_move {
+	move_t	move;
+	int	noise;		/* fixed per search, drawn from the seed */
+	int	score;		/* last iteration: exact for the best, a bound for the rest */
+};
+
+struct search {
+	struct tt		*tt;
+	struct search_frame	*stack;		/* MAX_PLY + 1 frames, [0] the root */
+	uint64_t		*keys;		/* history then path: keys[base + ply] */
+	int			 keys_cap;
+	int			 base;
+	int			 ply;
+	int			 ret;		/* value the last child returned */
+	struct search_params	 params;
+	int			 max_depth;
+	bool			 stop;
+	bool			 done;
+	uint64_t		 nodes;
+	uint64_t		 next_clock;	/* node count at which to read the clock */
+	int64_t			 start_us;
+	move_t			 killers[MAX_PLY + 1][2];
+	int			 history[2][64][64];
+	struct search_root_move	 root[MAX_MOVES];
+	int			 root_n;
+	int			 iter;		/* iteration in progress */
+	int			 iter_best;	/* root index of its best move, -1 before one */
+	int			 iter_total;	/* its score plus noise */
+	int			 iter_score;
+	/* The result: the last completed iteration, or the partial one when stopped. */
+	move_t			 best_move;
+	int			 best_score;
+	int			 depth_done;
+	int			 pv_len;
+	move_t			 pv[MAX_PLY];
+};
+
+/* search_node.c: runs the frame at s->ply from its stage (never a root stage). */
+void search_node_step(struct search *s, struct search_frame *f);
+
+/* search_order.c */
+void search_order_moves(const struct search *s, struct search_frame *f);
+void search_order_root(const struct search *s, struct search_frame *f);
+void search_order_reward(struct search *s, const struct search_frame *f);
+
+/* Fills the child frame and moves up one ply; the parent resumes at `resume`. */
+static inline void
+search_call(struct search *s, int alpha, int beta, int depth, bool pv, bool null_ok, int resume)
+{
+	struct search_frame *f = &s->stack[s->ply], *c = f + 1;
+
+	f->stage = resume;
+	c->alpha = alpha;
+	c->beta = beta;
+	c->depth = depth;
+	c->pv_node = pv;
+	c->null_ok = null_ok;
+	c->rep_start = f->rep_start;
+	c->stage = depth > 0 ? ST_ENTER : ST_Q_ENTER;
+	s->ply++;
+	s->keys[s->base + s->ply] = c->pos.key;
+}
+
+static inline void
+search_return(struct search *s, int v)
+{
+	s->ret = v;
+	s->ply--;
+}
+
+/*
+ * Swaps the best-ordered remaining move to f->next and returns it; the
+ * first of equals wins. A selection step rather than a sort up front,
+ * because a cutoff usually comes before most moves are looked at.
+ */
+static inline move_t
+search_pick(struct search_frame *f)
+{
+	int best = f->next;
+
+	for (int i = f->next + 1; i < f->n; i++)
+		if (f->order[i] > f->order[best])
+			best = i;
+	if (best != f->next) {
+		move_t m = f->moves[best];
+		int k = f->order[best];
+
+		f->moves[best] = f->moves[f->next];
+		f->order[best] = f->order[f->next];
+		f->moves[f->next] = m;
+		f->order[f->next] = k;
+	}
+	return f->moves[f->next++];
+}
+
+/* f's PV becomes its move in flight followed by the child's PV. */
+static inline void
+search_pv_update(struct search_frame *f)
+{
+	const struct search_frame *c = f + 1;
+	int n = c->pv_len < MAX_PLY - 1 ? c->pv_len : MAX_PLY - 1;
+
+	f->pv[0] = f->cur;
+	memcpy(f->pv + 1, c->pv, (size_t)n * sizeof(move_t));
+	f->pv_len = n + 1;
+}
+
+#endif

@@ -1,0 +1,299 @@
+/*
+ * The nodes below the root: alpha-beta (PVS with null move, late-move
+ * reductions, check extension, mate-distance pruning, the transposition
+ * table) and quiescence (captures and queen promotions, or every evasion in
+ * check). Each works on one frame of the stack in search_internal.h and
+ * ends every stage by calling a child (search_call), returning to the
+ * parent (search_return), or setting the stage to resume at; nothing here
+ * loops over plies, so search_step can stop between any two nodes.
+ *
+ * keys[] holds the game's earlier positions followed by the path (keys[base
+ * + ply]); a position that occurred before, since the last irreversible
+ * move and the last null move, is a draw. The fifty-move rule and dead
+ * positions are draws too; mates score SEARCH_MATE - plies, so shorter
+ * mates score higher.
+ */
+#include "engine/eval.h"
+#include "engine/movegen.h"
+#include "engine/search_internal.h"
+
+/* Tuning values. */
+enum {
+	SEARCH_NULL_MIN_DEPTH = 3,
+	SEARCH_NULL_REDUCTION = 2,	/* plus depth / 6 */
+	SEARCH_LMR_MIN_DEPTH = 3,
+	SEARCH_LMR_MIN_MOVES = 3,	/* moves searched at full depth before reducing */
+	SEARCH_LMR_DEEP_MOVES = 10,	/* after these, reduce by two */
+	SEARCH_DELTA_MARGIN = 200,	/* quiescence: skip captures that cannot reach alpha */
+};
+
+/* Quiet moves are the ones killers, history and reductions are about. */
+static bool
+search_is_quiet(move_t m)
+{
+	return !move_is_capture(m) && !move_is_promotion(m);
+}
+
+static bool
+search_repeated(const struct search *s, const struct search_frame *f)
+{
+	int idx = s->base + s->ply;
+	int lo = idx - f->pos.halfmove;
+
+	if (lo < f->rep_start)
+		lo = f->rep_start;
+	for (int i = idx - 2; i >= lo; i -= 2)
+		if (s->keys[i] == f->pos.key)
+			return true;
+	return false;
+}
+
+/* Null move is unsound in zugzwang, which is mostly a king-and-pawns matter. */
+static bool
+search_has_pieces(const struct position *p)
+{
+	int c = p->side;
+
+	return (p->pieces[piece_make(c, KNIGHT)] | p->pieces[piece_make(c, BISHOP)] |
+	    p->pieces[piece_make(c, ROOK)] | p->pieces[piece_make(c, QUEEN)]) != 0;
+}
+
+/* Generates the moves of an alpha-beta node; false when it returned (mate or stalemate). */
+static bool
+search_generate(struct search *s, struct search_frame *f)
+{
+	f->n = movegen_legal(&f->pos, f->moves);
+	if (f->n == 0) {
+		search_return(s, f->in_check ? -SEARCH_MATE + s->ply : 0);
+		return false;
+	}
+	search_order_moves(s, f);
+	f->best = -SEARCH_INF;
+	f->best_move = MOVE_NONE;
+	f->orig_alpha = f->alpha;
+	f->next = 0;
+	f->searched = 0;
+	f->stage = ST_NEXT;
+	return true;
+}
+
+static void
+search_enter(struct search *s, struct search_frame *f)
+{
+	struct search_frame *c = f + 1;
+	struct tt_entry e;
+
+	f->pv_len = 0;
+	if (f->pos.halfmove >= 100 || position_insufficient_material(&f->pos) || search_repeated(s, f)) {
+		/* A mate on the hundredth ply still counts as mate. */
+		if (f->pos.halfmove >= 100 && position_in_check(&f->pos) && movegen_legal(&f->pos, f->moves) == 0)
+			search_return(s, -SEARCH_MATE + s->ply);
+		else
+			search_return(s, 0);
+		return;
+	}
+	if (s->ply >= MAX_PLY - 1) {
+		search_return(s, eval_position(&f->pos));
+		return;
+	}
+	/* Mate-distance pruning: no score here can beat a mate already found nearer the root. */
+	if (f->alpha < -SEARCH_MATE + s->ply)
+		f->alpha = -SEARCH_MATE + s->ply;
+	if (f->beta > SEARCH_MATE - s->ply - 1)
+		f->beta = SEARCH_MATE - s->ply - 1;
+	if (f->alpha >= f->beta) {
+		search_return(s, f->alpha);
+		return;
+	}
+	f->hash_move = MOVE_NONE;
+	if (tt_probe(s->tt, f->pos.key, s->ply, &e)) {
+		f->hash_move = e.move;
+		if (!f->pv_node && e.depth >= f->depth &&
+		    (e.bound == TT_EXACT || (e.bound == TT_LOWER && e.score >= f->beta) ||
+		    (e.bound == TT_UPPER && e.score <= f->alpha))) {
+			search_return(s, e.score);
+			return;
+		}
+	}
+	f->in_check = position_in_check(&f->pos);
+	if (f->in_check)
+		f->depth++;
+	f->static_eval = f->in_check ? -SEARCH_INF : eval_position(&f->pos);
+	if (!f->pv_node && f->null_ok && !f->in_check && f->depth >= SEARCH_NULL_MIN_DEPTH &&
+	    f->static_eval >= f->beta && search_has_pieces(&f->pos)) {
+		c->pos = f->pos;
+		position_play_null(&c->pos);
+		search_call(s, -f->beta, -f->beta + 1, f->depth - 1 - SEARCH_NULL_REDUCTION - f->depth / 6,
+		    false, false, ST_AFTER_NULL);
+		/* Nothing before a null move can repeat after it. */
+		c->rep_start = s->base + s->ply;
+		return;
+	}
+	search_generate(s, f);
+}
+
+/* Takes a searched move's score; false when the node returned (a cutoff). */
+static bool
+search_take(struct search *s, struct search_frame *f, int v)
+{
+	f->searched++;
+	f->stage = ST_NEXT;
+	if (v <= f->best)
+		return true;
+	f->best = v;
+	if (v <= f->alpha)
+		return true;
+	f->alpha = v;
+	f->best_move = f->cur;
+	if (f->pv_node)
+		search_pv_update(f);
+	if (f->alpha < f->beta)
+		return true;
+	if (search_is_quiet(f->cur))
+		search_order_reward(s, f);
+	tt_store(s->tt, f->pos.key, f->best_move, f->best, f->depth, TT_LOWER, s->ply);
+	search_return(s, f->best);
+	return false;
+}
+
+static void
+search_next(struct search *s, struct search_frame *f)
+{
+	struct search_frame *c = f + 1;
+	move_t m;
+	int r = 0;
+
+	if (f->next == f->n) {
+		tt_store(s->tt, f->pos.key, f->best_move, f->best, f->depth,
+		    f->best > f->orig_alpha ? TT_EXACT : TT_UPPER, s->ply);
+		search_return(s, f->best);
+		return;
+	}
+	m = search_pick(f);
+	f->cur = m;
+	c->pos = f->pos;
+	position_play(&c->pos, m);
+	if (f->searched == 0) {
+		search_call(s, -f->beta, -f->alpha, f->depth - 1, f->pv_node, true, ST_AFTER_FULL);
+		return;
+	}
+	if (f->depth >= SEARCH_LMR_MIN_DEPTH && f->searched >= SEARCH_LMR_MIN_MOVES && !f->in_check &&
+	    search_is_quiet(m) && m != s->killers[s->ply][0] && m != s->killers[s->ply][1] &&
+	    !position_in_check(&c->pos))
+		r = f->searched >= SEARCH_LMR_DEEP_MOVES && f->depth >= 5 ? 2 : 1;
+	f->reduction = r;
+	search_call(s, -f->alpha - 1, -f->alpha, f->depth - 1 - r, false, true, ST_AFTER_ZW);
+}
+
+static void
+search_q_enter(struct search *s, struct search_frame *f)
+{
+	f->pv_len = 0;
+	if (s->ply >= MAX_PLY - 1) {
+		search_return(s, eval_position(&f->pos));
+		return;
+	}
+	f->in_check = position_in_check(&f->pos);
+	f->hash_move = MOVE_NONE;
+	if (f->in_check) {
+		f->static_eval = -SEARCH_INF;
+		f->best = -SEARCH_INF;
+		f->n = movegen_legal(&f->pos, f->moves);
+		if (f->n == 0) {
+			search_return(s, -SEARCH_MATE + s->ply);
+			return;
+		}
+	} else {
+		f->static_eval = eval_position(&f->pos);
+		if (f->static_eval >= f->beta) {
+			search_return(s, f->static_eval);
+			return;
+		}
+		if (f->static_eval > f->alpha)
+			f->alpha = f->static_eval;
+		f->best = f->static_eval;
+		f->n = movegen_captures(&f->pos, f->moves);
+	}
+	search_order_moves(s, f);
+	f->next = 0;
+	f->stage = ST_Q_NEXT;
+}
+
+static void
+search_q_next(struct search *s, struct search_frame *f)
+{
+	struct search_frame *c = f + 1;
+
+	while (f->next < f->n) {
+		move_t m = search_pick(f);
+		int gain;
+
+		if (!f->in_check && !move_is_promotion(m)) {
+			gain = move_flag(m) == MF_EN_PASSANT ? EVAL_PAWN
+			    : eval_piece_value(piece_type(f->pos.board[move_to(m)]));
+			if (f->static_eval + gain + SEARCH_DELTA_MARGIN <= f->alpha)
+				continue;
+		}
+		f->cur = m;
+		c->pos = f->pos;
+		position_play(&c->pos, m);
+		search_call(s, -f->beta, -f->alpha, 0, false, false, ST_Q_AFTER);
+		return;
+	}
+	search_return(s, f->best);
+}
+
+void
+search_node_step(struct search *s, struct search_frame *f)
+{
+	int v;
+
+	switch (f->stage) {
+	case ST_ENTER:
+		search_enter(s, f);
+		break;
+	case ST_Q_ENTER:
+		search_q_enter(s, f);
+		break;
+	case ST_AFTER_NULL:
+		v = -s->ret;
+		if (v >= f->beta)
+			search_return(s, v >= SEARCH_MATE_BOUND ? f->beta : v);
+		else
+			search_generate(s, f);
+		break;
+	case ST_NEXT:
+		search_next(s, f);
+		break;
+	case ST_AFTER_ZW:
+		v = -s->ret;
+		/* A reduced move that beats alpha is searched again at full depth before it counts. */
+		if (v > f->alpha && f->reduction > 0) {
+			f->reduction = 0;
+			search_call(s, -f->alpha - 1, -f->alpha, f->depth - 1, false, true, ST_AFTER_ZW);
+		} else if (v > f->alpha && v < f->beta && f->pv_node) {
+			search_call(s, -f->beta, -f->alpha, f->depth - 1, true, true, ST_AFTER_FULL);
+		} else {
+			search_take(s, f, v);
+		}
+		break;
+	case ST_AFTER_FULL:
+		search_take(s, f, -s->ret);
+		break;
+	case ST_Q_NEXT:
+		search_q_next(s, f);
+		break;
+	case ST_Q_AFTER:
+		v = -s->ret;
+		f->stage = ST_Q_NEXT;
+		if (v > f->best) {
+			f->best = v;
+			if (v > f->alpha) {
+				f->alpha = v;
+				if (v >= f->beta)
+					search_return(s, v);
+			}
+		}
+		break;
+	}
+}
