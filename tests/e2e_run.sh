@@ -187,6 +187,24 @@ rm -f "$TMP/out.csv"
 [ $? = 2 ] && grep -q -- '--trace: cannot write /nonexistent/dir/t.csv' "$TMP/stderr" || fail "unwritable trace: $(cat "$TMP/stderr")"
 ls "$TMP" | grep -q '^out\.' && fail "left a file after unwritable path"
 
+# Ctrl-C keeps what was played: exit 130, the report so far, the games so far
+# (unfinished as "*") and the trace so far, each file whole.
+rm -f "$TMP"/int.*
+"$SIMUL" run --clock live --speed 600 --json --pgn "$TMP/int.pgn" --trace "$TMP/int.csv" \
+	>"$TMP/int.json" 2>"$TMP/stderr" &
+pid=$!
+sleep 1
+kill -INT $pid
+wait $pid
+[ $? = 130 ] || fail "Ctrl-C on a live run: exit $?, not 130"
+grep -q 'interrupted' "$TMP/stderr" || fail "Ctrl-C: no word on stderr: $(cat "$TMP/stderr")"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["runs"]) == 2 and 0 < d["runs"][0]["total_us"] < 43200000000' "$TMP/int.json" ||
+	fail "Ctrl-C: the JSON report of the partial run"
+[ "$(grep -c '^\[Result "\*"\]' "$TMP/int.pgn")" -ge 24 ] || fail "Ctrl-C: unfinished games as *"
+[ "$(grep -c '^\[Event' "$TMP/int.pgn")" = 48 ] || fail "Ctrl-C: 48 games in the PGN"
+[ "$(wc -l <"$TMP/int.csv")" -gt 10 ] || fail "Ctrl-C: the trace so far"
+ls "$TMP" | grep -Eq '^int\.(pgn|csv)\.' && fail "Ctrl-C left a temporary file"
+
 if [ $fails -gt 0 ]; then
 	echo "$fails check(s) failed"
 	exit 1

@@ -7,13 +7,14 @@
  * when wanted, goes to stderr only.
  */
 #include <inttypes.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <ev.h>
 
+#include "sim/realtime.h"
 #include "sim/snapshot.h"
 #include "ui/atomic_file.h"
 #include "ui/cli.h"
@@ -21,7 +22,6 @@
 #include "ui/games_pgn.h"
 #include "ui/report.h"
 #include "ui/trace.h"
-#include "sim/realtime.h"
 
 enum { RUN_REPEAT_MAX = 10000 };
 
@@ -41,6 +41,7 @@ struct run_ctx {
 	double			started;	/* monotonic seconds */
 	bool			progress;	/* stderr is a terminal */
 	bool			shown;		/* a progress line is on screen */
+	bool			interrupted;	/* Ctrl-C or SIGTERM: stop, keep what was played */
 	int			run, runs;
 };
 
@@ -163,6 +164,40 @@ run_hook(const struct sim_event *e, void *arg)
 		ev_break(rc->loop, EVBREAK_ALL);
 }
 
+/*
+ * Ctrl-C or SIGTERM stops the run but keeps what was played: the games so
+ * far (unfinished ones as "*"), the trace so far and the report of the
+ * partial run, then exit 130. The live clock hears the signals through
+ * ev_signal watchers on its loop; the virtual clock, which runs no loop,
+ * through this flag, checked between events.
+ */
+static volatile sig_atomic_t run_signalled;
+
+static void
+run_signal_handler(int sig)
+{
+	(void)sig;
+	run_signalled = 1;
+}
+
+static void
+run_catch_signals(void)
+{
+	struct sigaction sa = { .sa_handler = run_signal_handler };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+static void
+signal_cb(struct ev_loop *loop, ev_signal *w, int revents)
+{
+	(void)revents;
+	((struct run_ctx *)w->data)->interrupted = true;
+	ev_break(loop, EVBREAK_ALL);
+}
+
 static void
 tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
 {
@@ -174,6 +209,7 @@ static int
 run_live(struct run_ctx *rc, double speed, char *err, size_t errlen)
 {
 	ev_timer tick;
+	ev_signal sigint, sigterm;
 
 	rc->loop = ev_loop_new(EVFLAG_AUTO);
 	if (rc->loop == NULL) {
@@ -183,10 +219,17 @@ run_live(struct run_ctx *rc, double speed, char *err, size_t errlen)
 	ev_timer_init(&tick, tick_cb, 0.25, 0.25);
 	tick.data = rc;
 	ev_timer_start(rc->loop, &tick);
+	ev_signal_init(&sigint, signal_cb, SIGINT);
+	ev_signal_init(&sigterm, signal_cb, SIGTERM);
+	sigint.data = sigterm.data = rc;
+	ev_signal_start(rc->loop, &sigint);
+	ev_signal_start(rc->loop, &sigterm);
 	sim_start_live(rc->s, rc->loop, speed);
-	if (!sim_finished(rc->s, -1))
+	if (!sim_finished(rc->s, -1) && !run_signalled)
 		ev_run(rc->loop, 0);
 	sim_stop_live(rc->s);
+	ev_signal_stop(rc->loop, &sigint);
+	ev_signal_stop(rc->loop, &sigterm);
 	ev_timer_stop(rc->loop, &tick);
 	ev_loop_destroy(rc->loop);
 	rc->loop = NULL;
@@ -197,9 +240,11 @@ static void
 run_virtual(struct run_ctx *rc)
 {
 	/* Steps in chunks so progress can be shown; the order is the virtual clock's. */
-	for (unsigned n = 1; sim_step(rc->s) == 0; n++)
+	for (unsigned n = 1; !run_signalled && sim_step(rc->s) == 0; n++)
 		if (rc->progress && n % 65536 == 0)
 			progress(rc);
+	if (run_signalled)
+		rc->interrupted = true;
 }
 
 /* Everything after parsing; returns the exit code. */
@@ -259,6 +304,8 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 		if (rc.trace != NULL && trace_begin_run(rc.trace, rc.s, run) < 0)
 			goto out;
 		sim_on_event(rc.s, run_hook, &rc);
+		/* libev gives the signals back to SIG_DFL when its watchers stop. */
+		run_catch_signals();
 		if (o->clock == CLI_CLOCK_LIVE) {
 			if (run_live(&rc, o->speed, err, sizeof(err)) < 0) {
 				fprintf(stderr, "simul: %s\n", err);
@@ -280,6 +327,11 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 		}
 		sim_free(rc.s);
 		rc.s = NULL;
+		if (rc.interrupted) {
+			/* The report covers the runs played, the last one up to now. */
+			rc.runs = run + 1;
+			break;
+		}
 	}
 	if (rc.shown)
 		fprintf(stderr, "\r%60s\r", "");
@@ -298,13 +350,18 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 		goto out;
 	}
 	c.seed = o->config.seed;
-	rep = (struct report){ &c, (int)ro->repeat, np, stats, finish, loop,
+	rep = (struct report){ &c, rc.runs, np, stats, finish, loop,
 			       o->clock == CLI_CLOCK_LIVE, o->speed };
 	if (report_write(stdout, ro->format, &rep) < 0) {
 		fprintf(stderr, "simul: cannot write the report to stdout\n");
 		goto out;
 	}
 	status = 0;
+	if (rc.interrupted) {
+		fprintf(stderr, "simul: interrupted; the report%s what was played so far\n",
+			ro->pgn != NULL || ro->trace != NULL ? " and the files cover" : " covers");
+		status = 130;
+	}
 out:
 	if (rc.trace != NULL)
 		trace_finish(rc.trace);
