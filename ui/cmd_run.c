@@ -130,7 +130,8 @@ usage(FILE *f)
 		   "on the same seed and prints total time, the model's prediction, speed-up,\n"
 		   "master utilisation, opponents' wait and results.\n\n");
 	cli_help(f, run_options, sizeof(run_options) / sizeof(run_options[0]));
-	fprintf(f, "\nExit status: 0 done, 1 failure while running or writing, 2 bad usage.\n");
+	fprintf(f, "\nExit status: 0 done, 1 failure while running or writing, 2 bad usage,\n"
+		   "130 interrupted (Ctrl-C): the report, --pgn and --trace keep what was played.\n");
 }
 
 static void
