@@ -39,7 +39,7 @@ fen_error(char *err, size_t errlen, int field, const char *fmt, ...)
 
 	if (!err || !errlen)
 		return -1;
-	if (field > 0)
+	if (field > 0 && field < (int)ARRAY_LEN(field_names))
 		n = snprintf(err, errlen, "FEN field %d (%s): ", field, field_names[field]);
 	else
 		n = snprintf(err, errlen, "FEN: ");
