@@ -92,7 +92,8 @@ screen_start(struct screen *s, bool no_color, char *err, size_t errlen)
 	memset(s, 0, sizeof(*s));
 	s->utf8 = screen_locale_utf8();
 	/* newterm, unlike initscr, reports a bad TERM instead of exiting. */
-	if (newterm(NULL, stdout, stdin) == NULL) {
+	s->term = (struct screen_term *)newterm(NULL, stdout, stdin);
+	if (s->term == NULL) {
 		snprintf(err, errlen, "cannot use the terminal (TERM=%s)",
 			 getenv("TERM") ? getenv("TERM") : "unset");
 		return -1;
@@ -123,6 +124,8 @@ screen_stop(struct screen *s)
 	s->started = false;
 	curs_set(1);
 	endwin();
+	delscreen((SCREEN *)s->term);
+	s->term = NULL;
 	cellbuf_free(&s->front);
 }
 

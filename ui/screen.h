@@ -17,7 +17,10 @@
 
 #include "ui/cellbuf.h"
 
+struct screen_term;	/* curses' SCREEN, kept opaque so callers need no curses.h */
+
 struct screen {
+	struct screen_term *term;	/* from newterm, freed by delscreen */
 	struct cellbuf	front;		/* what the terminal shows now */
 	bool		started;
 	bool		color;		/* colour pairs in use */
