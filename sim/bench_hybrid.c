@@ -26,7 +26,10 @@ hybrid_worker(const struct bench_config *cfg, uint32_t first, uint32_t count, in
 	if (rep == NULL)
 		_exit(3);
 	bench_async_shard(cfg, first, count, rep);
-	_exit(bench_write_all(fd, rep, sizeof(*rep)) == 0 ? 0 : 3);
+	int status = bench_write_all(fd, rep, sizeof(*rep)) == 0 ? 0 : 3;
+
+	free(rep);
+	_exit(status);
 }
 
 int
@@ -81,7 +84,11 @@ bench_hybrid_run(const struct bench_config *cfg, struct bench_report *r)
 			break;
 		}
 		if (pids[started] == 0) {
+			/* The worker needs none of the parent's bookkeeping. */
 			close(p[0]);
+			free(part);
+			free(pids);
+			free(fds);
 			hybrid_worker(cfg, first, end - first, p[1]);
 		}
 		close(p[1]);

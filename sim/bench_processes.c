@@ -226,8 +226,13 @@ bench_processes_run(const struct bench_config *cfg, struct bench_report *r)
 			close(mv[1]);
 			break;
 		}
-		if (pids[started] == 0)
+		if (pids[started] == 0) {
+			/* The board process needs none of the parent's bookkeeping. */
+			free(pids);
+			free(move_wr);
+			free(made);
 			proc_board_main(cfg, started, mv[0], reply[1]);
+		}
 		close(mv[0]);
 		move_wr[started] = mv[1];
 	}

@@ -95,7 +95,10 @@ bench_cell_child(enum bench_model model, const struct bench_config *cfg, int fd)
 	if (cfg->time_cap_ms != 0)
 		alarm((unsigned)(cfg->time_cap_ms / 1000) + 5);
 	bench_run_model(model, cfg, r);
-	_exit(bench_write_all(fd, r, sizeof(*r)) == 0 ? 0 : 3);
+	int status = bench_write_all(fd, r, sizeof(*r)) == 0 ? 0 : 3;
+
+	free(r);
+	_exit(status);
 }
 
 /* Reads the child's report until the deadline; the bytes read, or -1 on timeout. */
@@ -193,6 +196,7 @@ bench_run_cell(enum bench_model model, const struct bench_config *cfg, struct be
 	pid = fork();
 	if (pid == 0) {
 		close(p[0]);
+		free(r);	/* the parent's; the child makes its own */
 		bench_cell_child(model, cfg, p[1]);
 	}
 	close(p[1]);
