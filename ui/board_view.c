@@ -2,9 +2,11 @@
  * One board, three sizes. A diagram: a label line (board number, last
  * move), the eight ranks with White at the bottom, and an info line (the
  * opponent's remaining think time as a bar, how long the board has waited
- * for the master, or the result). A tile: the same facts on one line. The
- * large view: a diagram with two columns per square and coordinates, beside
- * the move list in SAN, for the focused board.
+ * for the master, or the result). A tile: the same facts on one line, or
+ * on two or three where the screen has rows to spare (the clock across the
+ * tile, then the recent moves). The large view: a diagram with two
+ * columns per square and coordinates, beside the move list in SAN, for the
+ * focused board.
  *
  * The board the master stands at is marked with a king and its own style;
  * the focused board is drawn in reverse, so both can be found at a glance.
@@ -141,20 +143,98 @@ board_view_diagram(struct cellbuf *cb, int x, int y, const struct view_state *vs
 	board_state_text(cb, x, y + 9, DIAGRAM_W - 1, vs, ex, b);
 }
 
+/*
+ * The recent plies in SAN, as many as fit w columns, a move number before
+ * each White move: "2.Nf3 Nc6 3.Bb5". Replaying the game costs one
+ * position_play per ply (no move generation); only the shown plies pay for
+ * SAN, which needs the legal moves. Fine for the few dozen tiles a screen
+ * shows; the tiles beyond the screen are never drawn.
+ */
+static void
+board_recent_moves(const struct game *g, int w, char *out, size_t len)
+{
+	enum { RECENT_PLIES = 6, RECENT_TEXT = MOVE_TEXT_MAX + 8 };
+	char text[RECENT_PLIES][RECENT_TEXT];
+	struct position pos = g->start;
+	int first = g->n > RECENT_PLIES ? g->n - RECENT_PLIES : 0, width = -1, k;
+	size_t o = 0;
+
+	for (int i = 0; i < g->n; i++) {
+		if (i >= first) {
+			char san[MOVE_TEXT_MAX];
+
+			move_to_san(&pos, g->moves[i], san);
+			if (pos.side == WHITE)
+				snprintf(text[i - first], RECENT_TEXT, "%d.%s", pos.fullmove, san);
+			else
+				snprintf(text[i - first], RECENT_TEXT, "%s", san);
+			width += (int)strlen(text[i - first]) + 1;
+		}
+		position_play(&pos, g->moves[i]);
+	}
+	/* The newest plies matter: drop the oldest until the rest fits. */
+	for (k = first; k < g->n && width > w; k++)
+		width -= (int)strlen(text[k - first]) + 1;
+	out[0] = '\0';
+	for (; k < g->n && o < len; k++)
+		o += (size_t)snprintf(out + o, len - o, "%s%s", o > 0 ? " " : "", text[k - first]);
+}
+
+/*
+ * A tall tile's second line: the think bar across the tile with the
+ * seconds left, how long the board has waited for the master, or the end.
+ */
+static void
+board_tile_clock(struct cellbuf *cb, int x, int y, int w, const struct view_state *vs,
+		 const struct view_exhibition *ex, const struct view_board *b)
+{
+	char t[16];
+	int n;
+
+	switch (b->state) {
+	case VIEW_BOARD_OPPONENT_THINKS:
+	case VIEW_BOARD_MASTER_THINKS:
+		view_fmt_compact(b->until - ex->now, t, sizeof(t));
+		n = ui_text_width(t) + (w >= 16 ? 6 : 1);
+		board_state_text(cb, x, y, w - n, vs, ex, b);
+		cellbuf_printf(cb, x + w - n, y, n,
+			       b->state == VIEW_BOARD_MASTER_THINKS ? UI_MASTER :
+			       b->blocking ? UI_PAUSED : UI_NORMAL,
+			       vs->ascii, w >= 16 ? " %s left" : " %s", t);
+		break;
+	case VIEW_BOARD_WAITING:
+		view_fmt_compact(ex->now - b->since, t, sizeof(t));
+		n = ui_text_width(t);
+		cellbuf_printf(cb, x, y, w, UI_WAIT, vs->ascii, "%s %s",
+			       w >= n + 21 ? "waits for the master" :
+			       w >= n + 17 ? "waits for master" : "waits", t);
+		break;
+	case VIEW_BOARD_FINISHED:
+		cellbuf_text(cb, x, y, w, UI_DIM, vs->ascii, "game over");
+		break;
+	}
+}
+
+/*
+ * A tile is r.h lines (1 to 3). Line 1: the marker, board number, move
+ * number with whose turn (○ White, ● Black), last move, then the state on a
+ * one-line tile and the result on a taller one. Line 2: the clock at full
+ * width. Line 3: the recent moves.
+ */
 void
-board_view_tile(struct cellbuf *cb, int x, int y, int w, const struct view_state *vs,
+board_view_tile(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
 		const struct view_exhibition *ex, const struct view_board *b, bool focused)
 {
 	bool here = board_master_here(ex, b);
+	int x = r.x, y = r.y, w = r.w;
 	int digits = ex->nboards >= 100 ? (ex->nboards >= 1000 ? 4 : 3) : 2;
 	bool white = b->side == WHITE;
 	/* The chess move number: the master's next move, or the reply to his last. */
 	int number = b->move_number + (white && b->state != VIEW_BOARD_FINISHED ? 1 : 0);
 	int used;
 
-	cellbuf_fill(cb, (struct ui_rect){ x, y, w, 1 }, ' ', UI_NORMAL);
+	cellbuf_fill(cb, r, ' ', UI_NORMAL);
 	board_marker(cb, x, y, vs, b, here, UI_NORMAL);
-	/* Number, move number with whose turn (○ White, ● Black), last move. */
 	cellbuf_printf(cb, x + 1, y, digits, here ? UI_MASTER : UI_BOLD, vs->ascii, "%*d", digits,
 		       b->number);
 	used = 1 + digits;
@@ -162,9 +242,18 @@ board_view_tile(struct cellbuf *cb, int x, int y, int w, const struct view_state
 			       vs->ascii ? (white ? "w" : "b") : (white ? "\u25cb" : "\u25cf"));
 	cellbuf_printf(cb, x + used, y, 7, UI_NORMAL, vs->ascii, " %-6s", b->last_san);
 	used += 8;
-	board_state_text(cb, x + used, y, w - used, vs, ex, b);
+	if (r.h == 1 || b->state == VIEW_BOARD_FINISHED)
+		board_state_text(cb, x + used, y, w - used, vs, ex, b);
+	if (r.h >= 2)
+		board_tile_clock(cb, x + 1, y + 1, w - 1, vs, ex, b);
+	if (r.h >= 3 && b->game != NULL && b->game->n > 0) {
+		char moves[128];
+
+		board_recent_moves(b->game, w - 1, moves, sizeof(moves));
+		cellbuf_text(cb, x + 1, y + 2, w - 1, UI_DIM, vs->ascii, moves);
+	}
 	if (focused)
-		cellbuf_restyle(cb, (struct ui_rect){ x, y, w, 1 }, UI_FOCUS);
+		cellbuf_restyle(cb, r, UI_FOCUS);
 }
 
 /* The move list "1. e4 e5" in columns, the last moves when not all fit. */

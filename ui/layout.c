@@ -80,6 +80,31 @@ layout_diagrams_fit(const struct view_state *vs, const struct layout *lo)
 	return true;
 }
 
+/*
+ * The tallest tile with which every board fits, a blank line between rows
+ * when there is room for one; one-line tiles, paged, when nothing else fits.
+ */
+static void
+layout_tile_height(struct layout_panel *lp)
+{
+	int h = lp->boards.h, n = lp->total_rows;
+
+	for (int th = TILE_MAX_H; th > 1; th--) {
+		if (n * (th + 1) - 1 <= h) {
+			lp->draw_h = th;
+			lp->cell_h = th + 1;
+			return;
+		}
+		if (n * th <= h) {
+			lp->draw_h = th;
+			lp->cell_h = th;
+			return;
+		}
+	}
+	lp->draw_h = 1;
+	lp->cell_h = 1;
+}
+
 static void
 layout_tiles(const struct view_state *vs, int p, struct layout_panel *lp)
 {
@@ -94,8 +119,12 @@ layout_tiles(const struct view_state *vs, int p, struct layout_panel *lp)
 	lp->cell_w = (lp->boards.w - (cols - 1)) / cols;
 	if (lp->cell_w > TILE_MAX_W)
 		lp->cell_w = TILE_MAX_W;
-	lp->cell_h = 1;
 	lp->total_rows = ceil_div(n, cols);
+	layout_tile_height(lp);
+	if (lp->draw_h > 1) {
+		lp->rows = lp->total_rows;
+		return;
+	}
 	lp->rows = lp->boards.h;
 	/* The last line says which boards are shown when not all fit. */
 	if (lp->total_rows > lp->rows)
@@ -175,6 +204,7 @@ layout_compute(struct view_state *vs, int w, int h, struct layout *out)
 
 			lp->cell_w = DIAGRAM_W;
 			lp->cell_h = DIAGRAM_H;
+			lp->draw_h = DIAGRAM_H - 1;
 			lp->cols = lp->boards.w / DIAGRAM_W;
 			if (lp->cols > vs->ex[p].nboards && vs->ex[p].nboards > 0)
 				lp->cols = vs->ex[p].nboards;
@@ -212,7 +242,7 @@ layout_cell(const struct layout *lo, const struct layout_panel *lp, int i, struc
 	r->x = lp->boards.x + (k % lp->cols) * (lp->cell_w + gap);
 	r->y = lp->boards.y + (k / lp->cols) * lp->cell_h;
 	r->w = lp->cell_w;
-	r->h = lo->mode == LAYOUT_TILES ? 1 : DIAGRAM_H - 1;
+	r->h = lp->draw_h;
 	return true;
 }
 
@@ -260,13 +290,13 @@ layout_render_panel(const struct view_state *vs, const struct layout *lo, int p,
 		if (lo->mode == LAYOUT_DIAGRAMS)
 			board_view_diagram(cb, r.x, r.y, vs, ex, &ex->boards[i], focused);
 		else
-			board_view_tile(cb, r.x, r.y, r.w, vs, ex, &ex->boards[i], focused);
+			board_view_tile(cb, r, vs, ex, &ex->boards[i], focused);
 		shown++;
 	}
 	if (lp->total_rows > lp->rows && shown > 0) {
 		int last = lp->first + shown;
 
-		cellbuf_printf(cb, lp->boards.x, lp->boards.y + lp->rows, lp->boards.w, UI_DIM,
+		cellbuf_printf(cb, lp->boards.x, lp->boards.y + lp->rows * lp->cell_h, lp->boards.w, UI_DIM,
 			       vs->ascii, "boards %d-%d of %d%s%s", lp->first + 1, last, ex->nboards,
 			       lp->first > 0 ? (vs->ascii ? "  ^ PgUp" : "  \u2191 PgUp") : "",
 			       last < ex->nboards ? (vs->ascii ? "  v PgDn" : "  \u2193 PgDn") : "");

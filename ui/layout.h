@@ -8,8 +8,10 @@
  * layout_compute turns a terminal size into rectangles: a top bar, one panel
  * per exhibition side by side (header, strip, boards), a summary when an
  * asynchronous exhibition has finished, the status line and the key footer.
- * Boards are chess diagrams when every board fits as one, compact one-line
- * tiles otherwise, scrolled so the focused board stays visible. Below the
+ * Boards are chess diagrams when every board fits as one, else tiles of
+ * three, two or one line (the tallest with which every board fits), and
+ * one-line tiles scrolled so the focused board stays visible when even
+ * those do not fit. Below the
  * minimum size the layout says so and the view shows only that message.
  */
 #ifndef SIMUL_UI_LAYOUT_H
@@ -130,7 +132,8 @@ struct layout_panel {
 	struct ui_rect	strip;
 	struct ui_rect	boards;
 	int		cols, rows;	/* cells across, and rows visible */
-	int		cell_w, cell_h;	/* one board's cell */
+	int		cell_w, cell_h;	/* one board's cell, with the gap below it */
+	int		draw_h;		/* lines a board draws: cell_h less the gap */
 	int		first;		/* index of the first board shown */
 	int		total_rows;	/* rows all boards would take */
 };
@@ -178,7 +181,8 @@ void strip_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_sta
 		     const struct view_exhibition *ex);
 void board_view_diagram(struct cellbuf *cb, int x, int y, const struct view_state *vs,
 			const struct view_exhibition *ex, const struct view_board *b, bool focused);
-void board_view_tile(struct cellbuf *cb, int x, int y, int w, const struct view_state *vs,
+/* A tile of r.h lines, 1 to TILE_MAX_H. */
+void board_view_tile(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
 		     const struct view_exhibition *ex, const struct view_board *b, bool focused);
 void board_view_large(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
 		      const struct view_exhibition *ex, const struct view_board *b);
@@ -200,6 +204,7 @@ enum {
 	DIAGRAM_W = 10,		/* 8 squares + a blank either side */
 	DIAGRAM_H = 11,		/* label, 8 ranks, info line, gap */
 	TILE_MIN_W = 19,
+	TILE_MAX_H = 3,		/* number line, clock line, recent moves */
 	PANEL_HEADER_H = 4,
 	PANEL_MIN_W = 29
 };

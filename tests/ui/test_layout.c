@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/game.h"
 #include "ui/layout.h"
 
 enum { FIX_BOARDS_MAX = 120 };
@@ -29,6 +30,7 @@ struct fixture {
 	struct sim_span		spans[2][64];
 	struct sim_span		blocks[4];
 	struct position		start, after_e4, after_nf3;
+	struct game		game;		/* sync's board 1: e4 e5 Nf3 */
 	struct layout		lo;
 	struct cellbuf		cb;
 };
@@ -94,6 +96,16 @@ play(struct position *p, const char *uci)
 	position_play(p, m);
 }
 
+static void
+play_game(struct game *g, const char *uci)
+{
+	move_t m;
+	char err[128];
+
+	cr_assert(eq(int, move_from_uci(&g->pos, uci, &m, err, sizeof(err)), 0), "%s", err);
+	cr_assert(eq(int, game_play(g, m), 0));
+}
+
 /*
  * Fixed think times 5 s / 55 s at simulated 0:02:30 (150 s): sync has had
  * board 1 for 2.5 cycles; ready has visited every board once and is at
@@ -150,7 +162,11 @@ fixture_setup(int nboards)
 	fx.ex[0].master_since = 125 * S;
 	fx.boards[0][0] = (struct view_board){ .number = 1, .state = VIEW_BOARD_OPPONENT_THINKS,
 		.pos = &fx.after_nf3, .last_san = "Nf3", .move_number = 2, .side = BLACK,
-		.since = 125 * S, .until = 180 * S };
+		.since = 125 * S, .until = 180 * S, .game = &fx.game };
+	game_init(&fx.game, &fx.start);
+	play_game(&fx.game, "e2e4");
+	play_game(&fx.game, "e7e5");
+	play_game(&fx.game, "g1f3");
 	/* Ready: thinking all the time. */
 	fx.spans[1][0] = (struct sim_span){ 0, 150 * S, SIM_MASTER_THINKING };
 	fx.ex[1].nspans = 1;
@@ -193,6 +209,7 @@ fixture_setup(int nboards)
 static void
 fixture_teardown(void)
 {
+	game_free(&fx.game);
 	cellbuf_free(&fx.cb);
 }
 
@@ -500,31 +517,76 @@ Test(layout, blocking_boards_carry_a_cross_and_a_loud_bar)
 	assert_at(lp->boards.x + DIAGRAM_W, lp->boards.y + 9, "\u2573\u2588\u2588\u2588\u2588\u258d");
 	cr_assert(eq(int, cellbuf_at(&fx.cb, lp->boards.x + DIAGRAM_W + 2, lp->boards.y + 9)->style,
 		     UI_PAUSED));
-	/* Tiles at 120x40: the cross before the bar. */
-	render(120, 40);
+	/* One-line tiles at 80x24: the cross before the bar. */
+	render(80, 24);
 	lp = &fx.lo.panel[1];
 	assert_at(lp->boards.x + lp->cell_w + 1 + 15, lp->boards.y, "\u2573\u2588\u258b\u00b7");
+	/* Three-line tiles at 120x40: the cross on line 1, a loud bar and the time on line 2. */
+	render(120, 40);
+	lp = &fx.lo.panel[1];
+	assert_at(lp->boards.x + 20, lp->boards.y, "\u2654 2");
+	assert_at(lp->boards.x + 20, lp->boards.y + 1, " \u2573\u2588\u2588\u2588\u2588\u258d\u00b7\u00b7\u00b7 30s left");
+	cr_assert(eq(int, cellbuf_at(&fx.cb, lp->boards.x + 23, lp->boards.y + 1)->style, UI_PAUSED));
+	cr_assert(eq(int, cellbuf_at(&fx.cb, lp->boards.x + 33, lp->boards.y + 1)->style, UI_PAUSED));
 }
 
-Test(layout, medium_screen_uses_one_line_tiles)
+/*
+ * 120x40 has 27 lines for 8 rows of tiles: three lines each, no gap. Line 1
+ * the board, line 2 the clock across the tile, line 3 the recent moves.
+ */
+Test(layout, medium_screen_uses_three_line_tiles)
 {
 	const struct layout_panel *lp;
+	int x, y;
 
+	/* The focus out of the way, on ready's last board. */
+	fx.vs.focus_ex = 1;
+	fx.vs.focus_board = 23;
 	render(120, 40);
 	cr_assert(eq(int, fx.lo.mode, LAYOUT_TILES));
 	lp = &fx.lo.panel[0];
+	x = lp->boards.x;
+	y = lp->boards.y;
 	cr_assert(eq(int, lp->cols, 3));
 	cr_assert(eq(int, lp->cell_w, 19));
-	cr_assert(eq(int, lp->rows, lp->boards.h));
-	/* Board 1: master here, move 2 with Black to move, Nf3, the think bar. */
-	assert_at(lp->boards.x, lp->boards.y, "\u2654 1  2\u25cf Nf3    \u2588\u2588\u258f\u00b7");
+	cr_assert(eq(int, lp->draw_h, 3));
+	cr_assert(eq(int, lp->cell_h, 3));
+	cr_assert(eq(int, lp->rows, 8));
+	cr_assert(eq(int, lp->total_rows, 8));
+	/* Board 1: master here, move 2 with Black to move, Nf3; 30 s of 55 left; the game. */
+	assert_at(x, y, "\u2654 1  2\u25cf Nf3           2  1\u25cb               3  1\u25cb");
+	assert_at(x, y + 1, " \u2588\u2588\u2588\u2588\u2589\u00b7\u00b7\u00b7\u00b7 30s left  waits 2:30");
+	cr_assert(eq(int, cellbuf_at(&fx.cb, x + 1, y + 1)->style, UI_BAR));
+	assert_at(x, y + 2, " 1.e4 e5 2.Nf3      ");
 	/* Board 2 has waited for the master since the start. */
-	assert_at(lp->boards.x + 20, lp->boards.y, "  2  1\u25cb        2:30");
-	cr_assert(eq(int, cellbuf_at(&fx.cb, lp->boards.x + 20 + 15, lp->boards.y)->style, UI_WAIT));
+	cr_assert(eq(int, cellbuf_at(&fx.cb, x + 21, y + 1)->style, UI_WAIT));
+	/* The last row is board 22-24; nothing below it. */
+	assert_at(x, y + 21, " 22  1\u25cb");
+	assert_at(x, y + 24, "                   ");
 	lp = &fx.lo.panel[1];
-	/* Ready: board 3 is over, board 7 is where the master thinks. */
-	assert_at(lp->boards.x + 40, lp->boards.y, "  3  4\u25cf Qxf7#  1-0");
-	assert_at(lp->boards.x, lp->boards.y + 2, "\u2654 7  2\u25cb e4     \u2588\u2588\u258d\u00b7");
+	x = lp->boards.x;
+	/* Ready: board 3 is over, with its result on line 1; board 7 is where the master thinks. */
+	assert_at(x + 40, y, "  3  4\u25cf Qxf7#  1-0");
+	assert_at(x + 40, y + 1, " game over");
+	assert_at(x, y + 6, "\u2654 7  2\u25cb e4");
+	assert_at(x, y + 7, " \u2588\u2588\u2588\u2588\u2588\u2588\u00b7\u00b7\u00b7\u00b7 3s left");
+	cr_assert(eq(int, cellbuf_at(&fx.cb, x + 1, y + 7)->style, UI_MASTER));
+	cr_assert(eq(int, cellbuf_at(&fx.cb, x + 13, y + 7)->style, UI_MASTER));
+}
+
+Test(layout, taller_screen_spaces_the_rows_of_tiles)
+{
+	const struct layout_panel *lp;
+
+	render(160, 50);
+	lp = &fx.lo.panel[0];
+	cr_assert(eq(int, fx.lo.mode, LAYOUT_TILES));
+	cr_assert(eq(int, lp->cols, 4));
+	cr_assert(eq(int, lp->draw_h, 3));
+	cr_assert(eq(int, lp->cell_h, 4));
+	assert_at(lp->boards.x, lp->boards.y + 2, " 1.e4 e5 2.Nf3");
+	assert_at(lp->boards.x, lp->boards.y + 3, "                   ");
+	assert_at(lp->boards.x, lp->boards.y + 4, "  5  1\u25cb");
 }
 
 Test(layout, small_screen_still_shows_all_24_boards)
@@ -538,6 +600,9 @@ Test(layout, small_screen_still_shows_all_24_boards)
 	cr_assert(eq(int, lp->rect.w, 39));
 	cr_assert(eq(int, lp->cols, 2));
 	cr_assert(eq(int, lp->total_rows, 12));
+	/* 16 lines: no room for two-line tiles. */
+	cr_assert(eq(int, lp->draw_h, 1));
+	cr_assert(eq(int, lp->cell_h, 1));
 	cr_assert(le(int, lp->total_rows, lp->rows));
 	assert_at(0, 1, " SYNC  one game at a time      0:02:30 ");
 	assert_at(1, 3, "moves 3/720  busy 10%");
@@ -766,11 +831,22 @@ Test(layout, focus_is_drawn_in_reverse)
 	render(120, 40);
 	{
 		const struct layout_panel *lp = &fx.lo.panel[1];
-		int x = lp->boards.x + 20, y = lp->boards.y + 1;
+		int x = lp->boards.x + 20, y = lp->boards.y + 3;
 
 		assert_at(x, y, "  5  1\u25cf e4");
-		cr_assert(eq(int, cellbuf_at(&fx.cb, x, y)->style, UI_FOCUS));
+		/* Every line of a tall tile, and not the one below it. */
+		for (int line = 0; line < 3; line++) {
+			cr_assert(eq(int, cellbuf_at(&fx.cb, x, y + line)->style, UI_FOCUS));
+			cr_assert(eq(int, cellbuf_at(&fx.cb, x + 18, y + line)->style, UI_FOCUS));
+		}
+		cr_assert(ne(int, cellbuf_at(&fx.cb, x, y + 3)->style, UI_FOCUS));
+		render(80, 24);
+		lp = &fx.lo.panel[1];
+		x = lp->boards.x;
+		y = lp->boards.y + 2;
+		assert_at(x, y, "  5  1\u25cf e4");
 		cr_assert(eq(int, cellbuf_at(&fx.cb, x + 18, y)->style, UI_FOCUS));
+		cr_assert(ne(int, cellbuf_at(&fx.cb, x, y + 1)->style, UI_FOCUS));
 	}
 }
 
@@ -781,9 +857,18 @@ Test(layout, mouse_hits_map_back_to_boards)
 
 	render(120, 40);
 	lp = &fx.lo.panel[1];
-	cr_assert(eq(int, layout_hit(&fx.vs, &fx.lo, lp->boards.x + 25, lp->boards.y + 2, &ex, &board), 0));
+	cr_assert(eq(int, layout_hit(&fx.vs, &fx.lo, lp->boards.x + 25, lp->boards.y + 6, &ex, &board), 0));
 	cr_assert(eq(int, ex, 1));
 	cr_assert(eq(int, board, 7));
+	/* The second and third lines of a tall tile are that board too. */
+	ex = board = -1;
+	cr_assert(eq(int, layout_hit(&fx.vs, &fx.lo, lp->boards.x + 25, lp->boards.y + 7, &ex, &board), 0));
+	cr_assert(eq(int, ex, 1));
+	cr_assert(eq(int, board, 7));
+	cr_assert(eq(int, layout_hit(&fx.vs, &fx.lo, lp->boards.x + 38, lp->boards.y + 8, &ex, &board), 0));
+	cr_assert(eq(int, board, 7));
+	/* Below the last row of tiles is no board. */
+	cr_assert(eq(int, layout_hit(&fx.vs, &fx.lo, lp->boards.x + 25, lp->boards.y + 24, &ex, &board), -1));
 	/* The gap between tiles and the header are not boards. */
 	cr_assert(eq(int, layout_hit(&fx.vs, &fx.lo, lp->boards.x + 19, lp->boards.y, &ex, &board), -1));
 	cr_assert(eq(int, layout_hit(&fx.vs, &fx.lo, 5, 2, &ex, &board), -1));
@@ -826,7 +911,11 @@ Test(layout_many, a_hundred_boards_are_tiles_even_on_a_big_screen, .init = setup
 	render(200, 60);
 	cr_assert(eq(int, fx.lo.mode, LAYOUT_TILES));
 	cr_assert(eq(int, fx.lo.panel[0].cols, 5));
+	/* 20 rows in 47 lines: two-line tiles, every board shown, no paging. */
+	cr_assert(eq(int, fx.lo.panel[0].draw_h, 2));
+	cr_assert(eq(int, fx.lo.panel[0].rows, 20));
 	assert_on_screen("  1  2\u25cf Nf3");
+	assert_on_screen("100  1\u25cb");
 }
 
 Test(layout_format, short_durations_read_like_sentences)
