@@ -52,7 +52,7 @@ static const struct cli_option live_options[] = {
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: simul [options]\n\n"
+	fprintf(f, "usage: simul [live] [options]\n\n"
 		   "The live view: a synchronous and an asynchronous exhibition side by side,\n"
 		   "their clocks running on one event loop. Press ? inside for the keys.\n"
 		   "Without a terminal on stdout it prints the headless summary instead.\n\n");

@@ -17,6 +17,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "live",  cmd_live,  "the live view (what plain `simul` starts on a terminal)" },
 	{ "run",   cmd_run,   "run exhibitions headless and print a table, JSON, CSV or Markdown" },
 	{ "perft", cmd_perft, "count the leaf nodes of the move tree (move generator check and speed)" },
 	{ "uci",   cmd_uci,   "speak the UCI protocol on stdin/stdout, for chess GUIs" },
@@ -41,7 +42,12 @@ usage(FILE *f)
 	fprintf(f,
 	    "\n"
 	    "  simul --help       this text;  simul <command> --help  its options\n"
-	    "  simul --version    print the version\n");
+	    "  simul --version    print the version\n"
+	    "\n"
+	    "The live view takes every option of `simul run` that shapes the exhibition\n"
+	    "(boards, think times, moves, policy, seed, preset, speed) and a few of its\n"
+	    "own: see `simul live --help`. For example:\n"
+	    "  simul --boards 8 --opponent-think uniform:20s..90s --speed 600\n");
 }
 
 int
