@@ -23,9 +23,7 @@ static struct sim *
 make(struct log *l)
 {
 	struct sim_config c;
-	enum sim_policy ps[3] = { SIM_SYNC, SIM_ROUND_ROBIN, SIM_READY };
 	char err[256];
-	struct sim *s;
 
 	engine_init();
 	cr_assert(eq(int, sim_preset_apply(&c, "quick", err, sizeof(err)), 0));
@@ -35,36 +33,19 @@ make(struct log *l)
 	cr_assert(eq(int, dist_parse("uniform:1s..9s", &c.master_think, err, sizeof(err)), 0));
 	cr_assert(eq(int, dist_parse("exp:30s", &c.opponent_think, err, sizeof(err)), 0));
 	cr_assert(eq(int, dist_parse("2s", &c.walk, err, sizeof(err)), 0));
-	s = sim_new(&c, ps, 3, err, sizeof(err));
-	cr_assert(s != NULL, "%s", err);
-	sim_on_event(s, log_event, l);
-	return s;
+	return log_sim_new(&c, l);
 }
-
-struct driver {
-	struct sim	*s;
-	ev_timer	tick;
-	int		ticks;
-};
 
 /* Meddles with the clock while it runs: speed changes, pause, steps, resume. */
 static void
-tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
+meddle(struct sim *s, int tick)
 {
-	struct driver *d = w->data;
-
-	(void)revents;
-	d->ticks++;
-	if (sim_finished(d->s, -1)) {
-		ev_break(loop, EVBREAK_ALL);
-		return;
-	}
-	switch (d->ticks % 6) {
-	case 1: sim_set_speed(d->s, 20000.0); break;
-	case 2: sim_pause(d->s, true); break;
-	case 3: sim_step(d->s); sim_step(d->s); break;
-	case 4: sim_pause(d->s, false); break;
-	case 5: sim_set_speed(d->s, 50000.0); break;
+	switch (tick % 6) {
+	case 1: sim_set_speed(s, 20000.0); break;
+	case 2: sim_pause(s, true); break;
+	case 3: sim_step(s); sim_step(s); break;
+	case 4: sim_pause(s, false); break;
+	case 5: sim_set_speed(s, 50000.0); break;
 	default: break;
 	}
 }
@@ -74,22 +55,18 @@ Test(clocks, virtual_and_live_agree)
 	struct log lv = { 0 }, ll = { 0 };
 	struct sim *sv = make(&lv), *sl = make(&ll);
 	struct ev_loop *loop = ev_loop_new(EVFLAG_AUTO);
-	struct driver d = { .s = sl };
 	struct sim_snapshot snap;
+	int ticks;
 
 	sim_run_virtual(sv);
 	cr_assert(sim_finished(sv, -1));
 	cr_assert(eq(int, sim_start_live(sl, loop, 30000.0), 0));
 	cr_assert(eq(int, sim_start_live(sl, loop, 30000.0), -1));
-	ev_timer_init(&d.tick, tick_cb, 0.002, 0.002);
-	d.tick.data = &d;
-	ev_timer_start(loop, &d.tick);
 	sim_snapshot(sl, &snap);
 	cr_assert(snap.live);
-	ev_run(loop, 0);
-	ev_timer_stop(loop, &d.tick);
+	ticks = log_run_live(sl, loop, 0.002, meddle);
 	cr_assert(sim_finished(sl, -1));
-	cr_assert(d.ticks > 3, "the driver meddled %d times", d.ticks);
+	cr_assert(ticks > 3, "the driver meddled %d times", ticks);
 	cr_assert(gt(sz, lv.events, 100));
 	cr_assert(eq(sz, ll.events, lv.events));
 	cr_assert(eq(str, ll.buf, lv.buf));

@@ -35,38 +35,11 @@ config(struct sim_config *c)
 	cr_assert(eq(int, dist_parse("exp:30s", &c->opponent_think, err, sizeof(err)), 0));
 }
 
-static struct sim *
-make(const struct sim_config *c, struct log *l)
-{
-	enum sim_policy ps[3] = { SIM_SYNC, SIM_ROUND_ROBIN, SIM_READY };
-	char err[256];
-	struct sim *s = sim_new(c, ps, 3, err, sizeof(err));
-
-	cr_assert(s != NULL, "%s", err);
-	sim_on_event(s, log_event, l);
-	return s;
-}
-
-struct driver {
-	struct sim	*s;
-	ev_timer	tick;
-	int		ticks;
-	bool		flip;	/* flip the greedy switch every tick */
-};
-
 static void
-tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
+flip_greedy(struct sim *s, int tick)
 {
-	struct driver *d = w->data;
-
-	(void)revents;
-	d->ticks++;
-	if (sim_finished(d->s, -1)) {
-		ev_break(loop, EVBREAK_ALL);
-		return;
-	}
-	if (d->flip)
-		sim_set_greedy(d->s, !sim_greedy(d->s));
+	(void)tick;
+	sim_set_greedy(s, !sim_greedy(s));
 }
 
 /* Runs c live at speed, checks its trace against the virtual clock's, returns its loop figures. */
@@ -74,17 +47,12 @@ static void
 live_equals_virtual(const struct sim_config *c, double speed, bool flip, struct sim_loop_stats *ls)
 {
 	struct log lv = { 0 }, ll = { 0 };
-	struct sim *sv = make(c, &lv), *sl = make(c, &ll);
+	struct sim *sv = log_sim_new(c, &lv), *sl = log_sim_new(c, &ll);
 	struct ev_loop *loop = ev_loop_new(EVFLAG_AUTO);
-	struct driver d = { .s = sl, .flip = flip };
 
 	sim_run_virtual(sv);
 	cr_assert(eq(int, sim_start_live(sl, loop, speed), 0));
-	ev_timer_init(&d.tick, tick_cb, 0.001, 0.001);
-	d.tick.data = &d;
-	ev_timer_start(loop, &d.tick);
-	ev_run(loop, 0);
-	ev_timer_stop(loop, &d.tick);
+	log_run_live(sl, loop, 0.001, flip ? flip_greedy : NULL);
 	cr_assert(sim_finished(sl, -1));
 	cr_assert(gt(sz, lv.events, 100));
 	cr_assert(eq(sz, ll.events, lv.events));
@@ -168,7 +136,7 @@ Test(thinking, stats_reset_forgets_lateness_keeps_cpu)
 	struct sim_loop_stats a, b;
 
 	config(&c);
-	s = make(&c, &l);
+	s = log_sim_new(&c, &l);
 	sim_start_live(s, loop, 1e6);
 	while (!sim_finished(s, -1))
 		ev_run(loop, EVRUN_ONCE);
