@@ -12,20 +12,7 @@
 
 #include "engine/eval.h"
 #include "engine/movegen.h"
-
-static void
-setup(void)
-{
-	engine_init();
-}
-
-static void
-load(struct position *p, const char *fen)
-{
-	char err[128];
-
-	cr_assert(eq(int, position_from_fen(p, fen, err, sizeof(err)), 0), "%s: %s", fen, err);
-}
+#include "tests/engine/position_helpers.h"
 
 /* The mirror of p: ranks reversed, colours swapped, the other side to move. */
 static void
@@ -59,7 +46,7 @@ flip(const struct position *p, struct position *out)
 	if (f[3][0] != '-')
 		f[3][1] = f[3][1] == '3' ? '6' : '3';
 	snprintf(fen, sizeof(fen), "%s %s %s %s %s %s", board, f[1][0] == 'w' ? "b" : "w", castle, f[3], f[4], f[5]);
-	load(out, fen);
+	from_fen(out, fen);
 }
 
 static const char *const fens[] = {
@@ -83,7 +70,7 @@ Test(eval, colour_flip_negates_from_whites_side, .init = setup)
 		move_t moves[MAX_MOVES];
 		int n;
 
-		load(&p, fens[i]);
+		from_fen(&p, fens[i]);
 		flip(&p, &q);
 		cr_assert(eq(int, eval_white(&p), -eval_white(&q)), "%s", fens[i]);
 		cr_assert(eq(int, eval_position(&p), eval_position(&q)), "%s", fens[i]);
@@ -111,7 +98,7 @@ Test(eval, side_to_move_view, .init = setup)
 {
 	struct position p;
 
-	load(&p, "4k3/8/8/8/8/8/8/3QK3 b - - 0 1");
+	from_fen(&p, "4k3/8/8/8/8/8/8/3QK3 b - - 0 1");
 	cr_assert(gt(int, eval_white(&p), 700));
 	cr_assert(eq(int, eval_position(&p), -eval_white(&p)));
 }
@@ -120,8 +107,8 @@ Test(eval, material_counts, .init = setup)
 {
 	struct position a, b;
 
-	load(&a, "4k3/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQ - 0 1");
-	load(&b, "4k3/pppppppp/8/8/8/8/PPPPPPPP/R1BQKBNR w KQ - 0 1");
+	from_fen(&a, "4k3/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQ - 0 1");
+	from_fen(&b, "4k3/pppppppp/8/8/8/8/PPPPPPPP/R1BQKBNR w KQ - 0 1");
 	cr_assert(gt(int, eval_white(&a) - eval_white(&b), 200));
 }
 
@@ -129,8 +116,8 @@ Test(eval, passed_pawn_gains_as_it_advances, .init = setup)
 {
 	struct position r4, r6;
 
-	load(&r4, "4k3/8/8/8/P7/8/8/4K3 w - - 0 1");
-	load(&r6, "4k3/8/P7/8/8/8/8/4K3 w - - 0 1");
+	from_fen(&r4, "4k3/8/8/8/P7/8/8/4K3 w - - 0 1");
+	from_fen(&r6, "4k3/8/P7/8/8/8/8/4K3 w - - 0 1");
 	cr_assert(gt(int, eval_white(&r6), eval_white(&r4) + 30));
 }
 
@@ -138,8 +125,8 @@ Test(eval, doubled_and_isolated_pawns_cost, .init = setup)
 {
 	struct position healthy, doubled;
 
-	load(&healthy, "4k3/8/8/8/8/8/3PP3/4K3 w - - 0 1");
-	load(&doubled, "4k3/8/8/8/8/4P3/4P3/4K3 w - - 0 1");
+	from_fen(&healthy, "4k3/8/8/8/8/8/3PP3/4K3 w - - 0 1");
+	from_fen(&doubled, "4k3/8/8/8/8/4P3/4P3/4K3 w - - 0 1");
 	cr_assert(gt(int, eval_white(&healthy), eval_white(&doubled)));
 }
 
@@ -147,7 +134,7 @@ Test(eval, king_centralises_in_the_endgame, .init = setup)
 {
 	struct position corner, centre;
 
-	load(&corner, "4k3/8/8/8/8/8/8/K7 w - - 0 1");
-	load(&centre, "4k3/8/8/8/3K4/8/8/8 w - - 0 1");
+	from_fen(&corner, "4k3/8/8/8/8/8/8/K7 w - - 0 1");
+	from_fen(&centre, "4k3/8/8/8/3K4/8/8/8 w - - 0 1");
 	cr_assert(gt(int, eval_white(&centre), eval_white(&corner)));
 }

@@ -10,12 +10,7 @@
 #include <string.h>
 
 #include "engine/movegen.h"
-
-static void
-setup(void)
-{
-	engine_init();
-}
+#include "tests/engine/position_helpers.h"
 
 TestSuite(fen, .init = setup);
 
@@ -66,15 +61,6 @@ Test(fen, round_trip)
 		cr_expect(eq(str, out, (char *)round_trips[i]));
 		cr_expect(eq(u64, p.key, position_hash(&p)), "%s", round_trips[i]);
 	}
-}
-
-static uint64_t
-xorshift(uint64_t *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 7;
-	*s ^= *s << 17;
-	return *s;
 }
 
 static bool

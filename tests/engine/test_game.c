@@ -13,13 +13,8 @@
 #include "engine/game.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
+#include "tests/engine/position_helpers.h"
 #include "game_helpers.h"
-
-static void
-setup(void)
-{
-	engine_init();
-}
 
 TestSuite(game, .init = setup);
 

@@ -12,31 +12,9 @@
 #include <string.h>
 
 #include "engine/movegen.h"
-
-static void
-setup(void)
-{
-	engine_init();
-}
+#include "tests/engine/position_helpers.h"
 
 TestSuite(movegen, .init = setup);
-
-static uint64_t
-xorshift(uint64_t *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 7;
-	*s ^= *s << 17;
-	return *s;
-}
-
-static void
-from_fen(struct position *p, const char *fen)
-{
-	char err[160];
-
-	cr_assert(eq(int, position_from_fen(p, fen, err, sizeof(err)), 0), "%s: %s", fen, err);
-}
 
 static bool
 contains(const move_t *moves, int n, move_t m)

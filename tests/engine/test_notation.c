@@ -15,12 +15,7 @@
 
 #include "engine/movegen.h"
 #include "engine/notation.h"
-
-static void
-setup(void)
-{
-	engine_init();
-}
+#include "tests/engine/position_helpers.h"
 
 TestSuite(notation, .init = setup);
 
@@ -57,14 +52,6 @@ static const char *const round_trip_fens[] = {
     "4k3/8/8/8/1b6/8/3N4/4K2R w K - 0 1",
     "rnbqkbnr/ppp2ppp/8/1B1pp3/4P3/8/PPPP1PPP/RNBQK1NR b KQkq - 1 3",
 };
-
-static void
-load(struct position *p, const char *fen)
-{
-	char err[160];
-
-	cr_assert(eq(int, position_from_fen(p, fen, err, sizeof(err)), 0), "%s: %s", fen, err);
-}
 
 /*
  * For one move: SAN and UCI read back as the same move, SAN also without
@@ -135,7 +122,7 @@ Test(notation, round_trip_table)
 	for (size_t i = 0; i < ARRAY_LEN(round_trip_fens); i++) {
 		struct position p;
 
-		load(&p, round_trip_fens[i]);
+		from_fen(&p, round_trip_fens[i]);
 		check_position(&p, round_trip_fens[i]);
 	}
 }
@@ -164,7 +151,7 @@ Test(notation, round_trip_random_games)
 		struct position p;
 		char fen[FEN_MAX];
 
-		load(&p, starts[game % ARRAY_LEN(starts)]);
+		from_fen(&p, starts[game % ARRAY_LEN(starts)]);
 		for (int ply = 0; ply < 80; ply++) {
 			move_t moves[MAX_MOVES];
 			int n = movegen_legal(&p, moves);
@@ -237,7 +224,7 @@ ParameterizedTest(struct san_case *c, notation, exact_san, .init = setup)
 	char san[MOVE_TEXT_MAX], err[160];
 	move_t m = MOVE_NONE, back = MOVE_NONE;
 
-	load(&p, c->fen);
+	from_fen(&p, c->fen);
 	cr_assert(eq(int, move_from_uci(&p, c->uci, &m, err, sizeof(err)), 0), "%s", err);
 	move_to_san(&p, m, san);
 	cr_assert(eq(str, san, c->san), "%s in %s", c->uci, c->fen);
@@ -284,7 +271,7 @@ ParameterizedTest(struct san_case *c, notation, lenient_san, .init = setup)
 	char err[160];
 	move_t want = MOVE_NONE, got = MOVE_NONE;
 
-	load(&p, c->fen);
+	from_fen(&p, c->fen);
 	cr_assert(eq(int, move_from_uci(&p, c->uci, &want, err, sizeof(err)), 0), "%s", err);
 	cr_assert(eq(int, move_from_san(&p, c->san, &got, err, sizeof(err)), 0), "%s: %s", c->san,
 	          err);
@@ -334,7 +321,7 @@ ParameterizedTest(struct refusal *c, notation, refused_san, .init = setup)
 	char err[160] = "";
 	move_t m = MOVE_NONE;
 
-	load(&p, c->fen);
+	from_fen(&p, c->fen);
 	cr_assert(eq(int, move_from_san(&p, c->text, &m, err, sizeof(err)), -1), "%s", c->text);
 	cr_assert(eq(str, err, c->message));
 }
@@ -359,7 +346,7 @@ ParameterizedTest(struct refusal *c, notation, refused_uci, .init = setup)
 	char err[160] = "";
 	move_t m = MOVE_NONE;
 
-	load(&p, c->fen);
+	from_fen(&p, c->fen);
 	cr_assert(eq(int, move_from_uci(&p, c->text, &m, err, sizeof(err)), -1), "%s", c->text);
 	cr_assert(eq(str, err, c->message));
 }

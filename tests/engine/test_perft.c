@@ -17,12 +17,7 @@
 
 #include "engine/movegen.h"
 #include "engine/notation.h"
-
-static void
-setup(void)
-{
-	engine_init();
-}
+#include "tests/engine/position_helpers.h"
 
 TestSuite(perft, .init = setup);
 

@@ -15,13 +15,8 @@
 #include "engine/movegen.h"
 #include "engine/notation.h"
 #include "engine/pgn.h"
+#include "tests/engine/position_helpers.h"
 #include "game_helpers.h"
-
-static void
-setup(void)
-{
-	engine_init();
-}
 
 TestSuite(pgn, .init = setup);
 

@@ -10,15 +10,10 @@
 
 #include "engine/movegen.h"
 #include "engine/player.h"
+#include "tests/engine/position_helpers.h"
 
 /* Above this budget a profile is slow on purpose (grandmaster): fewer rounds of it. */
 enum { PLAYER_TEST_SLOW_NODES = 10000 };
-
-static void
-setup(void)
-{
-	engine_init();
-}
 
 static void
 start_game(struct game *g, const char *fen)

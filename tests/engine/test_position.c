@@ -10,22 +10,9 @@
 #include <string.h>
 
 #include "engine/movegen.h"
-
-static void
-setup(void)
-{
-	engine_init();
-}
+#include "tests/engine/position_helpers.h"
 
 TestSuite(position, .init = setup);
-
-static void
-from_fen(struct position *p, const char *fen)
-{
-	char err[160];
-
-	cr_assert(eq(int, position_from_fen(p, fen, err, sizeof(err)), 0), "%s: %s", fen, err);
-}
 
 static int
 square(const char *name)

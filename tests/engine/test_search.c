@@ -15,6 +15,7 @@
 #include "engine/movegen.h"
 #include "engine/notation.h"
 #include "engine/search.h"
+#include "tests/engine/position_helpers.h"
 
 struct outcome {
 	move_t		move;
@@ -23,20 +24,6 @@ struct outcome {
 	int		depth;
 	int		steps;
 };
-
-static void
-setup(void)
-{
-	engine_init();
-}
-
-static void
-load(struct position *p, const char *fen)
-{
-	char err[128];
-
-	cr_assert(eq(int, position_from_fen(p, fen, err, sizeof(err)), 0), "%s: %s", fen, err);
-}
 
 /* One search with a fresh table, run in slices of `slice` nodes. */
 static struct outcome
@@ -47,7 +34,7 @@ run(const char *fen, const uint64_t *history, int n_history, const struct search
 	struct search *s;
 	struct outcome o = { 0 };
 
-	load(&p, fen);
+	from_fen(&p, fen);
 	cr_assert(eq(int, tt_init(&tt, 1 << 20), 0));
 	s = search_new(&tt);
 	cr_assert(s != NULL);
@@ -69,7 +56,7 @@ expect_move(const char *fen, move_t m, const char *uci)
 	struct position p;
 	char text[MOVE_TEXT_MAX];
 
-	load(&p, fen);
+	from_fen(&p, fen);
 	cr_assert(movegen_is_legal(&p, m), "%s: illegal best move %04x", fen, m);
 	if (uci != NULL) {
 		move_to_uci(m, text);
@@ -157,7 +144,7 @@ Test(search, repetition_in_game_history_is_a_draw, .init = setup)
 	struct search_params sp = { .depth = 5 };
 	struct outcome without, with;
 
-	load(&rep, "6k1/8/8/8/8/8/q7/7K b - - 11 40");
+	from_fen(&rep, "6k1/8/8/8/8/8/q7/7K b - - 11 40");
 	without = run(fen, NULL, 0, &sp, UINT64_MAX);
 	with = run(fen, &rep.key, 1, &sp, UINT64_MAX);
 	cr_assert(lt(int, without.score, -500), "score %d", without.score);
@@ -275,7 +262,7 @@ Test(search, time_limit_and_stop, .init = setup)
 	struct timespec t0, t1;
 	double secs;
 
-	load(&p, positions[1]);
+	from_fen(&p, positions[1]);
 	cr_assert(eq(int, tt_init(&tt, 1 << 20), 0));
 	s = search_new(&tt);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -308,7 +295,7 @@ Test(search, pv_starts_with_best_move_and_is_legal, .init = setup)
 	move_t pv[MAX_PLY];
 	int n;
 
-	load(&p, positions[5]);
+	from_fen(&p, positions[5]);
 	cr_assert(eq(int, tt_init(&tt, 1 << 20), 0));
 	s = search_new(&tt);
 	search_start(s, &p, NULL, 0, &sp);
