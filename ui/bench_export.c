@@ -11,6 +11,7 @@
 
 #include "engine/types.h"
 #include "ui/bench_report.h"
+#include "ui/json.h"
 
 /*
  * A cell's figures after model, boards, status and error, in the order JSON
@@ -75,23 +76,6 @@ bench_field_text(const struct bench_field *fd, const struct bench_result *r, cha
 		return 1;
 	}
 	return 0;
-}
-
-static void
-json_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
 }
 
 static void

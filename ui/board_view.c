@@ -287,10 +287,13 @@ board_move_list(struct cellbuf *cb, struct ui_rect r, const struct view_state *v
 
 		if (white || i == 0)
 			line++;
+		/* Scrolled-off plies only advance the position: SAN needs the legal moves. */
+		if (line < first) {
+			position_play(&pos, g->moves[i]);
+			continue;
+		}
 		move_to_san(&pos, g->moves[i], san);
 		position_play(&pos, g->moves[i]);
-		if (line < first)
-			continue;
 		k = line - first;
 		cx = r.x + (k / r.h) * COL_W;
 		cy = r.y + k % r.h;

@@ -10,6 +10,8 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "ui/json.h"
+
 /* One figure of one run, as a double, for the mean/min/max summaries. */
 enum figure { FIG_TOTAL, FIG_UTIL, FIG_WAIT_MEAN, FIG_WAIT_P95, FIG_SPEEDUP, FIG_NB };
 
@@ -313,20 +315,6 @@ write_csv(FILE *f, const struct report *r)
 				st->white_wins, st->draws, st->black_wins);
 			csv_measured(f, r, run, st);
 		}
-}
-
-/* A JSON string: our texts hold no control characters, but quote and backslash may appear. */
-static void
-json_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s != '\0'; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		if ((unsigned char)*s >= 0x20)
-			fputc(*s, f);
-	}
-	fputc('"', f);
 }
 
 static void
