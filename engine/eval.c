@@ -127,10 +127,6 @@ static const int *const eval_psq_eg[PIECE_TYPE_NB] = {
 	eval_pawn_eg, eval_knight_psq, eval_bishop_psq, eval_rook_psq, eval_queen_psq, eval_king_eg
 };
 
-static const bitboard_t EVAL_FILE_A = 0x0101010101010101ULL;
-static const bitboard_t EVAL_NOT_A = ~0x0101010101010101ULL;
-static const bitboard_t EVAL_NOT_H = ~0x8080808080808080ULL;
-
 struct eval_side {
 	int	mg;
 	int	eg;
@@ -140,8 +136,8 @@ static bitboard_t
 eval_pawn_attacks(bitboard_t pawns, int color)
 {
 	if (color == WHITE)
-		return ((pawns << 7) & EVAL_NOT_H) | ((pawns << 9) & EVAL_NOT_A);
-	return ((pawns >> 9) & EVAL_NOT_H) | ((pawns >> 7) & EVAL_NOT_A);
+		return ((pawns << 7) & ~BB_FILE_H) | ((pawns << 9) & ~BB_FILE_A);
+	return ((pawns >> 9) & ~BB_FILE_H) | ((pawns >> 7) & ~BB_FILE_A);
 }
 
 static bitboard_t
@@ -150,9 +146,9 @@ eval_adjacent_files(int file)
 	bitboard_t m = 0;
 
 	if (file > 0)
-		m |= EVAL_FILE_A << (file - 1);
+		m |= BB_FILE_A << (file - 1);
 	if (file < 7)
-		m |= EVAL_FILE_A << (file + 1);
+		m |= BB_FILE_A << (file + 1);
 	return m;
 }
 
@@ -172,7 +168,7 @@ eval_pawns(const struct position *p, int c, struct eval_side *s)
 	bitboard_t their = p->pieces[piece_make(!c, PAWN)];
 
 	for (int f = 0; f < 8; f++) {
-		int n = __builtin_popcountll(own & (EVAL_FILE_A << f));
+		int n = bb_popcount(own & (BB_FILE_A << f));
 
 		if (n > 1) {
 			s->mg -= EVAL_DOUBLED_MG * (n - 1);
@@ -183,10 +179,10 @@ eval_pawns(const struct position *p, int c, struct eval_side *s)
 			s->eg -= EVAL_ISOLATED_EG * n;
 		}
 	}
-	for (bitboard_t b = own; b; b &= b - 1) {
-		int sq = __builtin_ctzll(b);
+	for (bitboard_t b = own; b;) {
+		int sq = bb_pop(&b);
 		int f = sq_file(sq), r = sq_rank(sq);
-		bitboard_t span = ((EVAL_FILE_A << f) | eval_adjacent_files(f)) & eval_ahead(r, c);
+		bitboard_t span = ((BB_FILE_A << f) | eval_adjacent_files(f)) & eval_ahead(r, c);
 
 		if ((their & span) == 0) {
 			int rel = c == WHITE ? r : 7 - r;
@@ -206,15 +202,15 @@ eval_pieces(const struct position *p, int c, struct eval_side *s)
 	bitboard_t their_pawns = p->pieces[piece_make(!c, PAWN)];
 
 	for (int t = KNIGHT; t <= QUEEN; t++) {
-		for (bitboard_t b = p->pieces[piece_make(c, t)]; b; b &= b - 1) {
-			int sq = __builtin_ctzll(b);
+		for (bitboard_t b = p->pieces[piece_make(c, t)]; b;) {
+			int sq = bb_pop(&b);
 			bitboard_t att = attacks_piece(t, sq, occ);
-			int n = __builtin_popcountll(att & area) - eval_mobility_base[t];
+			int n = bb_popcount(att & area) - eval_mobility_base[t];
 
 			s->mg += eval_mobility_mg[t] * n;
 			s->eg += eval_mobility_eg[t] * n;
 			if (t == ROOK) {
-				bitboard_t file = EVAL_FILE_A << sq_file(sq);
+				bitboard_t file = BB_FILE_A << sq_file(sq);
 
 				if ((file & own_pawns) == 0 && (file & their_pawns) == 0) {
 					s->mg += EVAL_ROOK_OPEN_MG;
@@ -226,7 +222,7 @@ eval_pieces(const struct position *p, int c, struct eval_side *s)
 			}
 		}
 	}
-	if (__builtin_popcountll(p->pieces[piece_make(c, BISHOP)]) >= 2) {
+	if (bb_popcount(p->pieces[piece_make(c, BISHOP)]) >= 2) {
 		s->mg += EVAL_BISHOP_PAIR_MG;
 		s->eg += EVAL_BISHOP_PAIR_EG;
 	}
@@ -262,8 +258,8 @@ eval_white(const struct position *p)
 
 	for (int c = WHITE; c <= BLACK; c++) {
 		for (int t = PAWN; t <= KING; t++) {
-			for (bitboard_t b = p->pieces[piece_make(c, t)]; b; b &= b - 1) {
-				int sq = __builtin_ctzll(b);
+			for (bitboard_t b = p->pieces[piece_make(c, t)]; b;) {
+				int sq = bb_pop(&b);
 				int i = c == WHITE ? sq ^ 56 : sq;
 
 				side[c].mg += eval_material_mg[t] + eval_psq_mg[t][i];

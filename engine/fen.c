@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "engine/attacks.h"
+#include "engine/notation.h"
 #include "engine/position.h"
 
 enum { FEN_FIELDS = 6, QUOTE_MAX = 100 };
@@ -55,14 +56,6 @@ static int
 quote_len(int len)
 {
 	return len < QUOTE_MAX ? len : QUOTE_MAX;
-}
-
-static void
-square_name(int sq, char out[3])
-{
-	out[0] = (char)('a' + sq_file(sq));
-	out[1] = (char)('1' + sq_rank(sq));
-	out[2] = '\0';
 }
 
 static int

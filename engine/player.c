@@ -68,6 +68,14 @@ player_profiles(size_t *n)
 	return player_table;
 }
 
+move_t
+player_blunder(const struct player_profile *pr, uint64_t *rng, const move_t *moves, int n)
+{
+	if (n <= 0 || (int)(search_random(rng) % 1000) >= pr->blunder_permille)
+		return MOVE_NONE;
+	return moves[search_random(rng) % (uint64_t)n];
+}
+
 /* Releases the search early: a simul keeps many thinks alive at once. */
 static void
 think_finish(struct think *t)
@@ -100,8 +108,8 @@ think_new(const struct player_profile *pr, const struct game *g, uint64_t seed)
 		t->done = true;
 		return t;
 	}
-	if ((int)(search_random(&rng) % 1000) < pr->blunder_permille) {
-		t->move = moves[search_random(&rng) % (uint64_t)n];
+	t->move = player_blunder(pr, &rng, moves, n);
+	if (t->move != MOVE_NONE) {
 		t->done = true;
 		return t;
 	}

@@ -23,6 +23,11 @@ struct player_profile {
 const struct player_profile *player_profile_find(const char *name);
 /* All profiles, strongest first; *n gets their count. */
 const struct player_profile *player_profiles(size_t *n);
+/*
+ * The profile's blunder: with its chance, a uniformly random one of the n
+ * legal moves, drawn from *rng; else MOVE_NONE. Draws nothing when n is 0.
+ */
+move_t player_blunder(const struct player_profile *pr, uint64_t *rng, const move_t *moves, int n);
 
 struct think;
 

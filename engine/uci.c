@@ -312,10 +312,9 @@ uci_go(struct uci *u, struct uci_tokens *t)
 			sp.nodes = u->profile->nodes;
 		sp.noise_cp = u->profile->noise_cp;
 		sp.noise_seed = search_random(&u->rng);
-		if (n > 0 && (int)(search_random(&u->rng) % 1000) < u->profile->blunder_permille) {
-			u->forced = moves[search_random(&u->rng) % (uint64_t)n];
+		u->forced = player_blunder(u->profile, &u->rng, moves, n);
+		if (u->forced != MOVE_NONE)
 			return;
-		}
 	}
 	sp.info = uci_info;
 	sp.info_ctx = u;
