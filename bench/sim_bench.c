@@ -36,7 +36,7 @@ static int
 bench_case(const char *name, const struct sim_config *c, enum sim_policy p)
 {
 	char err[256];
-	long base = rss_kib();
+	long base = rss_kib(), peak;
 	double t0 = realtime_monotonic(), t1;
 	long long events = 0;
 	struct sim *s = sim_new(c, &p, 1, err, sizeof(err));
@@ -50,11 +50,12 @@ bench_case(const char *name, const struct sim_config *c, enum sim_policy p)
 	sim_on_event(s, count_event, &events);
 	sim_run_virtual(s);
 	t1 = realtime_monotonic();
+	peak = rss_kib();
 	sim_stats(s, 0, &st);
 	duration_hms(st.total, total, sizeof(total));
 	printf("%-34s %-11s %9.3f s %12lld events %10.2f Mev/s  peak %7ld KiB (+%ld KiB, %.0f B/board)  total %s\n",
-	       name, sim_policy_name(p), t1 - t0, events, (double)events / (t1 - t0) / 1e6, rss_kib(),
-	       rss_kib() - base, 1024.0 * (double)(rss_kib() - base) / c->boards, total);
+	       name, sim_policy_name(p), t1 - t0, events, (double)events / (t1 - t0) / 1e6, peak,
+	       peak - base, 1024.0 * (double)(peak - base) / c->boards, total);
 	sim_free(s);
 	return 0;
 }

@@ -19,9 +19,6 @@
 #include "engine/types.h"
 #include "sim/bench.h"
 
-#ifndef container_of
-#endif
-
 #define BENCH_ASYNC_SLICE_NS	500000
 #define BENCH_ASYNC_NONE	UINT32_MAX
 

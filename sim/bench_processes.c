@@ -94,17 +94,6 @@ proc_kill_all(const pid_t *pids, uint32_t n)
 			continue;
 }
 
-static int
-proc_send_move(int fd)
-{
-	char c = 'm';
-	ssize_t n;
-
-	while ((n = write(fd, &c, 1)) < 0 && errno == EINTR)
-		continue;
-	return n == 1 ? 0 : -1;
-}
-
 /* The master's side once every board exists. */
 static int
 proc_play(const struct bench_config *cfg, const int *move_wr, int reply_rd, uint32_t *made,
@@ -117,7 +106,7 @@ proc_play(const struct bench_config *cfg, const int *move_wr, int reply_rd, uint
 
 	for (uint32_t i = 0; i < cfg->boards; i++) {
 		r->checksum += bench_burn(cfg->master_work, bench_move_seed(i, 0));
-		if (proc_send_move(move_wr[i]) < 0)
+		if (bench_write_all(move_wr[i], "m", 1) < 0)
 			return -1;
 		made[i] = 1;
 		r->moves_done++;
@@ -149,7 +138,7 @@ proc_play(const struct bench_config *cfg, const int *move_wr, int reply_rd, uint
 				continue;
 			}
 			r->checksum += bench_burn(cfg->master_work, bench_move_seed(i, made[i]));
-			if (proc_send_move(move_wr[i]) < 0)
+			if (bench_write_all(move_wr[i], "m", 1) < 0)
 				return -1;
 			made[i]++;
 			r->moves_done++;

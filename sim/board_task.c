@@ -4,8 +4,6 @@
  * move (adjudicated) or a chess rule ended it; otherwise the board waits
  * for the master again, from this simulated time on.
  */
-#include <string.h>
-
 #include "sim/exhibition.h"
 
 void
@@ -14,13 +12,8 @@ board_task_step(struct board_task *bt, simtime_t t)
 	struct exhibition *ex = bt->ex;
 	char san[MOVE_TEXT_MAX] = "";
 	int ply = 2 * bt->master_moves - 1;
-	bool over = false;
+	bool over = chess_play(ex, bt->index, ply, san);
 
-	if (ex->games != NULL) {
-		chess_play(ex, bt->index, ply, san);
-		memcpy(bt->last_san, san, sizeof(bt->last_san));
-		over = ex->games[bt->index].termination != TERM_NONE;
-	}
 	ex->opponent_moves++;
 	exhibition_emit(ex, SIM_EV_OPPONENT_REPLIES, bt->index, t, t - bt->think_start, ply, san);
 	if (!over && bt->master_moves >= ex->sim->config.moves) {

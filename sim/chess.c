@@ -9,6 +9,7 @@
  * a side three or more points up wins, anything closer is a draw.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "sim/exhibition.h"
 
@@ -101,26 +102,34 @@ chess_event_ready(struct exhibition *ex, int task)
 	return thinking_ready(ex->sim, board, ply, &ex->games[board], due);
 }
 
-void
+bool
 chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX])
 {
 	struct sim *s = ex->sim;
-	struct board_record *r = &s->records[board];
-	struct game *g = &ex->games[board];
+	struct board_record *r;
+	struct game *g;
 	move_t m;
+	bool stored = true;
 
+	if (ex->games == NULL)
+		return false;
+	r = &s->records[board];
+	g = &ex->games[board];
 	if (ply < r->nmoves) {
 		m = r->moves[ply];
 	} else {
 		m = thinking_move(s, board, ply, g);
-		if (chess_store(s, board, ply, m) < 0) {
-			san[0] = '\0';
-			game_end(g, RESULT_NONE, TERM_ABANDONED);
-			return;
-		}
+		stored = chess_store(s, board, ply, m) == 0;
 	}
-	move_to_san(&g->pos, m, san);
-	game_play(g, m);
+	if (stored) {
+		move_to_san(&g->pos, m, san);
+		game_play(g, m);
+	} else {
+		san[0] = '\0';
+		game_end(g, RESULT_NONE, TERM_ABANDONED);
+	}
+	memcpy(ex->boards[board].last_san, san, sizeof(ex->boards[board].last_san));
+	return g->termination != TERM_NONE;
 }
 
 void

@@ -189,8 +189,12 @@ void master_decide(struct master *m, simtime_t t);
 /* A board became ready or finished: the master may stop waiting. */
 void master_board_changed(struct master *m, int board, simtime_t t);
 
-/* chess.c: plays the ply's move (choosing it once for all exhibitions). */
-void chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX]);
+/*
+ * chess.c: plays the ply's move (choosing it once for all exhibitions) and
+ * copies its SAN to the board's last_san; true when the game is over. Chess
+ * off: nothing, false.
+ */
+bool chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX]);
 /* The ply's player starts thinking: on the live clock his search may start now. */
 void chess_begin(struct exhibition *ex, int board, int ply, simtime_t due);
 /* False while the move the task's pending event plays is still being searched. */

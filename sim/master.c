@@ -16,8 +16,6 @@
  *   ready        the board ready longest (a FIFO: events arrive in time
  *                order, so arrival order is readiness order), or idle.
  */
-#include <string.h>
-
 #include "sim/exhibition.h"
 
 static void master_arrive(struct master *m, int board, simtime_t t);
@@ -146,15 +144,11 @@ master_move(struct master *m, simtime_t t)
 	struct board_task *bt = &ex->boards[m->board];
 	char san[MOVE_TEXT_MAX] = "";
 	int ply = 2 * bt->master_moves;
-	bool over = false;
+	bool over;
 
 	m->busy += t - m->since;
 	m->last = bt->index;
-	if (ex->games != NULL) {
-		chess_play(ex, bt->index, ply, san);
-		memcpy(bt->last_san, san, sizeof(bt->last_san));
-		over = ex->games[bt->index].termination != TERM_NONE;
-	}
+	over = chess_play(ex, bt->index, ply, san);
 	bt->master_moves++;
 	ex->master_moves++;
 	exhibition_emit(ex, SIM_EV_MASTER_MOVES, bt->index, t, t - m->since, ply, san);
