@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "engine/attacks.h"
 #include "engine/notation.h"
 #include "engine/position.h"

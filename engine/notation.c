@@ -8,6 +8,7 @@
  * whatever it accepts is legal by construction and "ambiguous" is simply
  * "more than one fits".
  */
+#include "engine/macros.h"
 #include "engine/notation.h"
 
 #include <stdio.h>

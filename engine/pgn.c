@@ -10,6 +10,7 @@
  * token is SAN, played on the game through game_play so the result rules
  * apply exactly as they did when the game was recorded.
  */
+#include "engine/macros.h"
 #include "engine/pgn.h"
 
 #include <ctype.h>

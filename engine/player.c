@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "engine/movegen.h"
 #include "engine/player.h"
 #include "engine/search.h"

@@ -14,10 +14,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-/* From a member (say an embedded libev watcher) back to the struct that holds it. */
-#define container_of(ptr, type, member) ((type *)(void *)((char *)(ptr) - offsetof(type, member)))
-
 typedef uint64_t bitboard_t;
 typedef uint16_t move_t;
 

@@ -4,7 +4,7 @@
  * move (adjudicated) or a chess rule ended it; otherwise the board waits
  * for the master again, from this simulated time on.
  */
-#include "sim/exhibition.h"
+#include "sim/sim_internal.h"
 
 void
 board_task_step(struct board_task *bt, simtime_t t)

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/exhibition.h"
+#include "sim/sim_internal.h"
 
 static const int material_value[PIECE_TYPE_NB] = { 1, 3, 3, 5, 9, 0 };
 

@@ -19,7 +19,7 @@
 #include <errno.h>
 #include <time.h>
 
-#include "sim/exhibition.h"
+#include "sim/sim_internal.h"
 
 static ev_timer *
 task_timer(struct sim *s, int ex, int task)

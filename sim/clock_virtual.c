@@ -5,7 +5,7 @@
  * its timers with the timer's own scheduled time, so a live run walks the
  * same sequence as a virtual one, merely spread over real time.
  */
-#include "sim/exhibition.h"
+#include "sim/sim_internal.h"
 
 /* The exhibition holding the next event in clock order, or NULL. */
 static struct exhibition *

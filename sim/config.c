@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "engine/player.h"
-#include "sim/exhibition.h"
+#include "sim/sim_internal.h"
 #include "sim/sim.h"
 
 static const char *const policy_names[SIM_POLICY_NB] = { "sync", "round-robin", "ready" };

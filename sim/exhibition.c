@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/exhibition.h"
+#include "engine/macros.h"
+#include "sim/sim_internal.h"
 
 static void board_timer_cb(struct ev_loop *loop, ev_timer *w, int revents);
 static void master_timer_cb(struct ev_loop *loop, ev_timer *w, int revents);

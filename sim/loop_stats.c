@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "sim/exhibition.h"
+#include "sim/sim_internal.h"
 
 static int
 bucket_of(uint64_t us)

@@ -16,7 +16,7 @@
  *   ready        the board ready longest (a FIFO: events arrive in time
  *                order, so arrival order is readiness order), or idle.
  */
-#include "sim/exhibition.h"
+#include "sim/sim_internal.h"
 
 static void master_arrive(struct master *m, int board, simtime_t t);
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/exhibition.h"
+#include "sim/sim_internal.h"
 
 static const char *const event_names[SIM_EV_KIND_NB] = {
 	"master-thinks", "master-moves", "master-walks", "master-waits", "master-stops-waiting",

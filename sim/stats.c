@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/exhibition.h"
+#include "sim/sim_internal.h"
 
 static const char *const activity_names[] = { "idle", "thinking", "walking", "waiting", "done" };
 

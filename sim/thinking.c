@@ -26,7 +26,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "sim/exhibition.h"
+#include "engine/macros.h"
+#include "sim/sim_internal.h"
 #include "sim/realtime.h"
 
 /*

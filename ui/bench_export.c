@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "engine/types.h"
 #include "ui/bench_report.h"
 #include "ui/json.h"

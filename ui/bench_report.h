@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "sim/bench.h"
+#include "sim/bench/bench.h"
 
 struct bench_summary {
 	const struct bench_config	*cfg;		/* the ladder's workload and caps */

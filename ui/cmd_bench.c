@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sim/bench.h"
+#include "sim/bench/bench.h"
 #include "ui/bench_report.h"
 #include "ui/commands.h"
 

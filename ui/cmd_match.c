@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "engine/game.h"
 #include "engine/notation.h"
 #include "engine/player.h"

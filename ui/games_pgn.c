@@ -4,6 +4,7 @@
  * board, which opponent profile); the [%emt] comments carry the simulated
  * think time of every ply, so a GUI replays the exhibition's rhythm.
  */
+#include "engine/macros.h"
 #include "ui/games_pgn.h"
 
 #include <stdlib.h>

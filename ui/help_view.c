@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 
+#include "engine/macros.h"
 #include "ui/layout.h"
 
 struct help_key {

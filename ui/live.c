@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine/macros.h"
 #include "sim/realtime.h"
 #include "sim/snapshot.h"
 #include "ui/games_pgn.h"

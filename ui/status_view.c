@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "ui/layout.h"
 
 /*

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "engine/game.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"

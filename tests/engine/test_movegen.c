@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "engine/movegen.h"
 #include "tests/engine/position_helpers.h"
 

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
 #include "tests/engine/position_helpers.h"

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
 #include "tests/engine/position_helpers.h"

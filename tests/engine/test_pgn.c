@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine/macros.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
 #include "engine/pgn.h"

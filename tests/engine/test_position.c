@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "engine/movegen.h"
 #include "tests/engine/position_helpers.h"
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "engine/macros.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
 #include "engine/search.h"

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "engine/macros.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
 

@@ -10,6 +10,7 @@
 #include <criterion/new/assert.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "engine/movegen.h"
 #include "tests/engine/position_helpers.h"
 

@@ -15,7 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sim/bench.h"
+#include "sim/bench/bench.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define TEST_ASAN 1

@@ -8,6 +8,7 @@
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 
+#include "engine/macros.h"
 #include "view_fixture.h"
 
 TestSuite(layout, .init = setup24, .fini = fixture_teardown);

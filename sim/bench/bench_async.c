@@ -16,8 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "engine/types.h"
-#include "sim/bench.h"
+#include "sim/bench/bench.h"
 
 #define BENCH_ASYNC_SLICE_NS	500000
 #define BENCH_ASYNC_NONE	UINT32_MAX

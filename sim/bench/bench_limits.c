@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sim/bench.h"
+#include "sim/bench/bench.h"
 
 static const char *const bench_model_names[BENCH_MODEL_COUNT] = {
 	[BENCH_PROCESSES] = "processes",

@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "sim/bench.h"
+#include "sim/bench/bench.h"
 
 static unsigned
 bench_hist_index(uint64_t us)

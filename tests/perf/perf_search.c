@@ -5,7 +5,7 @@
  * in it means the search itself changed (ordering, pruning) — while nodes per
  * second measures how fast the same tree is walked.
  *
- * usage: bench_search_bench [depth]   (default 7)
+ * usage: perf_search [depth]   (default 7)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,12 +35,12 @@ main(int argc, char **argv)
 	struct search *s;
 
 	if (depth < 1 || depth > SEARCH_MAX_DEPTH) {
-		fprintf(stderr, "bench_search_bench: depth \"%s\" is not from 1 to %d\n", argv[1], SEARCH_MAX_DEPTH);
+		fprintf(stderr, "perf_search: depth \"%s\" is not from 1 to %d\n", argv[1], SEARCH_MAX_DEPTH);
 		return 2;
 	}
 	engine_init();
 	if (tt_init(&tt, 16 << 20) != 0 || (s = search_new(&tt)) == NULL) {
-		fprintf(stderr, "bench_search_bench: out of memory\n");
+		fprintf(stderr, "perf_search: out of memory\n");
 		return 1;
 	}
 	printf("search bench: depth %d, fresh 16 MB table per position\n", depth);
@@ -53,7 +53,7 @@ main(int argc, char **argv)
 		uint64_t nodes;
 
 		if (position_from_fen(&p, bench_positions[i], err, sizeof(err)) != 0) {
-			fprintf(stderr, "bench_search_bench: %s\n", err);
+			fprintf(stderr, "perf_search: %s\n", err);
 			return 1;
 		}
 		tt_clear(&tt);

@@ -15,7 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sim/bench.h"
+#include "sim/bench/bench.h"
 
 static void
 hybrid_worker(const struct bench_config *cfg, uint32_t first, uint32_t count, int fd)

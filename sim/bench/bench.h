@@ -16,8 +16,8 @@
  * parent can see (wall time, rusage of the whole subtree). A model that
  * cannot reach N says why in the result; nothing here prints or exits.
  */
-#ifndef SIMUL_SIM_BENCH_H
-#define SIMUL_SIM_BENCH_H
+#ifndef SIMUL_SIM_BENCH_BENCH_H
+#define SIMUL_SIM_BENCH_BENCH_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -7,7 +7,7 @@
  *   3. CPU share of a live run at the default speed (target < 5% of one
  *      core), the live view running on a pseudo-terminal of 200x60 in a
  *      child process, measured with getrusage.
- * usage: bench_render_bench [SECONDS]   (the live run's length, default 60)
+ * usage: perf_render [SECONDS]   (the live run's length, default 60)
  * Prints figures; never fails on speed.
  */
 #include <locale.h>

@@ -12,8 +12,8 @@
  * linked ring of the boards still playing, and what statistics need: every
  * opponent's wait for the master and the master's activity spans.
  */
-#ifndef SIMUL_SIM_EXHIBITION_H
-#define SIMUL_SIM_EXHIBITION_H
+#ifndef SIMUL_SIM_SIM_INTERNAL_H
+#define SIMUL_SIM_SIM_INTERNAL_H
 
 #include <ev.h>
 #include <stddef.h>

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/bench.h"
+#include "sim/bench/bench.h"
 
 struct thread_board {
 	struct threads_model	*tm;

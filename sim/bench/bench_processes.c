@@ -20,7 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sim/bench.h"
+#include "sim/bench/bench.h"
 
 /* The opponents' CPU work lands here, so the compiler cannot drop it. */
 static volatile uint64_t proc_sink;
