@@ -1,7 +1,7 @@
 /*
  * The exhibition's configuration: defaults (the article's numbers), limits,
- * the opponents spec, the preset table a class picks from, and the
- * analytical model the measurements are compared with.
+ * the opponents spec and the preset table a class picks from (the
+ * analytical model is in model.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,43 +206,4 @@ sim_preset_apply(struct sim_config *c, const char *name, char *err, size_t errle
 	}
 	snprintf(err, errlen, "\"%s\" is not a preset (try --preset list)", name);
 	return -1;
-}
-
-static simtime_t
-max_time(simtime_t a, simtime_t b)
-{
-	return a > b ? a : b;
-}
-
-bool
-sim_model_total(const struct sim_config *c, enum sim_policy p, simtime_t *total)
-{
-	simtime_t n = c->boards, m = c->moves;
-	simtime_t tm = dist_mean(&c->master_think), to = dist_mean(&c->opponent_think);
-	simtime_t w = c->boards > 1 ? dist_mean(&c->walk) : 0;
-
-	bool last_blocks = false;
-
-	for (int i = 0; i < c->nblocking; i++)
-		last_blocks = last_blocks || c->blocking[i] == c->boards - 1;
-	if (c->nblocking > 0 && p != SIM_SYNC) {
-		/* See sim.h: blocked k*To a round, the master never waits; his time line is the total. */
-		*total = n * m * tm + (n * m - 1) * w + c->nblocking * m * to + (last_blocks ? 0 : to);
-		return dist_is_fixed(&c->master_think) && dist_is_fixed(&c->opponent_think) &&
-		       dist_is_fixed(&c->walk) && (p == SIM_READY || w == 0 || last_blocks);
-	}
-	switch (p) {
-	case SIM_SYNC:
-		*total = n * m * (tm + to) + (n - 1) * w;
-		break;
-	case SIM_ROUND_ROBIN:
-		*total = (m - 1) * max_time(n * (tm + w), tm + to) + (n - 1) * (tm + w) + tm + to;
-		break;
-	default:
-		/* The ready master idles where he is, then walks: the walk is not hidden. */
-		*total = (m - 1) * max_time(n * (tm + w), tm + to + w) + (n - 1) * (tm + w) + tm + to;
-		break;
-	}
-	return dist_is_fixed(&c->master_think) && dist_is_fixed(&c->opponent_think) &&
-	       dist_is_fixed(&c->walk);
 }
