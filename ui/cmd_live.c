@@ -11,6 +11,7 @@
 
 #include "ui/cli.h"
 #include "ui/commands.h"
+#include "ui/keys.h"
 #include "ui/live.h"
 #include "ui/report.h"
 
@@ -57,6 +58,8 @@ usage(FILE *f)
 		   "their clocks running on one event loop. Press ? inside for the keys.\n"
 		   "Without a terminal on stdout it prints the headless summary instead.\n\n");
 	cli_help(f, live_options, sizeof(live_options) / sizeof(live_options[0]));
+	fprintf(f, "\n");
+	key_table_print(f);
 }
 
 int

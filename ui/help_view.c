@@ -1,6 +1,6 @@
 /*
  * The help overlay and the too-small message. The overlay is the lesson in
- * a few lines and every key, in a frame centred over the running view (the
+ * a few lines and every key of the key table (ui/keys.h), in a frame centred over the running view (the
  * simulation keeps running behind it unless paused). The too-small message
  * replaces the whole frame: below the minimum size any layout would be
  * garbage, so the screen says what size it needs instead.
@@ -8,13 +8,8 @@
 #include <stdio.h>
 
 #include "engine/macros.h"
+#include "ui/keys.h"
 #include "ui/layout.h"
-
-struct help_key {
-	const char	*key;
-	const char	*ascii_key;	/* when the arrows cannot be drawn */
-	const char	*what;
-};
 
 static const char *const help_lesson[] = {
 	"The master does not play faster: he stops waiting.",
@@ -29,26 +24,10 @@ static const char *const help_lesson[] = {
 	"simulated totals do not change. --blocking-opponent K: board K blocks.",
 };
 
-static const struct help_key help_keys[] = {
-	{ "space", "space", "pause / resume" },
-	{ "s", "s", "one event at a time" },
-	{ "+  -", "+  -", "speed \u00d72 / \u00f72" },
-	{ "\u2190\u2191\u2193\u2192 Tab", "arrows Tab", "move the focus" },
-	{ "Enter", "Enter", "focused board, large" },
-	{ "PgUp PgDn", "PgUp PgDn", "scroll the boards" },
-	{ "f", "f", "fast-forward to the end" },
-	{ "r", "r", "restart with a new seed" },
-	{ "p", "p", "async policy: rr / ready" },
-	{ "g", "g", "greedy search: loop stalls" },
-	{ "click", "click", "focus a board" },
-	{ "? F1 h", "? F1 h", "this help" },
-	{ "q", "q", "quit (Ctrl-C too)" },
-};
-
 void
 help_view_draw(struct cellbuf *cb, const struct view_state *vs)
 {
-	int nl = (int)ARRAY_LEN(help_lesson), nk = (int)ARRAY_LEN(help_keys);
+	int nl = (int)ARRAY_LEN(help_lesson), nk = (int)key_table_len;
 	int two = cb->w >= 80;		/* keys in two columns when there is room */
 	int key_rows = two ? (nk + 1) / 2 : nk;
 	int w = two ? 78 : cb->w - 2;
@@ -71,12 +50,10 @@ help_view_draw(struct cellbuf *cb, const struct view_state *vs)
 	for (int i = 0; i < nk; i++) {
 		int col = two ? i / key_rows : 0, row = two ? i % key_rows : i;
 		int x = r.x + 2 + col * 37, y = r.y + nl + 2 + row;
-		const char *what = help_keys[i].what;
+		const struct key_binding *k = &key_table[i];
+		const char *what = vs->ascii && k->ascii_help != NULL ? k->ascii_help : k->help;
 
-		cellbuf_text(cb, x, y, 10, UI_KEY, vs->ascii,
-			     vs->ascii ? help_keys[i].ascii_key : help_keys[i].key);
-		if (vs->ascii && i == 2)
-			what = "speed x2 / :2";
+		cellbuf_text(cb, x, y, 10, UI_KEY, vs->ascii, vs->ascii ? k->ascii_name : k->name);
 		cellbuf_text(cb, x + 11, y, 26, UI_NORMAL, vs->ascii, what);
 	}
 	cellbuf_unclip(cb);

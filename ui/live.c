@@ -264,16 +264,10 @@ live_write_stats(const struct live *lv)
 }
 
 int
-live_run(const struct cli_options *o, const struct live_options *lopt)
+live_open(struct live *lv, const struct cli_options *o, const struct live_options *lopt,
+	  struct ev_loop *loop, char *err, size_t errlen)
 {
-	struct live *lv = calloc(1, sizeof(*lv));
-	char err[512];
-	int code;
-
-	if (lv == NULL) {
-		fprintf(stderr, "simul: out of memory\n");
-		return 1;
-	}
+	memset(lv, 0, sizeof(*lv));
 	lv->started = realtime_monotonic();
 	lv->first_frame_ms = -1;
 	lv->exit_code = -1;
@@ -281,22 +275,48 @@ live_run(const struct cli_options *o, const struct live_options *lopt)
 	lv->config = o->config;
 	lv->npolicies = cli_policies(o, lv->policies);
 	lv->speed = o->speed > 0 ? o->speed : CLI_SPEED_DEFAULT;
-	lv->sim = sim_new(&lv->config, lv->policies, lv->npolicies, err, sizeof(err));
-	if (lv->sim == NULL) {
-		fprintf(stderr, "simul: %s\n", err);
-		free(lv);
-		return 2;
-	}
+	lv->loop = loop;
 	if (lopt->pgn != NULL && !lv->config.chess) {
-		fprintf(stderr, "simul: --pgn: needs --chess on (no games are played with chess off)\n");
-		sim_free(lv->sim);
-		free(lv);
-		return 2;
+		snprintf(err, errlen, "--pgn: needs --chess on (no games are played with chess off)");
+		return -1;
 	}
+	lv->sim = sim_new(&lv->config, lv->policies, lv->npolicies, err, errlen);
+	if (lv->sim == NULL)
+		return -1;
 	sim_on_event(lv->sim, live_event, lv);
 	snapshot_view_init(&lv->sv, lv->sim);
 	cellbuf_init(&lv->cb, 1, 1);
-	lv->loop = ev_default_loop(EVFLAG_AUTO);
+	live_title(lv);
+	lv->sv.vs.speed = lv->speed;
+	return 0;
+}
+
+void
+live_close(struct live *lv)
+{
+	sim_free(lv->sim);
+	lv->sim = NULL;
+	snapshot_view_free(&lv->sv);
+	cellbuf_free(&lv->cb);
+}
+
+int
+live_run(const struct cli_options *o, const struct live_options *lopt)
+{
+	struct live *lv = malloc(sizeof(*lv));
+	char err[512];
+	int code;
+
+	if (lv == NULL) {
+		fprintf(stderr, "simul: out of memory\n");
+		return 1;
+	}
+	if (live_open(lv, o, lopt, ev_default_loop(EVFLAG_AUTO), err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: %s\n", err);
+		live_close(lv);
+		free(lv);
+		return 2;
+	}
 	/* Signal watchers first: curses then leaves SIGINT/SIGWINCH to them. */
 	ev_signal_init(&lv->sigint, live_signal_cb, SIGINT);
 	ev_signal_init(&lv->sigterm, live_signal_cb, SIGTERM);
@@ -311,7 +331,6 @@ live_run(const struct cli_options *o, const struct live_options *lopt)
 	}
 	live_title(lv);
 	live_intro(lv);
-	lv->sv.vs.speed = lv->speed;
 	if (sim_start_live(lv->sim, lv->loop, lv->speed) < 0) {
 		screen_stop(&lv->screen);
 		fprintf(stderr, "simul: cannot start the live clock\n");
@@ -339,9 +358,7 @@ out:
 	ev_signal_stop(lv->loop, &lv->sigint);
 	ev_signal_stop(lv->loop, &lv->sigterm);
 	ev_signal_stop(lv->loop, &lv->sigwinch);
-	sim_free(lv->sim);
-	snapshot_view_free(&lv->sv);
-	cellbuf_free(&lv->cb);
+	live_close(lv);
 	free(lv);
 	return code;
 }

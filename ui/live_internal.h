@@ -57,6 +57,16 @@ void live_quit(struct live *lv, int code);
  */
 int live_restart(struct live *lv, simtime_t replay_to);
 
+/*
+ * Everything but the terminal and the watchers: the sim from o, the view
+ * model, the frame buffer, on loop (not started). -1 with err when o is
+ * refused; live_close then cleans up what was made. Tests drive a live
+ * through these and live_key, without a screen.
+ */
+int live_open(struct live *lv, const struct cli_options *o, const struct live_options *lopt,
+	      struct ev_loop *loop, char *err, size_t errlen);
+void live_close(struct live *lv);
+
 /* ui/live_keys.c: one key or click, already read from the screen. */
 void live_key(struct live *lv, const struct screen_input *in);
 

@@ -1,15 +1,18 @@
 /*
- * What each key of the live view does. The data is struct live's view
- * model (focus, zoom, help) and its config and policies: a key either moves
- * the view, or asks the simulation through sim.h (pause, step, speed,
- * fast-forward, greedy), or changes the config and restarts the run (r: a
- * new seed; p: the other async policy, replayed to the same moment). Every
- * key answers with a notice or a narration line, so the screen says what it
- * did; drawing is left to the controller (ui/live.c).
+ * What each key of the live view does, as one table (ui/keys.h): a key
+ * either moves the view (focus, zoom, help), or asks the simulation through
+ * sim.h (pause, step, speed, fast-forward, greedy), or changes the config
+ * and restarts the run (r: a new seed; p: the other async policy, replayed
+ * to the same moment). Every key answers with a notice or a narration line,
+ * so the screen says what it did; drawing is left to the controller
+ * (ui/live.c). The help overlay, the footer and `simul live --help` are
+ * drawn from the same rows.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/macros.h"
+#include "ui/keys.h"
 #include "ui/live_internal.h"
 
 enum {
@@ -32,8 +35,9 @@ live_set_speed(struct live *lv, double speed)
 }
 
 static void
-live_fast_forward(struct live *lv)
+key_fast_forward(struct live *lv, const struct screen_input *in)
 {
+	(void)in;
 	lv->quiet = true;
 	for (int i = 0; i < sim_exhibitions(lv->sim); i++)
 		if (!sim_finished(lv->sim, i))
@@ -43,12 +47,13 @@ live_fast_forward(struct live *lv)
 }
 
 static void
-live_switch_policy(struct live *lv)
+key_policy(struct live *lv, const struct screen_input *in)
 {
 	char text[VIEW_TEXT];
 	simtime_t now = sim_now(lv->sim);
 	const char *to = NULL;
 
+	(void)in;
 	for (int i = 0; i < lv->npolicies; i++) {
 		if (lv->policies[i] == SIM_SYNC)
 			continue;
@@ -73,12 +78,13 @@ live_switch_policy(struct live *lv)
  * alone; the config follows so r and p keep the choice.
  */
 static void
-live_toggle_greedy(struct live *lv)
+key_greedy(struct live *lv, const struct screen_input *in)
 {
 	bool greedy = !sim_greedy(lv->sim);
 	/* The default master searches ~1 ms: too short a stall to see. */
 	bool fast = strcmp(lv->config.master_profile, "grandmaster") != 0;
 
+	(void)in;
 	sim_set_greedy(lv->sim, greedy);
 	sim_loop_stats_reset(lv->sim);
 	lv->config.greedy = greedy;
@@ -110,99 +116,183 @@ live_move_focus(struct live *lv, int delta)
 	vs->focus_board = b;
 }
 
-void
-live_key(struct live *lv, const struct screen_input *in)
+static void
+key_pause(struct live *lv, const struct screen_input *in)
+{
+	(void)in;
+	sim_pause(lv->sim, !sim_paused(lv->sim));
+	live_say(lv, sim_paused(lv->sim) ? "paused: space resumes, s plays one event" : "running");
+}
+
+static void
+key_step(struct live *lv, const struct screen_input *in)
+{
+	(void)in;
+	if (!sim_paused(lv->sim))
+		sim_pause(lv->sim, true);
+	if (sim_step(lv->sim) < 0)
+		live_say(lv, "nothing left to play: every game is over");
+}
+
+static void
+key_speed(struct live *lv, const struct screen_input *in)
+{
+	if (in->key == '+' || in->key == '=')
+		live_set_speed(lv, lv->speed * 2);
+	else
+		live_set_speed(lv, lv->speed / 2);
+}
+
+/* Arrows move the focus by one board or one row; Tab changes exhibition. */
+static void
+key_focus(struct live *lv, const struct screen_input *in)
 {
 	struct view_state *vs = &lv->sv.vs;
-	int cols = layout_columns(&lv->lo, vs->focus_ex);
-	int page = cols * (vs->focus_ex < lv->lo.npanels ? lv->lo.panel[vs->focus_ex].rows : 1);
+	int cols = layout_columns(&lv->lo, vs->focus_ex), nex = vs->nex > 0 ? vs->nex : 1;
 
-	lv->dirty = true;
-	if (in->key == 'q' || in->key == 'Q') {
-		live_quit(lv, 0);
-		return;
-	}
-	/* The help overlay: any key closes it, and does nothing else. */
-	if (vs->help) {
-		vs->help = false;
-		return;
-	}
 	switch (in->key) {
-	case ' ':
-		sim_pause(lv->sim, !sim_paused(lv->sim));
-		live_say(lv, sim_paused(lv->sim) ? "paused: space resumes, s plays one event" :
-						   "running");
-		break;
-	case 's':
-		if (!sim_paused(lv->sim))
-			sim_pause(lv->sim, true);
-		if (sim_step(lv->sim) < 0)
-			live_say(lv, "nothing left to play: every game is over");
-		break;
-	case '+':
-	case '=':
-		live_set_speed(lv, lv->speed * 2);
-		break;
-	case '-':
-	case '_':
-		live_set_speed(lv, lv->speed / 2);
-		break;
 	case SCREEN_KEY_LEFT: live_move_focus(lv, -1); break;
 	case SCREEN_KEY_RIGHT: live_move_focus(lv, 1); break;
 	case SCREEN_KEY_UP: live_move_focus(lv, -cols); break;
 	case SCREEN_KEY_DOWN: live_move_focus(lv, cols); break;
+	case SCREEN_KEY_TAB: vs->focus_ex = (vs->focus_ex + 1) % nex; break;
+	case SCREEN_KEY_BTAB: vs->focus_ex = (vs->focus_ex + nex - 1) % nex; break;
+	default: break;
+	}
+}
+
+static void
+key_zoom(struct live *lv, const struct screen_input *in)
+{
+	struct view_state *vs = &lv->sv.vs;
+
+	vs->zoom = in->key == SCREEN_KEY_ESC ? false : !vs->zoom;
+}
+
+/* A page is the rows of the focused panel; Home and End go to the first and last board. */
+static void
+key_page(struct live *lv, const struct screen_input *in)
+{
+	const struct view_state *vs = &lv->sv.vs;
+	int cols = layout_columns(&lv->lo, vs->focus_ex);
+	int page = cols * (vs->focus_ex < lv->lo.npanels ? lv->lo.panel[vs->focus_ex].rows : 1);
+
+	switch (in->key) {
 	case SCREEN_KEY_PGUP: live_move_focus(lv, -page); break;
 	case SCREEN_KEY_PGDN: live_move_focus(lv, page); break;
 	case SCREEN_KEY_HOME: live_move_focus(lv, -lv->sv.nboards); break;
 	case SCREEN_KEY_END: live_move_focus(lv, lv->sv.nboards); break;
-	case SCREEN_KEY_TAB:
-		vs->focus_ex = (vs->focus_ex + 1) % (vs->nex > 0 ? vs->nex : 1);
-		break;
-	case SCREEN_KEY_BTAB:
-		vs->focus_ex = (vs->focus_ex + vs->nex - 1) % (vs->nex > 0 ? vs->nex : 1);
-		break;
-	case SCREEN_KEY_ENTER:
-		vs->zoom = !vs->zoom;
-		break;
-	case SCREEN_KEY_ESC:
-		vs->zoom = false;
-		break;
-	case 'f':
-		live_fast_forward(lv);
-		break;
-	case 'r':
-		lv->config.seed++;
-		if (live_restart(lv, 0) == 0) {
-			char text[64];
-
-			snprintf(text, sizeof(text), "restarted with seed %llu",
-				 (unsigned long long)lv->config.seed);
-			live_notice(lv, text);
-		}
-		break;
-	case 'p':
-		live_switch_policy(lv);
-		break;
-	case 'g':
-		live_toggle_greedy(lv);
-		break;
-	case '?':
-	case 'h':
-	case SCREEN_KEY_F1:
-		vs->help = true;
-		break;
-	case SCREEN_KEY_CLICK: {
-		int ex, board;
-
-		if (layout_hit(vs, &lv->lo, in->x, in->y, &ex, &board) == 0) {
-			vs->focus_ex = ex;
-			vs->focus_board = board;
-		}
-		break;
+	default: break;
 	}
-	case SCREEN_KEY_RESIZE:		/* the screen has followed the new size already */
-		break;
-	default:
-		break;
+}
+
+static void
+key_restart(struct live *lv, const struct screen_input *in)
+{
+	char text[64];
+
+	(void)in;
+	lv->config.seed++;
+	if (live_restart(lv, 0) == 0) {
+		snprintf(text, sizeof(text), "restarted with seed %llu",
+			 (unsigned long long)lv->config.seed);
+		live_notice(lv, text);
 	}
+}
+
+static void
+key_help(struct live *lv, const struct screen_input *in)
+{
+	(void)in;
+	lv->sv.vs.help = true;
+}
+
+static void
+key_quit(struct live *lv, const struct screen_input *in)
+{
+	(void)in;
+	live_quit(lv, 0);
+}
+
+static void
+key_click(struct live *lv, const struct screen_input *in)
+{
+	struct view_state *vs = &lv->sv.vs;
+	int ex, board;
+
+	if (layout_hit(vs, &lv->lo, in->x, in->y, &ex, &board) == 0) {
+		vs->focus_ex = ex;
+		vs->focus_board = board;
+	}
+}
+
+const struct key_binding key_table[] = {
+	{ { ' ' }, "space", "space", "pause / resume", NULL,
+	  "space", "space", { "pause", "pause", "pause", "pause" }, key_pause },
+	{ { 's' }, "s", "s", "one event at a time", NULL,
+	  "s", "s", { "step", "step", "step", "" }, key_step },
+	{ { '+', '=', '-', '_' }, "+  -", "+  -", "speed \u00d72 / \u00f72", "speed x2 / :2",
+	  "+/-", "+/-", { "speed", "speed", "", "" }, key_speed },
+	{ { SCREEN_KEY_LEFT, SCREEN_KEY_RIGHT, SCREEN_KEY_UP, SCREEN_KEY_DOWN, SCREEN_KEY_TAB,
+	    SCREEN_KEY_BTAB },
+	  "\u2190\u2191\u2193\u2192 Tab", "arrows Tab", "move the focus", NULL,
+	  "\u2190\u2192", "<>", { "focus", "focus", "", "" }, key_focus },
+	{ { SCREEN_KEY_ENTER, SCREEN_KEY_ESC }, "Enter", "Enter", "focused board, large", NULL,
+	  "Enter", "Enter", { "zoom", "zoom", "zoom", "" }, key_zoom },
+	{ { SCREEN_KEY_PGUP, SCREEN_KEY_PGDN, SCREEN_KEY_HOME, SCREEN_KEY_END }, "PgUp PgDn",
+	  "PgUp PgDn", "scroll the boards", NULL, NULL, NULL, { NULL }, key_page },
+	{ { 'f' }, "f", "f", "fast-forward to the end", NULL,
+	  "f", "f", { "fast-fwd", "ffwd", "ffwd", "" }, key_fast_forward },
+	{ { 'r' }, "r", "r", "restart with a new seed", NULL,
+	  "r", "r", { "restart", "new", "new", "" }, key_restart },
+	{ { 'p' }, "p", "p", "async policy: rr / ready", NULL,
+	  "p", "p", { "policy", "pol", "pol", "" }, key_policy },
+	{ { 'g' }, "g", "g", "greedy search: loop stalls", NULL,
+	  "g", "g", { "greedy", "greedy", "greedy", "" }, key_greedy },
+	{ { SCREEN_KEY_CLICK }, "click", "click", "focus a board", NULL, NULL, NULL, { NULL },
+	  key_click },
+	{ { '?', 'h', SCREEN_KEY_F1 }, "? F1 h", "? F1 h", "this help", NULL,
+	  "?", "?", { "help", "help", "help", "help" }, key_help },
+	{ { 'q', 'Q' }, "q", "q", "quit (Ctrl-C too)", NULL,
+	  "q", "q", { "quit", "quit", "quit", "quit" }, key_quit },
+};
+
+const size_t key_table_len = ARRAY_LEN(key_table);
+
+const struct key_binding *
+key_lookup(int code)
+{
+	for (size_t i = 0; i < ARRAY_LEN(key_table); i++)
+		for (int k = 0; k < KEY_CODES_MAX && key_table[i].codes[k] != 0; k++)
+			if (key_table[i].codes[k] == code)
+				return &key_table[i];
+	return NULL;
+}
+
+void
+key_table_print(FILE *f)
+{
+	fprintf(f, "keys:\n");
+	for (size_t i = 0; i < ARRAY_LEN(key_table); i++) {
+		const struct key_binding *k = &key_table[i];
+
+		fprintf(f, "  %-12s %s\n", k->ascii_name,
+			k->ascii_help != NULL ? k->ascii_help : k->help);
+	}
+}
+
+void
+live_key(struct live *lv, const struct screen_input *in)
+{
+	const struct key_binding *k = key_lookup(in->key);
+
+	lv->dirty = true;
+	/* The help overlay: any key but q closes it, and does nothing else. */
+	if (lv->sv.vs.help && (k == NULL || k->fn != key_quit)) {
+		lv->sv.vs.help = false;
+		return;
+	}
+	/* SCREEN_KEY_RESIZE: the screen has followed the new size already. */
+	if (k != NULL)
+		k->fn(lv, in);
 }

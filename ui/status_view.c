@@ -10,84 +10,63 @@
 #include <string.h>
 
 #include "engine/macros.h"
+#include "ui/keys.h"
 #include "ui/layout.h"
 
 /*
- * The footer names every key at every width; a narrow line shortens the
- * labels instead of dropping keys, through these forms, widest first. The
- * arrows and +/- go bare before the others (they say what they do), and
- * space, ? and q keep a word to the last.
+ * The footer names every key of the key table that has a footer label, at
+ * every width; a narrow line shortens the labels instead of dropping keys,
+ * through the table's forms, widest first. The arrows and +/- go bare
+ * before the others (they say what they do), and space, ? and q keep a word
+ * to the last.
  */
-enum { FOOTER_FORMS = 4 };
-
-struct footer_key {
-	const char	*key;
-	const char	*ascii_key;
-	const char	*what[FOOTER_FORMS];	/* full, short, tight, bare; "" = key alone */
-};
-
-static const struct footer_key footer_keys[] = {
-	{ "space", "space", { "pause", "pause", "pause", "pause" } },
-	{ "s", "s", { "step", "step", "step", "" } },
-	{ "+/-", "+/-", { "speed", "speed", "", "" } },
-	{ "\u2190\u2192", "<>", { "focus", "focus", "", "" } },
-	{ "Enter", "Enter", { "zoom", "zoom", "zoom", "" } },
-	{ "f", "f", { "fast-fwd", "ffwd", "ffwd", "" } },
-	{ "r", "r", { "restart", "new", "new", "" } },
-	{ "p", "p", { "policy", "pol", "pol", "" } },
-	{ "g", "g", { "greedy", "greedy", "greedy", "" } },
-	{ "?", "?", { "help", "help", "help", "help" } },
-	{ "q", "q", { "quit", "quit", "quit", "quit" } },
-};
-
 /* The footer's levels, tried in order until one fits: a label form and the gap between keys. */
 static const struct footer_level {
 	int	form;
 	int	gap;
 } footer_levels[] = { { 0, 2 }, { 1, 2 }, { 1, 1 }, { 2, 1 }, { 3, 1 } };
 
-/* The line's width at one level, from the left margin to the last label. */
+/*
+ * Lays the footer out at one level: draws it when cb is not NULL, and
+ * returns its width from the left margin to the last label either way.
+ */
 static int
-footer_width(const struct footer_level *lv, bool ascii)
+footer_line(struct cellbuf *cb, struct ui_rect r, const struct footer_level *lv, bool ascii)
 {
-	int w = 1;
+	int x = r.x + 1;
 
-	for (size_t i = 0; i < ARRAY_LEN(footer_keys); i++) {
-		const struct footer_key *k = &footer_keys[i];
-		const char *what = k->what[lv->form];
+	for (size_t i = 0, shown = 0; i < key_table_len; i++) {
+		const struct key_binding *k = &key_table[i];
+		const char *what = k->footer[lv->form];
+		const char *name = ascii ? k->footer_ascii : k->footer_name;
 
-		if (i > 0)
-			w += lv->gap;
-		w += ui_text_width(ascii ? k->ascii_key : k->key);
-		if (what[0] != '\0')
-			w += 1 + ui_text_width(what);
+		if (k->footer_name == NULL)
+			continue;
+		if (shown++ > 0)
+			x += lv->gap;
+		if (cb != NULL)
+			cellbuf_text(cb, x, r.y, r.x + r.w - x, UI_KEY, ascii, name);
+		x += ui_text_width(name);
+		if (what[0] == '\0')
+			continue;
+		if (cb != NULL)
+			cellbuf_text(cb, x + 1, r.y, r.x + r.w - x - 1, UI_DIM, ascii, what);
+		x += 1 + ui_text_width(what);
 	}
-	return w;
+	return x - r.x;
 }
 
 void
 status_view_footer(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs)
 {
 	const struct footer_level *lv = &footer_levels[0];
-	int x = r.x + 1;
 
 	/* The widest level that fits; below the last one the screen cuts the line. */
-	for (size_t i = 1; i < ARRAY_LEN(footer_levels) && footer_width(lv, vs->ascii) > r.w; i++)
+	for (size_t i = 1; i < ARRAY_LEN(footer_levels) && footer_line(NULL, r, lv, vs->ascii) > r.w;
+	     i++)
 		lv = &footer_levels[i];
 	cellbuf_fill(cb, r, ' ', UI_NORMAL);
-	for (size_t i = 0; i < ARRAY_LEN(footer_keys); i++) {
-		const struct footer_key *k = &footer_keys[i];
-		const char *what = k->what[lv->form];
-
-		if (i > 0)
-			x += lv->gap;
-		x += cellbuf_text(cb, x, r.y, r.x + r.w - x, UI_KEY, vs->ascii,
-				  vs->ascii ? k->ascii_key : k->key);
-		if (what[0] != '\0') {
-			x += 1;
-			x += cellbuf_text(cb, x, r.y, r.x + r.w - x, UI_DIM, vs->ascii, what);
-		}
-	}
+	footer_line(cb, r, lv, vs->ascii);
 }
 
 void
