@@ -20,11 +20,13 @@
 #include "engine/uci.h"
 
 enum {
-	UCI_MAX_TOKENS = 4096,
 	UCI_MOVESTOGO_DEFAULT = 30,	/* when the GUI does not say */
 	UCI_SAFETY_MS = 30,		/* kept back from the clock for I/O */
 	UCI_MIN_MOVETIME_MS = 5,
 };
+
+/* Any time, increment or count a GUI sends is clamped here (~35 years of ms), so sums and * 1000 cannot overflow. */
+#define UCI_NUMBER_MAX (1LL << 40)
 
 struct uci {
 	FILE				*out;
@@ -43,7 +45,7 @@ struct uci {
 
 struct uci_tokens {
 	char	*buf;
-	char	*tok[UCI_MAX_TOKENS];
+	char	**tok;		/* as many as the line has: a game's moves are not cut */
 	int	 n;
 };
 
@@ -134,7 +136,7 @@ uci_id(struct uci *u)
 	uci_say(u, "uciok");
 }
 
-/* Parses a whole non-negative decimal token; -1 otherwise. */
+/* Parses a whole non-negative decimal token, clamped to UCI_NUMBER_MAX; -1 otherwise. */
 static long long
 uci_number(const char *s)
 {
@@ -143,8 +145,10 @@ uci_number(const char *s)
 
 	if (s == NULL || !isdigit((unsigned char)*s))
 		return -1;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' ? v : -1;
+	v = strtoll(s, &end, 10);	/* saturates at LLONG_MAX, clamped below */
+	if (*end != '\0')
+		return -1;
+	return v > UCI_NUMBER_MAX ? UCI_NUMBER_MAX : v;
 }
 
 /* setoption name <id...> [value <x...>]: names may have spaces. */
@@ -360,6 +364,7 @@ uci_stop(struct uci *u)
 	uci_conclude(u);
 }
 
+/* Splits the whole line: a token per word, however many (a line has at most len / 2 + 1). */
 static int
 uci_tokenize(const char *line, struct uci_tokens *t)
 {
@@ -367,10 +372,10 @@ uci_tokenize(const char *line, struct uci_tokens *t)
 
 	t->n = 0;
 	t->buf = strdup(line);
-	if (t->buf == NULL)
+	t->tok = malloc((strlen(line) / 2 + 1) * sizeof(*t->tok));
+	if (t->buf == NULL || t->tok == NULL)
 		return -1;
-	for (char *w = strtok_r(t->buf, " \t\r\n", &save); w != NULL && t->n < UCI_MAX_TOKENS;
-	    w = strtok_r(NULL, " \t\r\n", &save))
+	for (char *w = strtok_r(t->buf, " \t\r\n", &save); w != NULL; w = strtok_r(NULL, " \t\r\n", &save))
 		t->tok[t->n++] = w;
 	return 0;
 }
@@ -378,15 +383,13 @@ uci_tokenize(const char *line, struct uci_tokens *t)
 int
 uci_line(struct uci *u, const char *line)
 {
-	struct uci_tokens *t = malloc(sizeof(*t));
+	struct uci_tokens tokens, *t = &tokens;
 	const char *cmd;
 	int quit = 0;
 
-	if (t == NULL)
-		return 0;
 	if (uci_tokenize(line, t) != 0 || t->n == 0) {
 		free(t->buf);
-		free(t);
+		free(t->tok);
 		return 0;
 	}
 	cmd = t->tok[0];
@@ -416,6 +419,6 @@ uci_line(struct uci *u, const char *line)
 		quit = 1;
 	}
 	free(t->buf);
-	free(t);
+	free(t->tok);
 	return quit;
 }

@@ -17,18 +17,20 @@
 #include "ui/commands.h"
 
 enum {
-	UCI_LINE_MAX = 1 << 16,		/* longer lines are dropped whole */
+	UCI_LINE_FIRST = 1 << 12,	/* the buffer doubles from here ... */
+	UCI_LINE_MAX = 1 << 22,		/* ... to here: a longer line is refused whole, with an info string */
 	UCI_SLICE_NODES = 2048,		/* search between two polls of stdin */
 };
 
 struct uci_reader {
-	char	buf[UCI_LINE_MAX];
-	size_t	len;
-	bool	overflow;	/* dropping a line that did not fit */
-	bool	eof;
+	char	*buf;		/* cap + 1 bytes: room for the NUL of a last line without newline */
+	size_t	 cap;
+	size_t	 len;
+	bool	 overflow;	/* dropping a line that did not fit */
+	bool	 eof;
 };
 
-/* Reads what is there (blocking only when told to); -1 on a read error. */
+/* Reads what is there (blocking only when told to); -1 on a read or memory error. */
 static int
 uci_reader_fill(struct uci_reader *r, int timeout_ms)
 {
@@ -40,12 +42,21 @@ uci_reader_fill(struct uci_reader *r, int timeout_ms)
 		return errno == EINTR ? 0 : -1;
 	if (ready == 0)
 		return 0;
-	if (r->len == sizeof(r->buf)) {
-		/* No newline in a full buffer: drop it and the rest of that line. */
+	if (r->len == r->cap && r->cap < UCI_LINE_MAX) {
+		char *bigger = realloc(r->buf, r->cap * 2 + 1);
+
+		if (bigger == NULL)
+			return -1;
+		r->buf = bigger;
+		r->cap *= 2;
+	} else if (r->len == r->cap) {
+		/* No newline in a full buffer: refuse that line whole, never a cut of it. */
+		printf("info string input line longer than %d bytes ignored\n", UCI_LINE_MAX);
+		fflush(stdout);
 		r->len = 0;
 		r->overflow = true;
 	}
-	n = read(STDIN_FILENO, r->buf + r->len, sizeof(r->buf) - r->len);
+	n = read(STDIN_FILENO, r->buf + r->len, r->cap - r->len);
 	if (n < 0)
 		return errno == EINTR || errno == EAGAIN ? 0 : -1;
 	if (n == 0)
@@ -54,7 +65,22 @@ uci_reader_fill(struct uci_reader *r, int timeout_ms)
 	return 0;
 }
 
-/* Hands every complete line to the protocol; 1 when one of them was quit. */
+/* Hands a line to the protocol unless it is the tail of a refused one; 1 on quit. */
+static int
+uci_reader_take(struct uci_reader *r, struct uci *u, char *line)
+{
+	int quit = 0;
+
+	if (!r->overflow)
+		quit = uci_line(u, line);
+	r->overflow = false;
+	return quit;
+}
+
+/*
+ * Hands every complete line to the protocol; 1 when one of them was quit.
+ * At end of input the last line counts even without its newline.
+ */
 static int
 uci_reader_dispatch(struct uci_reader *r, struct uci *u)
 {
@@ -62,16 +88,19 @@ uci_reader_dispatch(struct uci_reader *r, struct uci *u)
 
 	while ((nl = memchr(r->buf, '\n', r->len)) != NULL) {
 		size_t used = (size_t)(nl - r->buf) + 1;
-		int quit = 0;
+		int quit;
 
 		*nl = '\0';
-		if (!r->overflow)
-			quit = uci_line(u, r->buf);
-		r->overflow = false;
+		quit = uci_reader_take(r, u, r->buf);
 		memmove(r->buf, r->buf + used, r->len - used);
 		r->len -= used;
 		if (quit)
 			return 1;
+	}
+	if (r->eof && r->len > 0) {
+		r->buf[r->len] = '\0';
+		r->len = 0;
+		return uci_reader_take(r, u, r->buf);
 	}
 	return 0;
 }
@@ -96,8 +125,12 @@ cmd_uci(int argc, char **argv)
 	}
 	r = calloc(1, sizeof(*r));
 	u = uci_new(stdout);
-	if (r == NULL || u == NULL) {
+	if (r != NULL && (r->buf = malloc(UCI_LINE_FIRST + 1)) != NULL)
+		r->cap = UCI_LINE_FIRST;
+	if (r == NULL || r->buf == NULL || u == NULL) {
 		fprintf(stderr, "simul uci: out of memory\n");
+		if (r != NULL)
+			free(r->buf);
 		free(r);
 		uci_free(u);
 		return 1;
@@ -121,6 +154,7 @@ cmd_uci(int argc, char **argv)
 		}
 	}
 	uci_free(u);
+	free(r->buf);
 	free(r);
 	return rc;
 }

@@ -75,7 +75,8 @@ finish(void)
 
 	if (ch.pid <= 0)
 		return;
-	close(ch.in);
+	if (ch.in >= 0)
+		close(ch.in);
 	kill(ch.pid, SIGKILL);
 	waitpid(ch.pid, &status, 0);
 	close(ch.out);
@@ -89,6 +90,15 @@ send(const char *line)
 
 	cr_assert(eq(sz, (size_t)write(ch.in, line, n), n));
 	cr_assert(eq(sz, (size_t)write(ch.in, "\n", 1), 1));
+}
+
+/* Writes text as it is: no newline added. */
+static void
+send_raw(const char *text)
+{
+	size_t n = strlen(text);
+
+	cr_assert(eq(sz, (size_t)write(ch.in, text, n), n));
 }
 
 /* Next line into out, waiting at most ms; false on timeout or end of output. */
@@ -151,26 +161,49 @@ expect(const char *prefix, char *out, size_t cap, int ms)
 	}
 }
 
+/* The bestmove line's move must be legal in p; the move's text goes to best. */
+static void
+expect_bestmove_in(const struct position *p, int ms, char *best, size_t cap)
+{
+	char line[256], err[128], text[64];
+	move_t m;
+
+	expect("bestmove ", line, sizeof(line), ms);
+	cr_assert(eq(int, sscanf(line, "bestmove %63s", text), 1));
+	cr_assert(eq(int, move_from_uci(p, text, &m, err, sizeof(err)), 0), "%s: %s", line, err);
+	if (best != NULL)
+		copy_text(best, cap, text);
+}
+
 /* The bestmove line's move must be legal in the position given by moves from fen. */
 static void
 expect_legal_bestmove(const char *fen, const char *moves, int ms, char *best, size_t cap)
 {
-	char line[256], err[128], text[64], list[512];
+	char err[128], list[512];
 	struct position p;
 	move_t m;
 	char *save;
 
-	expect("bestmove ", line, sizeof(line), ms);
 	cr_assert(eq(int, position_from_fen(&p, fen, err, sizeof(err)), 0));
 	snprintf(list, sizeof(list), "%s", moves);
 	for (char *t = strtok_r(list, " ", &save); t != NULL; t = strtok_r(NULL, " ", &save)) {
 		cr_assert(eq(int, move_from_uci(&p, t, &m, err, sizeof(err)), 0), "%s", err);
 		position_play(&p, m);
 	}
-	cr_assert(eq(int, sscanf(line, "bestmove %63s", text), 1));
-	cr_assert(eq(int, move_from_uci(&p, text, &m, err, sizeof(err)), 0), "%s: %s", line, err);
-	if (best != NULL)
-		copy_text(best, cap, text);
+	expect_bestmove_in(&p, ms, best, cap);
+}
+
+/*
+ * A running search still answers isready, and stop ends it with a legal
+ * move. Deadlines are for a hung engine, not a speed check.
+ */
+static void
+ready_then_stop(const char *moves)
+{
+	send("isready");
+	expect("readyok", NULL, 0, 20000);
+	send("stop");
+	expect_legal_bestmove(FEN_STARTPOS, moves, 20000, NULL, 0);
 }
 
 TestSuite(uci, .init = start, .fini = finish, .timeout = 60);
@@ -234,29 +267,80 @@ Test(uci, stop_during_infinite)
 		if (next_line(line, sizeof(line), 50))
 			cr_assert(eq(int, strncmp(line, "info ", 5), 0), "%s", line);
 	}
-	send("isready");
-	expect("readyok", NULL, 0, 1000);
-	t0 = now_ms();
-	send("stop");
-	expect_legal_bestmove(FEN_STARTPOS, "d2d4 d7d5", 1000, NULL, 0);
-	cr_assert(lt(i64, now_ms() - t0, 1000));
+	ready_then_stop("d2d4 d7d5");
 }
 
+/*
+ * A time limit ends the search by itself (no stop is sent). How close it
+ * keeps to the time is measured by benchmarks, not here: the deadlines only
+ * catch a search that never ends.
+ */
 Test(uci, go_movetime_and_clock)
 {
-	int64_t t0 = now_ms();
-
 	send("position startpos");
 	send("go movetime 200");
-	expect_legal_bestmove(FEN_STARTPOS, "", 5000, NULL, 0);
-	cr_assert(lt(i64, now_ms() - t0, 2000));
-	t0 = now_ms();
+	expect_legal_bestmove(FEN_STARTPOS, "", 30000, NULL, 0);
 	send("position startpos moves e2e4");
 	send("go wtime 3000 btime 3000 winc 0 binc 0");
-	expect_legal_bestmove(FEN_STARTPOS, "e2e4", 5000, NULL, 0);
-	cr_assert(lt(i64, now_ms() - t0, 2000));
+	expect_legal_bestmove(FEN_STARTPOS, "e2e4", 30000, NULL, 0);
 	send("go nodes 5000");
-	expect_legal_bestmove(FEN_STARTPOS, "e2e4", 5000, NULL, 0);
+	expect_legal_bestmove(FEN_STARTPOS, "e2e4", 30000, NULL, 0);
+}
+
+/* Numbers past int64 are clamped, never overflowed (UBSan would abort the child). */
+Test(uci, huge_times_are_clamped)
+{
+	send("position startpos");
+	send("go wtime 100 winc 9223372036854775807");
+	expect_legal_bestmove(FEN_STARTPOS, "", 30000, NULL, 0);
+	send("go movetime 9223372036854775807");
+	ready_then_stop("");
+	send("go wtime 100000000000000000 btime 99999999999999999999999 movestogo 9223372036854775808");
+	ready_then_stop("");
+}
+
+/*
+ * A game of `plies` knight moves (out and back, both sides, so it stays
+ * legal however long), sent as one position line; the answer must be legal
+ * in the position after all of them. 8001 plies leave Black to move, and
+ * the old cut at 4096 tokens left White to move.
+ */
+static void
+long_game(int plies)
+{
+	static const char *const cycle[4] = { "g1f3", "g8f6", "f3g1", "f6g8" };
+	size_t cap = (size_t)plies * 5 + 64, len;
+	char *line = malloc(cap), err[128];
+	struct position p;
+	move_t m;
+
+	cr_assert(line != NULL);
+	position_startpos(&p);
+	len = (size_t)snprintf(line, cap, "position startpos moves");
+	for (int i = 0; i < plies; i++) {
+		len += (size_t)snprintf(line + len, cap - len, " %s", cycle[i % 4]);
+		cr_assert(eq(int, move_from_uci(&p, cycle[i % 4], &m, err, sizeof(err)), 0));
+		position_play(&p, m);
+	}
+	send(line);
+	free(line);
+	send("go depth 2");
+	expect_bestmove_in(&p, 30000, NULL, 0);
+}
+
+Test(uci, position_takes_any_number_of_moves)
+{
+	long_game(8001);
+	long_game(20002);	/* 100 kB: past the old 64 kB line buffer too */
+}
+
+/* `printf 'isready' | simul uci`: the last line counts without its newline. */
+Test(uci, last_line_without_newline)
+{
+	send_raw("isready");
+	close(ch.in);
+	ch.in = -1;
+	expect("readyok", NULL, 0, 20000);
 }
 
 Test(uci, garbage_is_ignored)
@@ -313,7 +397,7 @@ Test(uci, quit_ends_the_process)
 	send("go infinite");
 	send("quit");
 	while (waitpid(ch.pid, &status, WNOHANG) == 0) {
-		cr_assert(lt(i64, now_ms() - t0, 2000), "still running after quit");
+		cr_assert(lt(i64, now_ms() - t0, 30000), "still running after quit");
 		usleep(10000);
 	}
 	{
