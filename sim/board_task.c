@@ -2,7 +2,8 @@
  * A board task's one event: its opponent's reply is due. The reply goes on
  * the board; the game ends there if it was the reply to the master's M-th
  * move (adjudicated) or a chess rule ended it; otherwise the board waits
- * for the master again, from this simulated time on.
+ * for the master again, from this simulated time on. The master hears of
+ * it from the dispatch (events.c), not from here.
  */
 #include "sim/sim_internal.h"
 
@@ -29,5 +30,4 @@ board_task_step(struct board_task *bt, simtime_t t)
 		if (ex->policy == SIM_READY)
 			exhibition_ready_push(ex, bt->index);
 	}
-	master_board_changed(&ex->master, bt->index, t);
 }

@@ -1,8 +1,8 @@
 /*
  * The chess on the boards. A board's game depends only on the seed and the
  * players, never on the timing, so the engine chooses each ply once, into
- * the sim's shared record of that board, and every exhibition replays it
- * from there: two exhibitions cost one engine's work.
+ * the sim's shared record of that board (record.c), and every exhibition
+ * replays it from there: two exhibitions cost one engine's work.
  *
  * The master plays White on every board, as is customary in a simul.
  * Adjudication at the move limit is by material (P 1, N 3, B 3, R 5, Q 9):
@@ -15,59 +15,6 @@
 
 static const int material_value[PIECE_TYPE_NB] = { 1, 3, 3, 5, 9, 0 };
 
-static int
-record_reserve(struct board_record *r, int need)
-{
-	if (need <= r->cap)
-		return 0;
-	int cap = r->cap ? r->cap * 2 : 16;
-
-	while (cap < need)
-		cap *= 2;
-	move_t *m = realloc(r->moves, (size_t)cap * sizeof(*m));
-
-	if (m == NULL)
-		return -1;
-	r->moves = m;
-	simtime_t *t = realloc(r->times, (size_t)cap * sizeof(*t));
-
-	if (t == NULL)
-		return -1;
-	r->times = t;
-	r->cap = cap;
-	return 0;
-}
-
-void
-chess_record_time(struct sim *s, int board, int ply, simtime_t t)
-{
-	struct board_record *r = &s->records[board];
-
-	if (ply < r->ntimes || record_reserve(r, ply + 1) < 0)
-		return;
-	r->times[ply] = t;
-	r->ntimes = ply + 1;
-}
-
-const struct player_profile *
-chess_player(const struct sim *s, int board, int ply, uint64_t *seed)
-{
-	*seed = rng_derive(rng_derive(s->config.seed, 3 * (uint64_t)board + 2), (uint64_t)ply);
-	return ply % 2 == 0 ? s->master_profile : s->records[board].opponent;
-}
-
-int
-chess_store(struct sim *s, int board, int ply, move_t m)
-{
-	struct board_record *r = &s->records[board];
-
-	if (ply != r->nmoves || record_reserve(r, ply + 1) < 0)
-		return -1;
-	r->moves[ply] = m;
-	r->nmoves = ply + 1;
-	return 0;
-}
-
 void
 chess_begin(struct exhibition *ex, int board, int ply, simtime_t due)
 {
@@ -76,11 +23,9 @@ chess_begin(struct exhibition *ex, int board, int ply, simtime_t due)
 }
 
 bool
-chess_event_ready(struct exhibition *ex, int task)
+chess_event_ready(struct exhibition *ex, int task, simtime_t due)
 {
-	const struct board_task *bt;
 	int board, ply;
-	simtime_t due;
 
 	if (ex->games == NULL)
 		return true;
@@ -90,12 +35,9 @@ chess_event_ready(struct exhibition *ex, int task)
 			return true;
 		board = ex->master.board;
 		ply = 2 * ex->boards[board].master_moves;
-		due = ex->master.due;
 	} else {
 		board = task;
-		bt = &ex->boards[board];
-		ply = 2 * bt->master_moves - 1;
-		due = bt->due;
+		ply = 2 * ex->boards[board].master_moves - 1;
 	}
 	if (ply < ex->sim->records[board].nmoves)
 		return true;
@@ -119,7 +61,7 @@ chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX])
 		m = r->moves[ply];
 	} else {
 		m = thinking_move(s, board, ply, g);
-		stored = chess_store(s, board, ply, m) == 0;
+		stored = record_store(s, board, ply, m) == 0;
 	}
 	if (stored) {
 		move_to_san(&g->pos, m, san);

@@ -4,28 +4,31 @@
  *	sim = anchor_sim + (real - anchor_real) * speed,
  *
  * re-anchored whenever the speed changes, on resume and after a step, so
- * the reading never jumps. Each task with a pending event has its own
- * ev_timer armed at the real time its event's simulated time maps to; the
- * timer's callback only advances the model to that simulated time. This
- * is the one file of the model that looks at real time at all (ev_now),
- * besides thinking.c's CPU clock.
+ * the reading never jumps. It drives the model through events.c alone.
  *
- * An event whose move is still being searched in slices holds the clock:
- * sim_advance stops before it, the timers that fire meanwhile only raise
- * live_limit, and thinking.c resumes the advance when the search is done.
+ * One ev_timer serves every task of every exhibition: it is armed at the
+ * real time the model's next event maps to, and its callback processes
+ * every event up to that simulated time, then re-arms it for the new head.
+ * This is libev's advice for many timers of the same kind (the model's
+ * own queue keeps them in order; the loop holds one), and a speed change
+ * or a resume re-arms one watcher, not one per waiting task. Every entry
+ * point here that may change the head (timer, idle, step, fast-forward,
+ * pause, speed) re-arms the timer before it returns.
+ *
+ * An ev_idle watcher runs the searches in slices between loop iterations
+ * (thinking.c). An event whose move is still being searched holds the
+ * clock: the advance stops before it, the timer stays off, and when the
+ * search is done the idle callback goes on as far as the reading has come.
  * Simulated time stays exact; the real lateness of each event processed
  * from the loop (processed at minus due at, in real time) is measured.
+ * This is the one file of the model that looks at real time at all
+ * (ev_now), besides thinking.c's CPU clock.
  */
 #include <errno.h>
 #include <time.h>
 
+#include "engine/macros.h"
 #include "sim/sim_internal.h"
-
-static ev_timer *
-task_timer(struct sim *s, int ex, int task)
-{
-	return task < 0 ? &s->ex[ex].master.timer : &s->ex[ex].boards[task].timer;
-}
 
 /* The raw reading, before clamping to the events. */
 static simtime_t
@@ -41,53 +44,139 @@ live_reading(const struct sim *s)
 	return s->anchor_sim + (simtime_t)(dt * s->speed * 1e6);
 }
 
-void
-clock_live_arm(struct sim *s, int ex, int task, simtime_t t)
+/* The real time simulated time t maps to under the current anchor. */
+static ev_tstamp
+live_real(const struct sim *s, simtime_t t)
 {
-	ev_timer *w;
+	return s->anchor_real + (double)(t - s->anchor_sim) / 1e6 / s->speed;
+}
+
+static void
+live_reanchor(struct sim *s, simtime_t at)
+{
+	s->anchor_sim = at;
+	s->anchor_real = ev_now(s->loop);
+}
+
+/* The one timer, at the head of the model's queue (off while paused or held). */
+static void
+live_rearm(struct sim *s)
+{
+	simtime_t next;
 	double delay;
 
-	if (s->loop == NULL || s->paused)
+	if (s->loop == NULL)
 		return;
-	w = task_timer(s, ex, task);
-	delay = (double)(t - s->anchor_sim) / 1e6 / s->speed - (ev_now(s->loop) - s->anchor_real);
-	if (delay < 0)
-		delay = 0;
+	next = s->paused || s->stalled ? -1 : events_next_time(s);
 	/* libev forbids ev_timer_set on an active watcher: stop first. */
-	ev_timer_stop(s->loop, w);
-	ev_timer_set(w, delay, 0.);
-	ev_timer_start(s->loop, w);
+	ev_timer_stop(s->loop, &s->timer);
+	if (next < 0)
+		return;
+	delay = live_real(s, next) - ev_now(s->loop);
+	ev_timer_set(&s->timer, delay > 0 ? delay : 0., 0.);
+	s->timer_at = next;
+	ev_timer_start(s->loop, &s->timer);
 }
 
-void
-clock_live_disarm(struct sim *s, int ex, int task)
+/* Slices run while a search is in flight, or while the clock waits for one. */
+static void
+live_idle_update(struct sim *s)
 {
-	if (s->loop != NULL)
-		ev_timer_stop(s->loop, task_timer(s, ex, task));
+	if (s->loop != NULL && (thinking_sliced(s) || s->stalled))
+		ev_idle_start(s->loop, &s->idle);
+}
+
+/* A blocking opponent thinks d: the callback really blocks, nothing else of the loop runs. */
+static void
+live_block(struct sim *s, simtime_t d)
+{
+	struct timespec ts;
+	double real = (double)d / 1e6 / s->speed, t0;
+
+	ts.tv_sec = (time_t)real;
+	ts.tv_nsec = (long)((real - (double)ts.tv_sec) * 1e9);
+	t0 = ev_time();
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+	s->blocking_calls++;
+	s->blocked += ev_time() - t0;
+}
+
+/* Every event up to limit; -1 when it stopped at one whose move is still searched. */
+static int
+live_process_to(struct sim *s, simtime_t limit)
+{
+	simtime_t t;
+
+	while ((t = events_next_time(s)) >= 0 && t <= limit) {
+		double late;
+
+		/* Every later event waits too: the order is global, whatever the clock. */
+		if (!events_next_ready(s))
+			return -1;
+		/*
+		 * ev_time, not ev_now: ev_now is the iteration's start, and a
+		 * callback that stalled earlier in this iteration would hide
+		 * its lateness.
+		 */
+		late = ev_time() - live_real(s, t);
+		lateness_add(&s->lateness, late > 0 ? (uint64_t)(late * 1e6 + 0.5) : 0);
+		s->blocking_call = 0;
+		events_process_next(s);
+		if (s->blocking_call > 0)
+			live_block(s, s->blocking_call);
+	}
+	return 0;
 }
 
 static void
-live_arm_all(struct sim *s)
+live_advance(struct sim *s)
 {
-	for (int i = 0; i < s->nex; i++) {
-		struct exhibition *ex = &s->ex[i];
+	bool was = s->stalled;
 
-		if (ex->master.due >= 0)
-			clock_live_arm(s, i, -1, ex->master.due);
-		for (int b = 0; b < s->config.boards; b++)
-			if (ex->boards[b].due >= 0)
-				clock_live_arm(s, i, b, ex->boards[b].due);
+	s->stalled = live_process_to(s, s->live_limit) < 0;
+	if (s->stalled && !was) {
+		s->search_waits++;
+		s->stalled_since = ev_time();
+	} else if (!s->stalled && was) {
+		s->search_wait += ev_time() - s->stalled_since;
 	}
+	live_rearm(s);
+	live_idle_update(s);
+}
+
+/* The two-line adapters: the timer advances the world to its own event's time. */
+static void
+live_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct sim *s = container_of(w, struct sim, timer);
+
+	(void)loop;
+	(void)revents;
+	if (s->timer_at > s->live_limit)
+		s->live_limit = s->timer_at;
+	live_advance(s);
 }
 
 static void
-live_disarm_all(struct sim *s)
+live_idle_cb(struct ev_loop *loop, ev_idle *w, int revents)
 {
-	for (int i = 0; i < s->nex; i++) {
-		clock_live_disarm(s, i, -1);
-		for (int b = 0; b < s->config.boards; b++)
-			clock_live_disarm(s, i, b);
+	struct sim *s = container_of(w, struct sim, idle);
+	const struct thinking *th = &s->thinking;
+
+	(void)revents;
+	thinking_run_slice(s);
+	if (s->stalled && !s->paused && th->wanted < 0) {
+		/* The held event's search is done: on as far as the clock has come meanwhile. */
+		simtime_t t = live_reading(s);
+
+		if (t > s->live_limit)
+			s->live_limit = t;
+		live_advance(s);
 	}
+	/* Greedy: what is still in flight finishes when its move is due. */
+	if ((th->head < 0 || th->greedy) && (!s->stalled || s->paused || th->wanted < 0))
+		ev_idle_stop(loop, w);
 }
 
 simtime_t
@@ -101,87 +190,10 @@ sim_now(const struct sim *s)
 	/* Never behind an event already processed, never past one still pending. */
 	if (t < s->now)
 		t = s->now;
-	next = sim_next_time(s);
+	next = events_next_time(s);
 	if (next < 0)
 		return s->now;
 	return t < next ? t : next;
-}
-
-static void
-live_reanchor(struct sim *s, simtime_t at)
-{
-	s->anchor_sim = at;
-	s->anchor_real = ev_now(s->loop);
-}
-
-/* The real time simulated time t maps to under the current anchor. */
-static ev_tstamp
-live_real(const struct sim *s, simtime_t t)
-{
-	return s->anchor_real + (double)(t - s->anchor_sim) / 1e6 / s->speed;
-}
-
-static void
-live_advance(struct sim *s)
-{
-	bool was = s->stalled;
-
-	s->live_advancing = true;
-	s->stalled = sim_advance(s, s->live_limit) < 0;
-	s->live_advancing = false;
-	if (s->stalled && !was) {
-		s->search_waits++;
-		s->stalled_since = ev_time();
-	} else if (!s->stalled && was) {
-		s->search_wait += ev_time() - s->stalled_since;
-	}
-}
-
-void
-clock_live_fire(struct sim *s, simtime_t t)
-{
-	if (t > s->live_limit)
-		s->live_limit = t;
-	live_advance(s);
-}
-
-void
-clock_live_resume(struct sim *s)
-{
-	if (s->loop != NULL && !s->paused)
-		live_advance(s);
-}
-
-void
-clock_live_late(struct sim *s, simtime_t t)
-{
-	/*
-	 * ev_time, not ev_now: ev_now is the iteration's start, and a callback
-	 * that stalled earlier in this iteration would hide its lateness.
-	 */
-	double late = ev_time() - live_real(s, t);
-
-	lateness_add(&s->lateness, late > 0 ? (uint64_t)(late * 1e6 + 0.5) : 0);
-}
-
-void
-clock_live_block(struct sim *s, simtime_t d)
-{
-	struct timespec ts;
-	double real, t0;
-
-	/* Only the loop's own advance blocks: a step or a fast-forward is the user's. */
-	if (s->loop == NULL || s->paused || !s->live_advancing)
-		return;
-	real = (double)d / 1e6 / s->speed;
-	ts.tv_sec = (time_t)real;
-	ts.tv_nsec = (long)((real - (double)ts.tv_sec) * 1e9);
-	t0 = ev_time();
-	/* The blocking call itself: nothing else of the loop runs meanwhile. */
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-	s->blocking_calls++;
-	s->blocked += ev_time() - t0;
 }
 
 int
@@ -194,10 +206,12 @@ sim_start_live(struct sim *s, struct ev_loop *loop, double speed)
 	s->paused = false;
 	s->was_live = true;
 	s->live_limit = s->now;
+	ev_timer_init(&s->timer, live_timer_cb, 0., 0.);
+	ev_idle_init(&s->idle, live_idle_cb);
 	ev_now_update(loop);
 	live_reanchor(s, s->now);
-	live_arm_all(s);
-	thinking_loop_changed(s);
+	live_rearm(s);
+	live_idle_update(s);
 	return 0;
 }
 
@@ -206,8 +220,8 @@ sim_stop_live(struct sim *s)
 {
 	if (s->loop == NULL)
 		return;
-	live_disarm_all(s);
-	ev_idle_stop(s->loop, &s->thinking.idle);
+	ev_timer_stop(s->loop, &s->timer);
+	ev_idle_stop(s->loop, &s->idle);
 	if (s->stalled)
 		s->search_wait += ev_time() - s->stalled_since;
 	s->stalled = false;
@@ -226,12 +240,11 @@ sim_pause(struct sim *s, bool paused)
 	if (paused) {
 		s->anchor_sim = sim_now(s);
 		s->paused = true;
-		live_disarm_all(s);
 	} else {
 		s->paused = false;
 		live_reanchor(s, s->anchor_sim);
-		live_arm_all(s);
 	}
+	live_rearm(s);
 }
 
 bool
@@ -248,7 +261,7 @@ sim_set_speed(struct sim *s, double speed)
 	if (s->loop != NULL && !s->paused) {
 		live_reanchor(s, sim_now(s));
 		s->speed = speed;
-		live_arm_all(s);
+		live_rearm(s);
 	} else {
 		s->speed = speed;
 	}
@@ -261,17 +274,50 @@ sim_speed(const struct sim *s)
 }
 
 void
-clock_live_stepped(struct sim *s)
+sim_set_greedy(struct sim *s, bool greedy)
+{
+	s->thinking.greedy = greedy;
+	live_idle_update(s);
+}
+
+bool
+sim_greedy(const struct sim *s)
+{
+	return s->thinking.greedy;
+}
+
+/* After a step or a fast-forward: the clock reads the stepped event's time from now on. */
+static void
+live_stepped(struct sim *s)
 {
 	if (s->loop == NULL)
 		return;
 	if (s->paused) {
 		if (s->anchor_sim < s->now)
 			s->anchor_sim = s->now;
-		return;
-	}
-	if (live_reading(s) < s->now) {
+	} else if (live_reading(s) < s->now) {
 		live_reanchor(s, s->now);
-		live_arm_all(s);
 	}
+	live_rearm(s);
+	/* A held-back clock may be free to go on now: the idle watcher resumes it. */
+	live_idle_update(s);
+}
+
+int
+sim_step(struct sim *s)
+{
+	/* No readiness check: a search still in flight finishes now, in one go. */
+	if (events_process_next(s) < 0)
+		return -1;
+	live_stepped(s);
+	return 0;
+}
+
+void
+sim_fast_forward(struct sim *s, int ex)
+{
+	/* Its own order is kept; only its interleaving with the others is skipped. */
+	while (events_process_of(s, ex) == 0)
+		;
+	live_stepped(s);
 }

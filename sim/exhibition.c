@@ -1,18 +1,15 @@
 /*
  * One exhibition's bookkeeping: its arrays (allocated once), the event
- * queue and dispatch, the ready queue, the ring of boards still playing,
- * the wait samples and the master's span history. The decisions live in
- * master.c and board_task.c; this file only keeps the books they write.
+ * queue, the ready queue, the ring of boards still playing, the wait
+ * samples and the master's span history. The decisions live in master.c
+ * and board_task.c, the dispatch of events in events.c; this file only
+ * keeps the books they write, and calls none of them.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/macros.h"
 #include "sim/sim_internal.h"
-
-static void board_timer_cb(struct ev_loop *loop, ev_timer *w, int revents);
-static void master_timer_cb(struct ev_loop *loop, ev_timer *w, int revents);
 
 int
 exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy p)
@@ -43,12 +40,10 @@ exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy
 
 		bt->ex = ex;
 		bt->index = i;
-		bt->due = -1;
 		bt->finished_at = -1;
 		bt->state = SIM_BOARD_WAITING;
 		bt->prev = (i + n - 1) % n;
 		bt->next = (i + 1) % n;
-		ev_timer_init(&bt->timer, board_timer_cb, 0., 0.);
 		/* Every board waits for the master's first move from the start. */
 		ex->ready[i] = i;
 	}
@@ -59,16 +54,13 @@ exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy
 	for (int i = 0; i < s->config.nblocking; i++)
 		ex->boards[s->config.blocking[i]].blocking = true;
 	ex->master.ex = ex;
-	ex->master.due = -1;
 	ex->master.at = -1;
 	ex->master.last = -1;
 	ex->master.board = -1;
 	ex->master.activity = SIM_MASTER_IDLE;
 	ex->master.until = -1;
-	ev_timer_init(&ex->master.timer, master_timer_cb, 0., 0.);
 	/* The first event: at time 0 the master chooses his first board. */
 	event_queue_push(&ex->queue, 0, -1);
-	ex->master.due = 0;
 	ex->capwaits = (size_t)n * (size_t)s->config.moves;
 	ex->waits = malloc(ex->capwaits * sizeof(ex->waits[0]));
 	ex->capspans = 64;
@@ -91,56 +83,11 @@ exhibition_free(struct exhibition *ex)
 	event_queue_free(&ex->queue);
 }
 
-/* The two-line adapters: each timer advances the world to its own event's time. */
-static void
-board_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
-{
-	struct board_task *bt = container_of(w, struct board_task, timer);
-
-	(void)loop;
-	(void)revents;
-	clock_live_fire(bt->ex->sim, bt->due);
-}
-
-static void
-master_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
-{
-	struct master *m = container_of(w, struct master, timer);
-
-	(void)loop;
-	(void)revents;
-	clock_live_fire(m->ex->sim, m->due);
-}
-
 void
 exhibition_schedule(struct exhibition *ex, int task, simtime_t t)
 {
-	if (task < 0)
-		ex->master.due = t;
-	else
-		ex->boards[task].due = t;
 	/* Cannot fail: every task has at most one pending event and the heap has room for all. */
 	event_queue_push(&ex->queue, t, task);
-	clock_live_arm(ex->sim, ex->index, task, t);
-}
-
-int
-exhibition_process_one(struct exhibition *ex)
-{
-	struct event_entry e;
-
-	if (event_queue_pop(&ex->queue, &e) < 0)
-		return -1;
-	clock_live_disarm(ex->sim, ex->index, e.task);
-	ex->now = e.t;
-	if (e.task < 0) {
-		ex->master.due = -1;
-		master_step(&ex->master, e.t);
-	} else {
-		ex->boards[e.task].due = -1;
-		board_task_step(&ex->boards[e.task], e.t);
-	}
-	return 0;
 }
 
 void

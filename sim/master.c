@@ -1,8 +1,10 @@
 /*
  * The master task: where he goes next (the three policies), and what
  * happens when he gets there, finishes a think or a walk. master_step() is
- * called with the simulated time of his own event; the boards call
- * master_board_changed() when a reply makes a board ready or ends its game.
+ * called with the simulated time of his own event, master_board_changed()
+ * after a board's reply made it ready or ended its game. He uses the
+ * exhibition's books (exhibition.c) and the chess (chess.c), and knows no
+ * clock: a blocking call is left in sim->blocking_call for the clock.
  *
  * A blocking opponent (config.blocking) thinks inside a blocking call:
  * after the master's move at his board the master is blocked, waiting at
@@ -67,7 +69,7 @@ master_choose(struct master *m)
 	}
 }
 
-void
+static void
 master_decide(struct master *m, simtime_t t)
 {
 	struct exhibition *ex = m->ex;
@@ -128,7 +130,7 @@ master_arrive(struct master *m, int board, simtime_t t)
 	think = exhibition_draw(ex, &c->master_think, 3 * (uint64_t)board, (uint64_t)ply);
 	exhibition_record_wait(ex, t - bt->ready_at);
 	if (ex->games != NULL)
-		chess_record_time(ex->sim, board, ply, think);
+		record_time(ex->sim, board, ply, think);
 	master_set(m, SIM_MASTER_THINKING, board, t, t + think);
 	exhibition_emit(ex, SIM_EV_MASTER_THINKS, board, t, think, ply, NULL);
 	exhibition_schedule(ex, -1, t + think);
@@ -160,7 +162,7 @@ master_move(struct master *m, simtime_t t)
 						  (uint64_t)ply + 1);
 
 		if (ex->games != NULL)
-			chess_record_time(ex->sim, bt->index, ply + 1, think);
+			record_time(ex->sim, bt->index, ply + 1, think);
 		bt->state = SIM_BOARD_THINKING;
 		bt->think_start = t;
 		bt->think_end = t + think;
@@ -171,7 +173,7 @@ master_move(struct master *m, simtime_t t)
 			/* The reply's timer is armed: on the live clock the callback now really blocks. */
 			master_enter(m, SIM_MASTER_WAITING, true, bt->index, t, t + think);
 			exhibition_emit(ex, SIM_EV_MASTER_WAITS, bt->index, t, think, -1, NULL);
-			clock_live_block(ex->sim, think);
+			ex->sim->blocking_call = think;
 			return;
 		}
 	}

@@ -7,16 +7,32 @@
  * Two clocks drive the same model:
  *   - virtual: sim_run_virtual() processes every event in simulated-time
  *     order, as fast as the CPU allows;
- *   - live: sim_start_live() arms libev timers on a loop the caller owns, at
- *     real times derived from simulated times and a speed factor (simulated
- *     seconds per real second) that can change while running; pause, step
- *     and fast-forward work on it.
+ *   - live: sim_start_live() arms one libev timer on a loop the caller owns,
+ *     at the real time the next event's simulated time maps to under a
+ *     speed factor (simulated seconds per real second) that can change
+ *     while running; pause, step and fast-forward work on it.
  * Events of all exhibitions are processed in one order, (simulated time,
  * exhibition index, sequence number), on either clock, so a trace is the
  * same byte for byte whichever clock ran it and at any speed.
  *
  * Views read plain data through sim/snapshot.h and change the run only
  * through the calls below. Nothing here prints or exits.
+ *
+ * Inside, calls go one way (each file calls only those below it):
+ *
+ *   sim.c, stats.c                 construction, results, snapshots
+ *   clock_live.c  clock_virtual.c  the clocks: one timer + one idle watcher
+ *        |                         (live), a plain loop (virtual)
+ *   events.c                       next event time / ready? / process one
+ *   master.c  board_task.c         the decisions of each event
+ *   chess.c                        the move a decision plays
+ *   thinking.c                     its search: in one go or in slices
+ *   record.c  exhibition.c         the books: shared move records; queue,
+ *                                  rings, waits, spans, the event hook
+ *
+ * The model never calls a clock: it schedules into its own queue, and the
+ * clock re-arms its timer after every batch; a blocking opponent leaves
+ * its think in the books for the live clock to really block on.
  */
 #ifndef SIMUL_SIM_SIM_H
 #define SIMUL_SIM_SIM_H

@@ -6,8 +6,8 @@
  * seed, never on when the master gets to it, so the engine chooses each
  * move once and the other exhibitions replay it.
  *
- * An exhibition owns N board tasks and one master, allocated once (libev
- * holds the address of every armed timer), an event queue with at most one
+ * An exhibition owns N board tasks and one master, allocated once (the
+ * queue and rings index them), an event queue with at most one
  * pending event per task, the ready queue of the ready policy, a doubly
  * linked ring of the boards still playing, and what statistics need: every
  * opponent's wait for the master and the master's activity spans.
@@ -30,8 +30,6 @@ struct exhibition;
 
 struct board_task {
 	struct exhibition	*ex;
-	ev_timer		timer;		/* live clock: the opponent's reply is due */
-	simtime_t		due;		/* simulated time of the pending event, -1 none */
 	simtime_t		ready_at;	/* since when it waits for the master */
 	simtime_t		think_start;	/* opponent's think */
 	simtime_t		think_end;
@@ -48,8 +46,6 @@ struct board_task {
 
 struct master {
 	struct exhibition	*ex;
-	ev_timer		timer;		/* live clock: his think or walk ends */
-	simtime_t		due;		/* -1 none */
 	enum sim_master_activity activity;
 	int			board;		/* where he thinks, waits or walks to */
 	int			at;		/* where he stands (-1 before the first move) */
@@ -102,12 +98,11 @@ struct board_record {
 
 /*
  * Searches in flight on the live clock: a queue of boards, linked through
- * their records, earliest due move first, and the idle watcher that runs
- * one slice per loop iteration while the queue is not empty (the
+ * their records, earliest due move first; the live clock's idle watcher
+ * runs one slice per loop iteration while the queue is not empty (the
  * article's sleep(0)).
  */
 struct thinking {
-	ev_idle			idle;
 	int			head, tail;	/* boards, -1 when none */
 	int			wanted;		/* the board the next event waits for, -1 */
 	bool			greedy;		/* no slices: searches run in one go */
@@ -136,15 +131,18 @@ struct sim {
 	sim_event_fn		*hook;
 	void			*hook_arg;
 	simtime_t		now;		/* last event processed in clock order */
+	simtime_t		blocking_call;	/* the event just processed blocks this long, 0 none */
 
 	/* live clock */
 	struct ev_loop		*loop;		/* NULL: not live */
+	ev_timer		timer;		/* at the head of the model's queue */
+	simtime_t		timer_at;	/* the simulated time it is armed for */
+	ev_idle			idle;		/* search slices between loop iterations */
 	double			speed;		/* simulated s per real s */
 	bool			paused;
 	ev_tstamp		anchor_real;	/* real time at which ... */
 	simtime_t		anchor_sim;	/* ... the clock read this */
-	simtime_t		live_limit;	/* timers have asked to advance this far */
-	bool			live_advancing;	/* inside a timer's advance: blocking calls block */
+	simtime_t		live_limit;	/* the clock has asked to advance this far */
 	bool			stalled;	/* the next event waits for its search */
 	bool			was_live;
 	ev_tstamp		stalled_since;	/* real */
@@ -160,12 +158,16 @@ struct sim {
 int sim_opponents_parse(const char *spec, int boards, const struct player_profile **out,
 			char *err, size_t errlen);
 
-/* exhibition.c */
+/*
+ * The core's files, each calling only those below it (sim.h has the picture):
+ * clock_live.c, clock_virtual.c -> events.c -> master.c, board_task.c ->
+ * chess.c -> thinking.c -> record.c; the tasks and events.c -> exhibition.c.
+ */
+
+/* exhibition.c: the books master and board tasks write. */
 int exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy p);
 void exhibition_free(struct exhibition *ex);
 void exhibition_schedule(struct exhibition *ex, int task, simtime_t t);
-/* Processes the queue's next event; -1 when it is empty. */
-int exhibition_process_one(struct exhibition *ex);
 void exhibition_emit(struct exhibition *ex, enum sim_event_kind kind, int board, simtime_t t,
 		     simtime_t duration, int ply, const char *san);
 void exhibition_board_finished(struct exhibition *ex, struct board_task *bt, simtime_t t);
@@ -180,12 +182,23 @@ int exhibition_ready_pop(struct exhibition *ex);
 simtime_t exhibition_draw(const struct exhibition *ex, const struct dist *d, uint64_t stream,
 			  uint64_t index);
 
+/*
+ * events.c: what a clock needs of the model. The next event in clock order
+ * ((time, exhibition, seq)), -1 when none is left; whether it can be
+ * processed now (false while its move is searched in slices: the live clock
+ * then holds); processing it (sets s->now; a search in flight finishes in
+ * one go). events_process_of processes exhibition ex's next event alone.
+ */
+simtime_t events_next_time(const struct sim *s);
+bool events_next_ready(struct sim *s);
+int events_process_next(struct sim *s);
+int events_process_of(struct sim *s, int ex);
+
 /* board_task.c */
 void board_task_step(struct board_task *bt, simtime_t t);
 
 /* master.c */
 void master_step(struct master *m, simtime_t t);
-void master_decide(struct master *m, simtime_t t);
 /* A board became ready or finished: the master may stop waiting. */
 void master_board_changed(struct master *m, int board, simtime_t t);
 
@@ -197,38 +210,10 @@ void master_board_changed(struct master *m, int board, simtime_t t);
 bool chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX]);
 /* The ply's player starts thinking: on the live clock his search may start now. */
 void chess_begin(struct exhibition *ex, int board, int ply, simtime_t due);
-/* False while the move the task's pending event plays is still being searched. */
-bool chess_event_ready(struct exhibition *ex, int task);
-/* Who plays the ply, and the seed of his choice. */
-const struct player_profile *chess_player(const struct sim *s, int board, int ply, uint64_t *seed);
-/* Stores a chosen move in the record; -1 when out of memory. */
-int chess_store(struct sim *s, int board, int ply, move_t m);
+/* False while the move the task's event at due plays is still being searched. */
+bool chess_event_ready(struct exhibition *ex, int task, simtime_t due);
 /* Ends the game at the move limit: material count, else a draw. */
 void chess_adjudicate(struct game *g);
-void chess_record_time(struct sim *s, int board, int ply, simtime_t t);
-
-/*
- * clock_virtual.c: processes every event up to limit, in (time, exhibition,
- * seq) order. -1 when it stopped early at an event whose move is still
- * being searched in slices (live clock only).
- */
-int sim_advance(struct sim *s, simtime_t limit);
-/* Time of the next event in clock order, -1 when none is left. */
-simtime_t sim_next_time(const struct sim *s);
-
-/* clock_live.c */
-void clock_live_arm(struct sim *s, int ex, int task, simtime_t t);
-void clock_live_disarm(struct sim *s, int ex, int task);
-/* After a step: the clock reads the stepped event's time from now on. */
-void clock_live_stepped(struct sim *s);
-/* A timer's event is due: advance to t (the two-line adapters call this). */
-void clock_live_fire(struct sim *s, simtime_t t);
-/* The stalled event's search is done: go on where the timers asked. */
-void clock_live_resume(struct sim *s);
-/* An event is about to be processed from the loop: one lateness sample. */
-void clock_live_late(struct sim *s, simtime_t t);
-/* A blocking opponent thinks d: on the live clock the callback really blocks. */
-void clock_live_block(struct sim *s, simtime_t d);
 
 /* thinking.c: searches, sliced on the live clock, CPU measured. */
 void thinking_init(struct sim *s);
@@ -239,8 +224,18 @@ void thinking_begin(struct sim *s, int board, int ply, const struct game *g, sim
 bool thinking_ready(struct sim *s, int board, int ply, const struct game *g, simtime_t due);
 /* The move, searched now in one go if it has to be. */
 move_t thinking_move(struct sim *s, int board, int ply, const struct game *g);
-/* The loop came or went, or greedy changed: start or stop the slicing. */
-void thinking_loop_changed(struct sim *s);
+/* One slice of the search the clock waits for, else of the earliest due one. */
+void thinking_run_slice(struct sim *s);
+/* True while searches are in flight that slices should advance. */
+bool thinking_sliced(const struct sim *s);
+
+/* record.c: the shared move records. */
+/* Who plays the ply, and the seed of his choice. */
+const struct player_profile *record_player(const struct sim *s, int board, int ply,
+					   uint64_t *seed);
+/* Stores a chosen move in the record; -1 when out of memory. */
+int record_store(struct sim *s, int board, int ply, move_t m);
+void record_time(struct sim *s, int board, int ply, simtime_t t);
 
 /* loop_stats.c */
 void lateness_add(struct lateness *l, uint64_t us);

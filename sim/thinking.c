@@ -7,12 +7,15 @@
  *     plays the move is processed (inside the timer's callback when live);
  *   - live, cooperative (the default): it starts when the player sits down
  *     to think and runs in slices of THINKING_SLICE_NODES nodes, one slice
- *     per loop iteration, from an ev_idle watcher embedded in the sim: the
- *     article's sleep(0). An idle watcher runs only when no other watcher
- *     is pending, so keys, redraws and timers always go first. If the
- *     event that plays the move comes up before its search is done, the
- *     live clock holds the model there (sim_advance stops) and the search
+ *     per loop iteration (thinking_run_slice, called by the live clock's
+ *     ev_idle watcher: the article's sleep(0)). An idle watcher runs only
+ *     when no other watcher is pending, so keys, redraws and timers always
+ *     go first. If the event that plays the move comes up before its
+ *     search is done, the live clock holds the model there and the search
  *     of that board gets every slice until it is done.
+ *
+ * This file knows no loop and no clock: it reads s->loop only to know
+ * whether a live clock runs, and the clock decides when slices run.
  *
  * A sliced search returns the same move as an unsliced one (engine/player.h),
  * so moves, events and totals never depend on which of these ran. The
@@ -24,9 +27,7 @@
  * think_new/think_step call: measured and reported, never fed back.
  */
 #include <stdlib.h>
-#include <time.h>
 
-#include "engine/macros.h"
 #include "sim/sim_internal.h"
 #include "sim/realtime.h"
 
@@ -44,8 +45,6 @@ enum { THINKING_SLICE_NODES = 256 };
  */
 enum { THINKING_SORT_STEPS = 64 };
 
-static void thinking_idle_cb(struct ev_loop *loop, ev_idle *w, int revents);
-
 static bool
 cooperative(const struct sim *s)
 {
@@ -59,7 +58,6 @@ thinking_init(struct sim *s)
 
 	th->head = th->tail = th->wanted = -1;
 	th->greedy = s->config.greedy;
-	ev_idle_init(&th->idle, thinking_idle_cb);
 }
 
 static void
@@ -101,8 +99,6 @@ think_done(struct sim *s, int ply, struct think *t, double cpu)
 void
 thinking_free(struct sim *s)
 {
-	if (s->loop != NULL)
-		ev_idle_stop(s->loop, &s->thinking.idle);
 	while (s->thinking.head >= 0) {
 		int b = s->thinking.head;
 
@@ -124,7 +120,7 @@ thinking_begin(struct sim *s, int board, int ply, const struct game *g, simtime_
 
 	if (!cooperative(s) || ply != r->nmoves || r->think != NULL)
 		return;
-	pr = chess_player(s, board, ply, &seed);
+	pr = record_player(s, board, ply, &seed);
 	t0 = realtime_thread_cpu();
 	r->think = think_new(pr, g, seed);
 	r->think_cpu = realtime_thread_cpu() - t0;
@@ -143,7 +139,6 @@ thinking_begin(struct sim *s, int board, int ply, const struct game *g, simtime_
 		s->records[r->think_next].think_prev = board;
 	else
 		th->tail = board;
-	ev_idle_start(s->loop, &th->idle);
 }
 
 bool
@@ -174,15 +169,13 @@ thinking_move(struct sim *s, int board, int ply, const struct game *g)
 		if (s->thinking.wanted == board)
 			s->thinking.wanted = -1;
 	} else {
-		const struct player_profile *pr = chess_player(s, board, ply, &seed);
+		const struct player_profile *pr = record_player(s, board, ply, &seed);
 
 		t = think_new(pr, g, seed);
 	}
 	while (!think_step(t, UINT64_MAX))
 		;
 	cpu += realtime_thread_cpu() - t0;
-	/* A held-back clock may be free to go on now: the idle watcher resumes it. */
-	thinking_loop_changed(s);
 	return think_done(s, ply, t, cpu);
 }
 
@@ -204,53 +197,30 @@ thinking_slice(struct sim *s, int board, uint64_t budget)
 	m = think_done(s, ply, r->think, r->think_cpu);
 	r->think = NULL;
 	/* Out of memory: the record stays short and the move is searched again when due. */
-	(void)chess_store(s, board, ply, m);
+	(void)record_store(s, board, ply, m);
 	return true;
 }
 
-static void
-thinking_idle_cb(struct ev_loop *loop, ev_idle *w, int revents)
+void
+thinking_run_slice(struct sim *s)
 {
-	struct sim *s = container_of(w, struct sim, thinking.idle);
 	struct thinking *th = &s->thinking;
 	int b = th->wanted >= 0 ? th->wanted : th->head;
 
-	(void)revents;
-	if (b >= 0 && s->records[b].think != NULL && !th->greedy) {
+	if (b < 0 || s->records[b].think == NULL)
+		return;
+	if (!th->greedy) {
 		if (thinking_slice(s, b, THINKING_SLICE_NODES) && th->wanted == b)
 			th->wanted = -1;
-	} else if (b >= 0 && s->records[b].think != NULL && th->wanted == b) {
+	} else if (th->wanted == b) {
 		/* Greedy now, and the clock waits for this one: finish it in one go. */
 		thinking_slice(s, b, UINT64_MAX);
 		th->wanted = -1;
 	}
-	if (s->stalled && !s->paused && th->wanted < 0)
-		clock_live_resume(s);
-	/* Greedy: what is still in flight finishes when its move is due. */
-	if ((th->head < 0 || th->greedy) && (!s->stalled || s->paused || th->wanted < 0))
-		ev_idle_stop(loop, w);
-}
-
-void
-thinking_loop_changed(struct sim *s)
-{
-	struct thinking *th = &s->thinking;
-
-	if (s->loop == NULL)
-		return;
-	if ((th->head >= 0 && !th->greedy) || s->stalled)
-		ev_idle_start(s->loop, &th->idle);
-}
-
-void
-sim_set_greedy(struct sim *s, bool greedy)
-{
-	s->thinking.greedy = greedy;
-	thinking_loop_changed(s);
 }
 
 bool
-sim_greedy(const struct sim *s)
+thinking_sliced(const struct sim *s)
 {
-	return s->thinking.greedy;
+	return s->thinking.head >= 0 && !s->thinking.greedy;
 }
