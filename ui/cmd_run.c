@@ -20,6 +20,7 @@
 #include "ui/cli.h"
 #include "ui/commands.h"
 #include "ui/games_pgn.h"
+#include "ui/pictures.h"
 #include "ui/report.h"
 #include "ui/trace.h"
 
@@ -29,6 +30,7 @@ struct run_opts {
 	enum report_format	format;
 	const char		*pgn;
 	const char		*trace;
+	const char		*svg;		/* picture of the first run's strips */
 	enum trace_format	trace_format;
 	long			repeat;
 	bool			quiet;
@@ -82,6 +84,12 @@ opt_trace(void *ctx, const char *v, char *err, size_t errlen)
 }
 
 static int
+opt_svg(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return cli_parse_path(v, &((struct run_opts *)ctx)->svg, err, errlen);
+}
+
+static int
 opt_trace_format(void *ctx, const char *v, char *err, size_t errlen)
 {
 	struct run_opts *ro = ctx;
@@ -117,6 +125,7 @@ static const struct cli_option run_options[] = {
 	{ "markdown", 0, NULL, "print a Markdown table", opt_markdown },
 	{ "pgn", 0, "FILE", "write every game as PGN, with [%emt] think times", opt_pgn },
 	{ "trace", 0, "FILE", "write every event (CSV, or see --trace-format)", opt_trace },
+	{ "svg", 0, "FILE", "draw the first run's busy/wait strips as SVG (for slides)", opt_svg },
 	{ "trace-format", 0, "csv|chrome", "chrome: trace-event JSON for Perfetto", opt_trace_format },
 	{ "repeat", 'r', "K", "run K seeds (seed, seed+1, ...): mean, min, max", opt_repeat },
 	{ "quiet", 'q', NULL, "no progress on stderr", opt_quiet },
@@ -254,7 +263,7 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 {
 	enum sim_policy policies[SIM_EXHIBITIONS_MAX];
 	int np = cli_policies(o, policies);
-	struct atomic_file pgn = { 0 }, trace = { 0 };
+	struct atomic_file pgn = { 0 }, trace = { 0 }, svg = { 0 };
 	struct sim_config c = o->config;
 	struct sim_stats *stats = NULL;
 	struct sim_loop_stats *loop = NULL;
@@ -276,6 +285,12 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 	if (ro->trace != NULL && atomic_file_open(&trace, ro->trace, err, sizeof(err)) < 0) {
 		fprintf(stderr, "simul: --trace: %s\n", err);
 		atomic_file_abort(&pgn);
+		return 2;
+	}
+	if (ro->svg != NULL && atomic_file_open(&svg, ro->svg, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: --svg: %s\n", err);
+		atomic_file_abort(&pgn);
+		atomic_file_abort(&trace);
 		return 2;
 	}
 	stats = calloc(cells, sizeof(*stats));
@@ -322,6 +337,10 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 					sim_board_finish(rc.s, p, b);
 		}
 		sim_loop_stats(rc.s, &loop[run]);
+		if (run == 0 && svg.f != NULL && picture_run(svg.f, rc.s) < 0) {
+			fprintf(stderr, "simul: --svg: cannot write %s\n", ro->svg);
+			goto out;
+		}
 		if (pgn.f != NULL && games_pgn_append(pgn.f, rc.s, run + 1, false) < 0) {
 			fprintf(stderr, "simul: --pgn: cannot write %s\n", ro->pgn);
 			goto out;
@@ -346,7 +365,8 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 		}
 	}
 	if ((pgn.f != NULL && atomic_file_commit(&pgn, err, sizeof(err)) < 0) ||
-	    (trace.f != NULL && atomic_file_commit(&trace, err, sizeof(err)) < 0)) {
+	    (trace.f != NULL && atomic_file_commit(&trace, err, sizeof(err)) < 0) ||
+	    (svg.f != NULL && atomic_file_commit(&svg, err, sizeof(err)) < 0)) {
 		fprintf(stderr, "simul: %s\n", err);
 		goto out;
 	}
@@ -369,6 +389,7 @@ out:
 	sim_free(rc.s);
 	atomic_file_abort(&pgn);
 	atomic_file_abort(&trace);
+	atomic_file_abort(&svg);
 	free(stats);
 	free(loop);
 	free(finish);

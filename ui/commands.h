@@ -12,5 +12,6 @@ int cmd_perft(int argc, char **argv);
 int cmd_uci(int argc, char **argv);
 int cmd_match(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);	/* one parameter over a range */
 
 #endif

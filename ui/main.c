@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{ "uci",   cmd_uci,   "speak the UCI protocol on stdin/stdout, for chess GUIs" },
 	{ "match", cmd_match, "play a seeded match between two player profiles" },
 	{ "bench", cmd_bench, "measure processes vs threads vs async on this machine" },
+	{ "sweep", cmd_sweep, "one parameter over a range: totals, model and the knee (--svg)" },
 };
 
 static void
