@@ -95,6 +95,31 @@ PY
 "$SIMUL" sweep --boards 2..4 --opponent-think uniform:40s..70s --csv >/dev/null ||
 	fail "a distribution taken for a range"
 
+# Bench: the ladder as two log-log charts, one line per model that completed.
+"$SIMUL" bench --boards 10,20 --models async,threads --no-cpu-heavy --think 1ms --moves 3 \
+	--json --svg "$TMP/bench.svg" >"$TMP/bench.json" 2>/dev/null || fail "bench --svg exit $?"
+python3 - "$TMP/bench.json" "$TMP/bench.svg" <<'PY' || fail "bench picture"
+import json, sys, xml.etree.ElementTree as ET
+NS = "{http://www.w3.org/2000/svg}"
+b = json.load(open(sys.argv[1]))
+root = ET.parse(sys.argv[2]).getroot()
+texts = [t.text for t in root.iter(NS + "text")]
+assert f"Processes, threads, async, hybrid on this machine ({b['machine']['cpus']} CPUs)" in texts, texts
+assert "3 moves per board, opponent think 1.00 ms, hybrid: 2 workers".replace(
+    "2 workers", f"{b['config']['workers']} workers") in texts, texts
+ok = {c["model"] for c in b["cells"] if c["status"] == "ok"}
+assert texts.count("async") == 2 * ("async" in ok) and texts.count("processes") == 0, texts
+assert len(list(root.iter(NS + "polyline"))) == 2 * len(ok)
+for want in ("memory per board", "wall time of the cell", "boards (log scale)", "10"):
+    assert want in texts, want
+PY
+check_bad_bench() {
+	"$SIMUL" bench --svg "$TMP/no/dir/b.svg" --boards 10 >/dev/null 2>"$TMP/err"
+	[ $? -eq 2 ] || fail "bench --svg to a missing directory: not exit 2"
+	grep -q -- "--svg: cannot" "$TMP/err" || fail "bench --svg bad path: $(cat "$TMP/err")"
+}
+check_bad_bench
+
 # Bad usage: one line, exit 2, no file.
 check_bad() {
 	local want=$1; shift

@@ -15,8 +15,10 @@
 #include <unistd.h>
 
 #include "sim/bench/bench.h"
+#include "ui/atomic_file.h"
 #include "ui/bench_report.h"
 #include "ui/commands.h"
+#include "ui/pictures.h"
 
 #define BENCH_MAX_LADDER	32
 
@@ -34,6 +36,7 @@ struct bench_opts {
 	uint64_t		heavy_work;
 	enum bench_format	format;
 	int			plot;
+	const char		*svg;		/* --svg FILE: the ladder as a chart */
 };
 
 static void
@@ -70,6 +73,7 @@ bench_usage(FILE *f)
 	    "  --no-cpu-heavy       skip the CPU-heavy cell (cores, blocking calls, GIL columns)\n"
 	    "  --json | --csv | --markdown   output format (default: table and plots)\n"
 	    "  --no-plot            the table without the plots\n"
+	    "  --svg FILE           also draw the ladder (memory, time against boards) as SVG\n"
 	    "  -h, --help           this text\n",
 	    BENCH_DEFAULT_MOVES, BENCH_DEFAULT_MASTER_WORK, bench_cpu_count(),
 	    BENCH_DEFAULT_MAX_PROCS, BENCH_DEFAULT_MAX_THREADS, BENCH_HEAVY_BOARDS,
@@ -268,7 +272,7 @@ bench_parse(int argc, char **argv, struct bench_opts *o)
 		    strcmp(name, "--max-procs") == 0 || strcmp(name, "--max-threads") == 0 ||
 		    strcmp(name, "--mem-cap") == 0 || strcmp(name, "--time-cap") == 0 ||
 		    strcmp(name, "--stack") == 0 || strcmp(name, "--cpu-boards") == 0 ||
-		    strcmp(name, "--cpu-work") == 0) {
+		    strcmp(name, "--cpu-work") == 0 || strcmp(name, "--svg") == 0) {
 			if (val == NULL) {
 				fprintf(stderr, "simul bench: %s needs a value (try --help)\n", name);
 				return 2;
@@ -277,7 +281,11 @@ bench_parse(int argc, char **argv, struct bench_opts *o)
 			fprintf(stderr, "simul bench: unknown option \"%s\" (try --help)\n", name);
 			return 2;
 		}
-		if (strcmp(name, "--boards") == 0) {
+		if (strcmp(name, "--svg") == 0) {
+			if (val[0] == '\0')
+				return bad_value(name, val, "a file name");
+			o->svg = val;
+		} else if (strcmp(name, "--boards") == 0) {
 			if (parse_ladder(val, o) < 0)
 				return bad_value(name, val, "comma-separated counts 1..10M, e.g. 10,100,1k");
 		} else if (strcmp(name, "--models") == 0) {
@@ -369,12 +377,19 @@ cmd_bench(int argc, char **argv)
 	struct bench_result *cells, heavy[BENCH_MODEL_COUNT];
 	struct bench_config heavy_cfg;
 	struct bench_summary s;
+	struct atomic_file svg = { 0 };
+	char err[512];
 	size_t ncells = 0, nheavy = 0;
 	int rc, tty = isatty(STDERR_FILENO), stop = 0, failed = 0;
 
 	rc = bench_parse(argc, argv, &o);
 	if (rc != 0)
 		return rc == 1 ? 0 : 2;
+	/* A bad path is bad usage, found before minutes of measuring. */
+	if (o.svg != NULL && atomic_file_open(&svg, o.svg, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul bench: --svg: %s\n", err);
+		return 2;
+	}
 	if (o.allow_large) {
 		if (!o.procs_set)
 			o.cfg.max_procs = UINT32_MAX;
@@ -389,6 +404,7 @@ cmd_bench(int argc, char **argv)
 	cells = calloc(o.nladder * BENCH_MODEL_COUNT, sizeof(*cells));
 	if (cells == NULL) {
 		fprintf(stderr, "simul bench: out of memory\n");
+		atomic_file_abort(&svg);
 		return 1;
 	}
 	for (size_t i = 0; i < o.nladder && !stop; i++) {
@@ -444,6 +460,12 @@ cmd_bench(int argc, char **argv)
 		}
 		break;
 	}
+	if (svg.f != NULL && (picture_bench(svg.f, &s) < 0 ||
+			      atomic_file_commit(&svg, err, sizeof(err)) < 0)) {
+		fprintf(stderr, "simul bench: --svg: cannot write %s\n", o.svg);
+		failed = 1;
+	}
+	atomic_file_abort(&svg);
 	free(cells);
 	if (fflush(stdout) != 0) {
 		fprintf(stderr, "simul bench: writing stdout: %s\n", strerror(errno));

@@ -152,6 +152,18 @@ svg_step(double range, int n)
 	return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
 }
 
+double
+svg_spread(double *placed, int n, double y, double gap)
+{
+	for (int i = 0; i < n; i++)
+		if (y > placed[i] - gap && y < placed[i] + gap) {
+			y = placed[i] + gap;
+			i = -1;	/* look again from the first */
+		}
+	placed[n] = y;
+	return y;
+}
+
 /* Steps a clock face reads well, in seconds. */
 static const double svg_clock_steps[] = { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
 					  3600, 7200, 10800, 21600, 43200, 86400 };

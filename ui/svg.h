@@ -54,6 +54,12 @@ void svg_marker(struct svg *g, double x, double y, enum svg_shape shape, const c
 void svg_text(struct svg *g, double x, double y, int size, enum svg_anchor anchor, bool bold,
 	      const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
+/*
+ * A free y for a label meant at y, at least gap away from the n labels
+ * already placed (moving down past each one it meets); records it there.
+ */
+double svg_spread(double *placed, int n, double y, double gap);
+
 /* Widens lo/hi to round numbers (1, 2, 5 x 10^k) or, on a log axis, to decades. */
 void svg_axis_round(struct svg_axis *a);
 double svg_axis_map(const struct svg_axis *a, double v);

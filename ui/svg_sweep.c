@@ -89,10 +89,7 @@ picture_sweep(FILE *f, const struct sweep_chart *c)
 		for (size_t i = 0; i < c->npoints; i++)
 			svg_marker(&g, x[i], y[i], (enum svg_shape)(s % SVG_SHAPE_NB), colour);
 		/* Names at the lines' ends, moved apart where lines end together. */
-		labels[s] = y[c->npoints - 1] + 6;
-		for (int t = 0; t < s; t++)
-			if (labels[s] > labels[t] - 24 && labels[s] < labels[t] + 24)
-				labels[s] = labels[t] + 24, t = -1;
+		svg_spread(labels, s, y[c->npoints - 1] + 6, 24);
 		label_hms(hi, sizeof(hi), (double)c->series[s].total[c->npoints - 1] / 1e6);
 		svg_text(&g, x[c->npoints - 1] + 12, labels[s], 20, SVG_START, true, "%s %s",
 			 sim_policy_name(c->series[s].policy), hi);
