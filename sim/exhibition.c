@@ -61,11 +61,12 @@ exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy
 	ex->master.until = -1;
 	/* The first event: at time 0 the master chooses his first board. */
 	event_queue_push(&ex->queue, 0, -1);
-	ex->capwaits = (size_t)n * (size_t)s->config.moves;
-	ex->waits = malloc(ex->capwaits * sizeof(ex->waits[0]));
 	ex->capspans = 64;
 	ex->spans = malloc(ex->capspans * sizeof(ex->spans[0]));
-	return ex->waits != NULL && ex->spans != NULL ? 0 : -1;
+	/* One wait a master move at most. */
+	if (samples_init(&ex->waits, (size_t)n * (size_t)s->config.moves) < 0)
+		return -1;
+	return ex->spans != NULL ? 0 : -1;
 }
 
 void
@@ -77,7 +78,7 @@ exhibition_free(struct exhibition *ex)
 	free(ex->games);
 	free(ex->boards);
 	free(ex->ready);
-	free(ex->waits);
+	samples_free(&ex->waits);
 	free(ex->spans);
 	free(ex->blocks);
 	event_queue_free(&ex->queue);
@@ -92,22 +93,18 @@ exhibition_schedule(struct exhibition *ex, int task, simtime_t t)
 
 void
 exhibition_emit(struct exhibition *ex, enum sim_event_kind kind, int board, simtime_t t,
-		simtime_t duration, int ply, const char *san)
+		simtime_t duration, int ply, const char san[MOVE_TEXT_MAX])
 {
 	struct sim *s = ex->sim;
 	struct sim_event e;
 
+	/* Nobody listens: nothing is built. Someone does: a plain copy, no formatting. */
 	if (s->hook == NULL)
 		return;
-	memset(&e, 0, sizeof(e));
-	e.t = t;
-	e.ex = ex->index;
-	e.board = board;
-	e.kind = kind;
-	e.duration = duration;
-	e.ply = ply;
+	e = (struct sim_event){ .t = t, .ex = ex->index, .board = board, .kind = kind,
+				.duration = duration, .ply = ply };
 	if (san != NULL)
-		snprintf(e.san, sizeof(e.san), "%s", san);
+		memcpy(e.san, san, sizeof(e.san));
 	if (kind == SIM_EV_MASTER_WAITS || kind == SIM_EV_MASTER_STOPS_WAITING)
 		e.blocked = ex->master.blocked;
 	if (board >= 0 && kind == SIM_EV_GAME_ENDS) {
@@ -194,8 +191,7 @@ exhibition_ready_pop(struct exhibition *ex)
 void
 exhibition_record_wait(struct exhibition *ex, simtime_t w)
 {
-	if (ex->nwaits < ex->capwaits)
-		ex->waits[ex->nwaits++] = w;
+	samples_add(&ex->waits, w);
 }
 
 /* Halves the span history: each pair becomes one span with the longer activity. */

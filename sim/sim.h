@@ -243,7 +243,7 @@ struct sim_stats {
 	simtime_t	master_blocked;	/* inside a blocking opponent's think (part of idle) */
 };
 
-/* Cost: sorts the waits (O(w log w)); meant for reports, not every frame. */
+/* Cost: a few counting passes over the waits (O(w), no copy); for reports, not every frame. */
 int sim_stats(const struct sim *s, int ex, struct sim_stats *out);
 /* Simulated time the board's game ended, -1 while it runs. */
 simtime_t sim_board_finish(const struct sim *s, int ex, int board);

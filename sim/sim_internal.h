@@ -20,6 +20,7 @@
 
 #include "engine/player.h"
 #include "sim/event_queue.h"
+#include "sim/samples.h"
 #include "sim/sim.h"
 #include "sim/snapshot.h"
 
@@ -75,8 +76,7 @@ struct exhibition {
 	simtime_t		total;
 	int64_t			master_moves, opponent_moves, moves_to_play;
 	int			ended_early;
-	simtime_t		*waits;		/* each opponent's wait for the master */
-	size_t			nwaits, capwaits;
+	struct samples		waits;		/* each opponent's wait for the master */
 	struct sim_span		*spans;
 	size_t			nspans, capspans;
 	struct sim_span		*blocks;	/* the master's blocked stretches */
@@ -168,8 +168,9 @@ int sim_opponents_parse(const char *spec, int boards, const struct player_profil
 int exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy p);
 void exhibition_free(struct exhibition *ex);
 void exhibition_schedule(struct exhibition *ex, int task, simtime_t t);
+/* Tells the hook, if any; san is a whole MOVE_TEXT_MAX buffer (copied as is) or NULL. */
 void exhibition_emit(struct exhibition *ex, enum sim_event_kind kind, int board, simtime_t t,
-		     simtime_t duration, int ply, const char *san);
+		     simtime_t duration, int ply, const char san[MOVE_TEXT_MAX]);
 void exhibition_board_finished(struct exhibition *ex, struct board_task *bt, simtime_t t);
 void exhibition_span(struct exhibition *ex, enum sim_master_activity a, simtime_t t);
 /* The master is blocked from start to end; -1 out of memory (the strip then misses it). */

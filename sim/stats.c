@@ -1,5 +1,5 @@
 /*
- * What the outside reads: statistics for reports (sorted wait samples,
+ * What the outside reads: statistics for reports (exact wait percentiles,
  * model beside measurement and the reason they differ), the snapshot for
  * views (O(exhibitions), no board copied) and one board's view.
  */
@@ -16,23 +16,6 @@ sim_master_activity_name(enum sim_master_activity a)
 {
 	return (unsigned)a < sizeof(activity_names) / sizeof(activity_names[0]) ? activity_names[a]
 										: "?";
-}
-
-static int
-cmp_time(const void *a, const void *b)
-{
-	simtime_t x = *(const simtime_t *)a, y = *(const simtime_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentile of sorted v[0..n). */
-static simtime_t
-percentile(const simtime_t *v, size_t n, int p)
-{
-	size_t rank = (n * (size_t)p + 99) / 100;
-
-	return n == 0 ? 0 : v[rank > 0 ? rank - 1 : 0];
 }
 
 static void
@@ -75,7 +58,6 @@ int
 sim_stats(const struct sim *s, int index, struct sim_stats *st)
 {
 	const struct exhibition *ex = &s->ex[index];
-	simtime_t *w;
 
 	memset(st, 0, sizeof(*st));
 	st->policy = ex->policy;
@@ -110,25 +92,14 @@ sim_stats(const struct sim *s, int index, struct sim_stats *st)
 		default: break;
 		}
 	}
-	st->waits = (int64_t)ex->nwaits;
-	if (ex->nwaits > 0) {
-		w = malloc(ex->nwaits * sizeof(*w));
-		if (w == NULL)
+	st->waits = (int64_t)ex->waits.n;
+	if (ex->waits.n > 0) {
+		/* At most 5e8 samples of at most 1e12 µs: fits easily, stays exact. */
+		st->wait_mean = ex->waits.sum / (int64_t)ex->waits.n;
+		st->wait_max = ex->waits.max;
+		if (samples_percentile(&ex->waits, 50, &st->wait_p50) < 0 ||
+		    samples_percentile(&ex->waits, 95, &st->wait_p95) < 0)
 			return -1;
-		memcpy(w, ex->waits, ex->nwaits * sizeof(*w));
-		qsort(w, ex->nwaits, sizeof(*w), cmp_time);
-		{
-			/* At most 5e8 samples of at most 1e12 µs: fits easily, stays exact. */
-			int64_t sum = 0;
-
-			for (size_t i = 0; i < ex->nwaits; i++)
-				sum += w[i];
-			st->wait_mean = sum / (int64_t)ex->nwaits;
-		}
-		st->wait_p50 = percentile(w, ex->nwaits, 50);
-		st->wait_p95 = percentile(w, ex->nwaits, 95);
-		st->wait_max = w[ex->nwaits - 1];
-		free(w);
 	}
 	st->model_exact = sim_model_total(&s->config, ex->policy, &st->model_total);
 	model_note(ex, st);
