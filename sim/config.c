@@ -75,6 +75,12 @@ sim_opponents_parse(const char *spec, int boards, const struct player_profile **
 		return -1;
 	}
 	strcpy(buf, spec);
+	/* strtok_r skips empty items: ",", "club,,beginner" would name fewer than written. */
+	if (spec[0] == ',' || spec[strlen(spec) - 1] == ',' || strstr(spec, ",,") != NULL) {
+		snprintf(err, errlen, "opponents: \"%s\" has an empty item (e.g. club:20,beginner:4)",
+			 spec);
+		return -1;
+	}
 	for (char *tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
 		char *colon = strchr(tok, ':');
 		long count = -1;

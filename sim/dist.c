@@ -16,52 +16,133 @@
 struct unit {
 	const char	*name;
 	simtime_t	us;
+	int		rank;	/* 0 for h: a duration's units go from rank 0 down */
 };
 
 /* Longest names first so "ms" is not read as "m" followed by junk. */
 static const struct unit units[] = {
-	{ "us", 1 }, { "ms", 1000 }, { "h", SIM_SECONDS(3600) }, { "m", SIM_SECONDS(60) },
-	{ "s", SIM_US_PER_S },
+	{ "us", 1, 4 }, { "ms", 1000, 3 }, { "h", SIM_SECONDS(3600), 0 },
+	{ "m", SIM_SECONDS(60), 1 }, { "s", SIM_US_PER_S, 2 },
 };
 
-/* One "<digits>[.<digits>]<unit>" term at *p; advances *p. */
+enum {
+	TERM_DIGITS = 32,	/* significant digits kept; more cannot change the µs */
+	TERM_FRAC = 12,		/* fraction digits used: below 1 µs even for hours */
+};
+
+enum term_error { TERM_SYNTAX = -1, TERM_NO_UNIT = -2, TERM_TOO_LONG = -3 };
+
+static int64_t
+gcd64(int64_t a, int64_t b)
+{
+	while (b != 0) {
+		int64_t t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/*
+ * The number of a term as decimal digits and the place of the point:
+ * "1.5" is digits "15", point 1; "0.002" is "2", point -2; "2e3" is "2",
+ * point 4. Nothing is multiplied here, so no input can overflow.
+ */
+struct term_number {
+	char	digit[TERM_DIGITS];
+	int	n;
+	int	point;		/* digits before the decimal point (may be < 0 or > n) */
+};
+
 static int
-duration_term(const char **p, simtime_t *out)
+term_number(const char **p, struct term_number *t)
 {
 	const char *s = *p;
-	int64_t whole = 0, frac = 0, scale = 1;
-	bool digits = false;
+	bool digits = false, leading = true;
 
-	while (isdigit((unsigned char)*s)) {
-		if (whole > INT64_C(100000000))
-			return -1;
-		whole = whole * 10 + (*s++ - '0');
-		digits = true;
+	t->n = 0;
+	t->point = 0;
+	for (; isdigit((unsigned char)*s); s++, digits = true) {
+		if (leading && *s == '0')
+			continue;
+		leading = false;
+		if (t->n < TERM_DIGITS)
+			t->digit[t->n++] = *s;
+		t->point++;
 	}
-	if (*s == '.') {
-		s++;
-		while (isdigit((unsigned char)*s)) {
-			if (scale < INT64_C(1000000000000)) {
-				frac = frac * 10 + (*s - '0');
-				scale *= 10;
+	if (*s == '.')
+		for (s++; isdigit((unsigned char)*s); s++, digits = true) {
+			if (leading && *s == '0') {
+				t->point--;
+				continue;
 			}
-			s++;
-			digits = true;
+			leading = false;
+			if (t->n < TERM_DIGITS)
+				t->digit[t->n++] = *s;
 		}
-	}
 	if (!digits)
-		return -1;
+		return TERM_SYNTAX;
+	if ((*s == 'e' || *s == 'E') &&
+	    (isdigit((unsigned char)s[1]) || ((s[1] == '-' || s[1] == '+') && isdigit((unsigned char)s[2])))) {
+		int sign = s[1] == '-' ? -1 : 1, e = 0;
+
+		for (s += isdigit((unsigned char)s[1]) ? 1 : 2; isdigit((unsigned char)*s); s++)
+			if (e < 100000)
+				e = e * 10 + (*s - '0');
+		t->point += sign * e;
+	}
+	*p = s;
+	return 0;
+}
+
+/* The digit at place k of the number (0 = first digit before the point). */
+static int
+term_digit(const struct term_number *t, int k)
+{
+	return k >= 0 && k < t->n ? t->digit[k] - '0' : 0;
+}
+
+/* One "<number><unit>" term at *p ("1.5s", "2e3ms"); advances *p. */
+static int
+duration_term(const char **p, simtime_t *out, int *rank)
+{
+	struct term_number t;
+	int64_t whole = 0, frac = 0, scale = 1, g;
+
+	if (term_number(p, &t) < 0)
+		return TERM_SYNTAX;
 	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
 		size_t n = strlen(units[i].name);
+		simtime_t us = units[i].us;
 
-		if (strncmp(s, units[i].name, n) == 0) {
-			/* Round the fraction to the nearest microsecond. */
-			*out = whole * units[i].us + (frac * units[i].us + scale / 2) / scale;
-			*p = s + n;
+		if (strncmp(*p, units[i].name, n) != 0)
+			continue;
+		*p += n;
+		*rank = units[i].rank;
+		if (t.n == 0) {
+			*out = 0;
 			return 0;
 		}
+		/* 19 digits could overflow; anything that long is far past the limit. */
+		if (t.point > 18)
+			return TERM_TOO_LONG;
+		for (int k = 0; k < t.point; k++)
+			whole = whole * 10 + term_digit(&t, k);
+		if (whole > DIST_SAMPLE_MAX / us)
+			return TERM_TOO_LONG;
+		for (int k = t.point; k < t.point + TERM_FRAC; k++) {
+			frac = frac * 10 + term_digit(&t, k);
+			scale *= 10;
+		}
+		/* frac * us / scale, rounded, without overflow: cancel the common factor first. */
+		g = gcd64(us, scale);
+		*out = whole * us + (frac * (us / g) + scale / g / 2) / (scale / g);
+		if (*out == 0)
+			*out = -1;	/* not zero, but below the microsecond */
+		return 0;
 	}
-	return -2;
+	return TERM_NO_UNIT;
 }
 
 int
@@ -69,6 +150,7 @@ duration_parse(const char *text, simtime_t *out, char *err, size_t errlen)
 {
 	const char *p = text;
 	simtime_t total = 0;
+	int last_rank = -1;
 
 	if (strcmp(text, "0") == 0) {
 		*out = 0;
@@ -80,24 +162,34 @@ duration_parse(const char *text, simtime_t *out, char *err, size_t errlen)
 	}
 	while (*p != '\0') {
 		simtime_t t;
-		int rc = duration_term(&p, &t);
+		int rank, rc = duration_term(&p, &t, &rank);
 
-		if (rc == -2) {
+		if (rc == TERM_NO_UNIT) {
 			snprintf(err, errlen, "\"%s\" needs a unit (us, ms, s, m or h)", text);
 			return -1;
 		}
-		if (rc < 0) {
+		if (rc == TERM_SYNTAX) {
 			snprintf(err, errlen, "\"%s\" is not a duration (e.g. 55s, 2m, 1.5s, 500ms)",
 				 text);
 			return -1;
 		}
+		/* "5s5s" is more likely a slip than 10 s: each unit once, largest first. */
+		if (rank <= last_rank) {
+			snprintf(err, errlen,
+				 "\"%s\": units go from largest to smallest, each once (e.g. 1h2m3s)",
+				 text);
+			return -1;
+		}
+		last_rank = rank;
+		if (rc == TERM_TOO_LONG || (t > 0 && total > DIST_SAMPLE_MAX - t)) {
+			snprintf(err, errlen, "\"%s\" is longer than the limit of 2h", text);
+			return -1;
+		}
+		if (t < 0) {
+			snprintf(err, errlen, "\"%s\" is shorter than 1us but not 0", text);
+			return -1;
+		}
 		total += t;
-		if (total > DIST_SAMPLE_MAX)
-			break;
-	}
-	if (total > DIST_SAMPLE_MAX) {
-		snprintf(err, errlen, "\"%s\" is longer than the limit of 2h", text);
-		return -1;
 	}
 	*out = total;
 	return 0;

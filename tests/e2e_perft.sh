@@ -50,17 +50,35 @@ check_error() {
 	[[ $(wc -l <<<"$err") -eq 1 ]] || fail "perft $*: expected one line, got: $err"
 	grep -Fq -- "$want" <<<"$err" || fail "perft $*: expected \"$want\" in: $err"
 }
-check_error '--depth "x" is not a whole number' --depth x
-check_error '--depth "0" is not a whole number' --depth 0
-check_error '--depth "-3" is not a whole number' --depth -3
-check_error '--depth "21" is not a whole number' --depth 21
-check_error '--depth is required' --fen "$kiwipete"
-check_error '--depth needs a value' --depth
-check_error 'unknown option "--bogus"' --depth 2 --bogus
-check_error '--fen "8/8 w - - 0 1": FEN field 1 (placement): "8/8" has 2 ranks, expected 8' \
+check_error '--depth: "x" is not a whole number' --depth x
+check_error '--depth: "0" is not between 1 and 20' --depth 0
+check_error '--depth: "-3" is not between 1 and 20' --depth -3
+check_error '--depth: "21" is not between 1 and 20' --depth 21
+check_error '--depth: "21" is not between 1 and 20' -d21
+check_error '--depth: is required' --fen "$kiwipete"
+check_error '--depth: needs a value (D)' --depth
+check_error '--bogus: unknown option' --depth 2 --bogus
+check_error '"extra": unexpected argument' --depth 2 extra
+check_error '--divide: takes no value (got "yes")' --depth 2 --divide=yes
+check_error '--fen: "8/8 w - - 0 1": FEN field 1 (placement): "8/8" has 2 ranks, expected 8' \
 	--fen '8/8 w - - 0 1' --depth 2
 check_error 'FEN field 4 (en passant): "e9" is not a square' \
 	--fen 'rnbqkbnr/pppppppp/8/8/4P3/8/PPPP1PPP/RNBQKBNR b KQkq e9 0 1' --depth 1
+
+# getopt conventions: a unique prefix, the short form glued to its value.
+out=$("$simul" perft --dep 2 --div) || fail "prefixes exited $?"
+expect_match "prefix --dep --div" "$out" '^nodes 400  time '
+[[ $(grep -c ': ' <<<"$out") -eq 20 ]] || fail "--div is --divide"
+out=$("$simul" perft -d2) || fail "-d2 exited $?"
+expect_match "-d2" "$out" '^nodes 400  time '
+
+# stdout that cannot be written is a failure, not a silent success
+if [[ -w /dev/full ]]; then
+	err=$("$simul" perft --depth 1 2>&1 >/dev/full)
+	rc=$?
+	[[ $rc -eq 1 ]] || fail "perft >/dev/full exited $rc, expected 1"
+	grep -Fq 'simul: writing stdout' <<<"$err" || fail "perft >/dev/full: no message: $err"
+fi
 
 if ((failures)); then
 	echo "$failures failure(s)"

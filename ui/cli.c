@@ -1,24 +1,41 @@
 /*
- * Shared option parsing. The shared options live in one table, opts[],
- * each with a setter that writes into struct cli_options; a command's extra
- * table goes through the same loop, so --name=VALUE, --name VALUE and short
- * forms behave identically everywhere and every error has one shape.
+ * The parser behind every subcommand: a spec's tables become one
+ * getopt_long table (long option i returns CLI_VAL0 + i, so a short and a
+ * long name reach the same entry), each value goes through its option's
+ * kind and then its set(), and every failure becomes one line naming the
+ * option by its long name, whatever the user typed (-n, --boa, --boards=).
+ * Two passes: options marked early (--preset) first, then the rest in the
+ * order given, so a preset is the base the other options edit.
  */
 #include "ui/cli.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <getopt.h>
 #include <inttypes.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "engine/player.h"
 
-struct shared_option {
-	const char	*name;
-	char		short_name;
-	const char	*metavar;
-	const char	*help;
-	int		(*set)(struct cli_options *o, const char *v, char *err, size_t errlen);
+enum {
+	CLI_OPTIONS_MAX = 96,	/* options in one command, --help included */
+	CLI_VAL0 = 256,		/* getopt_long's val for long option 0: past every char */
+};
+
+/* The spec's options flattened, with the table (and so the ctx) of each. */
+struct cli_flat {
+	const struct cli_option	*opt[CLI_OPTIONS_MAX];
+	int			 table[CLI_OPTIONS_MAX];
+	int			 n;
+	int			 help;	/* index of the implicit --help */
+};
+
+static const struct cli_option cli_help_option = {
+	"help", 'h', NULL, "this help, then exit", NULL, .kind = CLI_FLAG,
 };
 
 int
@@ -29,11 +46,11 @@ cli_parse_int(const char *text, long lo, long hi, long *out, char *err, size_t e
 
 	errno = 0;
 	v = strtol(text, &end, 10);
-	if (end == text || *end != '\0' || errno != 0) {
+	if (end == text || *end != '\0' || isspace((unsigned char)text[0])) {
 		snprintf(err, errlen, "\"%s\" is not a whole number", text);
 		return -1;
 	}
-	if (v < lo || v > hi) {
+	if (errno != 0 || v < lo || v > hi) {
 		snprintf(err, errlen, "\"%s\" is not between %ld and %ld", text, lo, hi);
 		return -1;
 	}
@@ -42,13 +59,20 @@ cli_parse_int(const char *text, long lo, long hi, long *out, char *err, size_t e
 }
 
 int
-cli_parse_path(const char *text, const char **out, char *err, size_t errlen)
+cli_parse_u64(const char *text, uint64_t *out, char *err, size_t errlen)
 {
-	if (text[0] == '\0') {
-		snprintf(err, errlen, "\"\" is not a file name");
+	char *end;
+	unsigned long long v;
+
+	/* strtoull takes "-1" as 2^64-1 and saturates on overflow: refuse both. */
+	errno = 0;
+	v = strtoull(text, &end, 10);
+	if (!isdigit((unsigned char)text[0]) || *end != '\0' || errno != 0) {
+		snprintf(err, errlen, "\"%s\" is not a number between 0 and %" PRIu64, text,
+			 UINT64_MAX);
 		return -1;
 	}
-	*out = text;
+	*out = (uint64_t)v;
 	return 0;
 }
 
@@ -72,434 +96,532 @@ cli_parse_double(const char *text, double lo, double hi, double *out, char *err,
 	return 0;
 }
 
-static int
-set_boards(struct cli_options *o, const char *v, char *err, size_t errlen)
+int
+cli_parse_duration(const char *text, simtime_t lo, simtime_t hi, simtime_t *out, char *err,
+		   size_t errlen)
 {
-	long n;
+	simtime_t v;
 
-	if (cli_parse_int(v, 1, SIM_BOARDS_MAX, &n, err, errlen) < 0)
+	if (duration_parse(text, &v, err, errlen) < 0)
 		return -1;
-	o->config.boards = (int)n;
+	if (v < lo || v > hi) {
+		char a[DIST_TEXT_MAX], b[DIST_TEXT_MAX];
+
+		duration_format(lo, a, sizeof(a));
+		duration_format(hi, b, sizeof(b));
+		snprintf(err, errlen, "\"%s\" is not between %s and %s", text, a, b);
+		return -1;
+	}
+	*out = v;
 	return 0;
 }
 
-static int
-set_moves(struct cli_options *o, const char *v, char *err, size_t errlen)
+int
+cli_parse_path(const char *text, const char **out, char *err, size_t errlen)
 {
-	long n;
-
-	if (cli_parse_int(v, 1, SIM_MOVES_MAX, &n, err, errlen) < 0)
+	if (text[0] == '\0') {
+		snprintf(err, errlen, "\"\" is not a file name");
 		return -1;
-	o->config.moves = (int)n;
+	}
+	*out = text;
 	return 0;
 }
 
-static int
-set_master_think(struct cli_options *o, const char *v, char *err, size_t errlen)
+/* The absolute directory of path (resolved) and its last name, in out. */
+static void
+resolve_path(const char *path, char *out, size_t len)
 {
-	return dist_parse(v, &o->config.master_think, err, errlen);
+	char d[PATH_MAX], b[PATH_MAX], real[PATH_MAX];
+
+	snprintf(d, sizeof(d), "%s", path);
+	snprintf(b, sizeof(b), "%s", path);
+	if (realpath(dirname(d), real) != NULL)
+		snprintf(out, len, "%s/%s", real, basename(b));
+	else
+		snprintf(out, len, "%s", path);
 }
 
-static int
-set_opponent_think(struct cli_options *o, const char *v, char *err, size_t errlen)
+bool
+cli_same_file(const char *a, const char *b)
 {
-	return dist_parse(v, &o->config.opponent_think, err, errlen);
+	struct stat sa, sb;
+	bool ha = stat(a, &sa) == 0, hb = stat(b, &sb) == 0;
+	char ra[PATH_MAX + 1], rb[PATH_MAX + 1];
+
+	if (ha && hb)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	if (ha != hb)
+		return false;
+	resolve_path(a, ra, sizeof(ra));
+	resolve_path(b, rb, sizeof(rb));
+	return strcmp(ra, rb) == 0;
 }
 
+/* Digits and one multiplier suffix from units ("k" 1000, ...); -1 on anything else. */
 static int
-set_walk(struct cli_options *o, const char *v, char *err, size_t errlen)
-{
-	return dist_parse(v, &o->config.walk, err, errlen);
-}
-
-static int
-set_policy(struct cli_options *o, const char *v, char *err, size_t errlen)
-{
-	char buf[128];
-	char *save = NULL;
-
-	if (strlen(v) >= sizeof(buf) || v[0] == '\0') {
-		snprintf(err, errlen, "\"%s\" is not a list of policies (sync,round-robin,ready)", v);
-		return -1;
-	}
-	strcpy(buf, v);
-	o->npolicies = 0;
-	for (char *tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
-		enum sim_policy p;
-
-		if (o->npolicies == SIM_EXHIBITIONS_MAX) {
-			snprintf(err, errlen, "\"%s\" names more than %d policies", v,
-				 SIM_EXHIBITIONS_MAX);
-			return -1;
-		}
-		if (sim_policy_parse(tok, &p, err, errlen) < 0)
-			return -1;
-		o->policies[o->npolicies++] = p;
-	}
-	if (o->npolicies == 0) {
-		snprintf(err, errlen, "\"%s\" is not a list of policies (sync,round-robin,ready)", v);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-set_seed(struct cli_options *o, const char *v, char *err, size_t errlen)
+parse_scaled(const char *text, const char *suffixes, const uint64_t *scale, uint64_t *out)
 {
 	char *end;
-	unsigned long long s;
+	unsigned long long v;
+	const char *u;
 
+	if (!isdigit((unsigned char)text[0]))
+		return -1;
 	errno = 0;
-	s = strtoull(v, &end, 0);
-	if (end == v || *end != '\0' || errno != 0 || v[0] == '-') {
-		snprintf(err, errlen, "\"%s\" is not a number between 0 and 18446744073709551615", v);
+	v = strtoull(text, &end, 10);
+	if (errno != 0)
 		return -1;
-	}
-	o->config.seed = (uint64_t)s;
-	return 0;
-}
-
-static int
-set_preset(struct cli_options *o, const char *v, char *err, size_t errlen)
-{
-	/* Applied in the first pass; here only remembered and checked. */
-	struct sim_config probe;
-
-	if (strcmp(v, "list") == 0) {
-		o->list_presets = true;
-		return 0;
-	}
-	if (sim_preset_apply(&probe, v, err, errlen) < 0)
-		return -1;
-	snprintf(o->preset, sizeof(o->preset), "%s", v);
-	return 0;
-}
-
-static int
-set_chess(struct cli_options *o, const char *v, char *err, size_t errlen)
-{
-	if (strcmp(v, "on") == 0 || strcmp(v, "yes") == 0 || strcmp(v, "true") == 0)
-		o->config.chess = true;
-	else if (strcmp(v, "off") == 0 || strcmp(v, "no") == 0 || strcmp(v, "false") == 0)
-		o->config.chess = false;
-	else {
-		snprintf(err, errlen, "\"%s\" is not on or off", v);
-		return -1;
-	}
-	return 0;
-}
-
-/* "master, club, ..." from engine/player.h, so a new profile needs no edit here. */
-static void
-cli_profile_names(char *out, size_t len)
-{
-	size_t n, used = 0;
-	const struct player_profile *p = player_profiles(&n);
-
-	out[0] = '\0';
-	for (size_t i = 0; i < n && used < len; i++)
-		used += (size_t)snprintf(out + used, len - used, "%s%s", i ? ", " : "", p[i].name);
-}
-
-static int
-set_master(struct cli_options *o, const char *v, char *err, size_t errlen)
-{
-	if (player_profile_find(v) == NULL) {
-		char names[128];
-
-		cli_profile_names(names, sizeof(names));
-		snprintf(err, errlen, "\"%s\" is not a player profile (%s)", v, names);
-		return -1;
-	}
-	snprintf(o->config.master_profile, sizeof(o->config.master_profile), "%s", v);
-	return 0;
-}
-
-static int
-set_opponents(struct cli_options *o, const char *v, char *err, size_t errlen)
-{
-	struct sim_config probe = o->config;
-
-	if (strlen(v) >= sizeof(probe.opponents)) {
-		snprintf(err, errlen, "\"%.20s...\" is too long", v);
-		return -1;
-	}
-	strcpy(probe.opponents, v);
-	/* The board count may still change; check the spec itself with the maximum. */
-	probe.boards = SIM_BOARDS_MAX;
-	if (sim_config_check(&probe, err, errlen) < 0) {
-		const char *colon = strstr(err, ": ");
-
-		/* sim's message starts with its field name; keep only the reason. */
-		if (colon != NULL)
-			memmove(err, colon + 2, strlen(colon + 2) + 1);
-		return -1;
-	}
-	strcpy(o->config.opponents, v);
-	return 0;
-}
-
-static int
-set_speed(struct cli_options *o, const char *v, char *err, size_t errlen)
-{
-	if (cli_parse_double(v, 1e-3, CLI_SPEED_MAX, &o->speed, err, errlen) < 0)
-		return -1;
-	o->speed_set = true;
-	return 0;
-}
-
-static int
-set_clock(struct cli_options *o, const char *v, char *err, size_t errlen)
-{
-	if (strcmp(v, "virtual") == 0)
-		o->clock = CLI_CLOCK_VIRTUAL;
-	else if (strcmp(v, "live") == 0)
-		o->clock = CLI_CLOCK_LIVE;
-	else {
-		snprintf(err, errlen, "\"%s\" is not virtual or live", v);
-		return -1;
-	}
-	o->clock_set = true;
-	return 0;
-}
-
-static int
-set_greedy(struct cli_options *o, const char *v, char *err, size_t errlen)
-{
-	(void)v;
-	(void)err;
-	(void)errlen;
-	o->config.greedy = true;
-	return 0;
-}
-
-static int
-set_blocking(struct cli_options *o, const char *v, char *err, size_t errlen)
-{
-	struct sim_config *c = &o->config;
-	long k;
-
-	/* The upper bound is the board count, known only once every option is read. */
-	if (cli_parse_int(v, 1, SIM_BOARDS_MAX, &k, err, errlen) < 0)
-		return -1;
-	for (int i = 0; i < c->nblocking; i++)
-		if (c->blocking[i] == (int)k - 1)
-			return 0;
-	if (c->nblocking == SIM_BLOCKING_MAX) {
-		snprintf(err, errlen, "\"%s\" is one board too many (at most %d)", v,
-			 SIM_BLOCKING_MAX);
-		return -1;
-	}
-	c->blocking[c->nblocking++] = (int)k - 1;
-	return 0;
-}
-
-static int
-set_help(struct cli_options *o, const char *v, char *err, size_t errlen)
-{
-	(void)v;
-	(void)err;
-	(void)errlen;
-	o->help = true;
-	return 0;
-}
-
-static const struct shared_option opts[] = {
-	{ "boards", 'n', "N", "boards in the exhibition, 1..1000000 (24)", set_boards },
-	{ "moves", 'm', "M", "master moves per game, 1..500 (30); the opponent replies to each",
-	  set_moves },
-	{ "master-think", 0, "DIST", "master's think time per move (5s)", set_master_think },
-	{ "opponent-think", 0, "DIST", "opponent's think time per reply (55s)", set_opponent_think },
-	{ "walk", 0, "DIST", "master's walk between two boards (0)", set_walk },
-	{ "policy", 'p', "LIST", "master policies: sync,round-robin,ready (sync,ready)", set_policy },
-	{ "seed", 's', "N", "random seed: same seed, same draws and moves (1)", set_seed },
-	{ "preset", 0, "NAME", "start from a preset (article); 'list' shows them", set_preset },
-	{ "chess", 0, "on|off", "play real games, or time only (on)", set_chess },
-	{ "master", 0, "PROFILE", "the master's player profile (master)", set_master },
-	{ "opponents", 0, "SPEC", "opponents' profiles (club), or club:20,beginner:4", set_opponents },
-	{ "speed", 0, "X", "live clock: simulated seconds per real second (60)", set_speed },
-	{ "clock", 0, "virtual|live", "which clock runs the simulation", set_clock },
-	{ "greedy", 0, NULL, "live clock: search in one go inside the callback (the loop stalls)",
-	  set_greedy },
-	{ "blocking-opponent", 0, "K", "board K's opponent thinks in a blocking call (repeatable)",
-	  set_blocking },
-	{ "help", 'h', NULL, "this help", set_help },
-};
-
-void
-cli_options_defaults(struct cli_options *o)
-{
-	memset(o, 0, sizeof(*o));
-	sim_config_defaults(&o->config);
-	o->speed = CLI_SPEED_DEFAULT;
-	o->clock = CLI_CLOCK_VIRTUAL;
-	snprintf(o->preset, sizeof(o->preset), "article");
-}
-
-/* Finds the option an argument names; sets *inline_value for --name=VALUE. */
-static int
-find_option(const char *arg, const struct cli_option *extra, size_t nextra, int *shared,
-	    int *ext, const char **inline_value, char *name, size_t namelen)
-{
-	*shared = -1;
-	*ext = -1;
-	*inline_value = NULL;
-	if (arg[0] == '-' && arg[1] == '-') {
-		const char *eq = strchr(arg + 2, '=');
-		size_t n = eq != NULL ? (size_t)(eq - arg - 2) : strlen(arg + 2);
-
-		snprintf(name, namelen, "--%.*s", (int)n, arg + 2);
-		if (eq != NULL)
-			*inline_value = eq + 1;
-		for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-			if (strlen(opts[i].name) == n && strncmp(opts[i].name, arg + 2, n) == 0)
-				*shared = (int)i;
-		for (size_t i = 0; i < nextra && *shared < 0; i++)
-			if (strlen(extra[i].name) == n && strncmp(extra[i].name, arg + 2, n) == 0)
-				*ext = (int)i;
-	} else if (arg[0] == '-' && arg[1] != '\0' && arg[2] == '\0') {
-		snprintf(name, namelen, "%s", arg);
-		for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-			if (opts[i].short_name == arg[1]) {
-				*shared = (int)i;
-				snprintf(name, namelen, "--%s", opts[i].name);
-			}
-		for (size_t i = 0; i < nextra && *shared < 0; i++)
-			if (extra[i].short_name == arg[1]) {
-				*ext = (int)i;
-				snprintf(name, namelen, "--%s", extra[i].name);
-			}
-	} else {
-		snprintf(name, namelen, "%s", arg);
-	}
-	return *shared >= 0 || *ext >= 0 ? 0 : -1;
-}
-
-/*
- * One pass over argv. In the first pass (presets_only) only --preset is
- * applied, so the preset is the base every other option edits.
- */
-static int
-parse_pass(int argc, char **argv, struct cli_options *o, const struct cli_option *extra,
-	   size_t nextra, void *ctx, bool presets_only, char *err, size_t errlen)
-{
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i], *value;
-		char name[64], why[256];
-		int shared, ext;
-		bool takes_value;
-		int rc;
-
-		if (find_option(arg, extra, nextra, &shared, &ext, &value, name, sizeof(name)) < 0) {
-			if (arg[0] == '-')
-				snprintf(err, errlen, "%s: unknown option (try --help)", name);
-			else
-				snprintf(err, errlen, "\"%s\": unexpected argument (try --help)", arg);
+	if (*end != '\0') {
+		if (end[1] != '\0' || (u = strchr(suffixes, *end)) == NULL)
 			return -1;
-		}
-		takes_value = shared >= 0 ? opts[shared].metavar != NULL : extra[ext].metavar != NULL;
-		if (takes_value && value == NULL) {
-			if (i + 1 >= argc) {
-				snprintf(err, errlen, "%s: needs a value (%s)", name,
-					 shared >= 0 ? opts[shared].metavar : extra[ext].metavar);
-				return -1;
-			}
-			value = argv[++i];
-		} else if (!takes_value && value != NULL) {
-			snprintf(err, errlen, "%s: takes no value (got \"%s\")", name, value);
+		if (v > UINT64_MAX / scale[u - suffixes])
 			return -1;
-		}
-		if (presets_only != (shared >= 0 && opts[shared].set == set_preset))
-			continue;
-		why[0] = '\0';
-		if (shared >= 0)
-			rc = opts[shared].set(o, value, why, sizeof(why));
-		else
-			rc = extra[ext].set(ctx, value, why, sizeof(why));
-		if (rc < 0) {
-			snprintf(err, errlen, "%s: %s", name, why);
-			return -1;
-		}
+		v *= scale[u - suffixes];
 	}
+	*out = (uint64_t)v;
 	return 0;
 }
 
 int
-cli_parse(int argc, char **argv, struct cli_options *o, const struct cli_option *extra,
-	  size_t nextra, void *ctx, char *err, size_t errlen)
+cli_parse_count(const char *text, uint64_t lo, uint64_t hi, uint64_t *out, char *err, size_t errlen)
 {
-	if (parse_pass(argc, argv, o, extra, nextra, ctx, true, err, errlen) < 0)
+	static const uint64_t scale[] = { 1000, 1000, 1000000 };
+
+	if (parse_scaled(text, "kKM", scale, out) < 0) {
+		snprintf(err, errlen, "\"%s\" is not a count (e.g. 100, 10k, 1M)", text);
 		return -1;
-	if (!o->list_presets && sim_preset_apply(&o->config, o->preset, err, errlen) < 0)
+	}
+	if (*out < lo || *out > hi) {
+		snprintf(err, errlen, "\"%s\" is not between %" PRIu64 " and %" PRIu64, text, lo, hi);
 		return -1;
-	if (parse_pass(argc, argv, o, extra, nextra, ctx, false, err, errlen) < 0)
-		return -1;
-	for (int i = 0; i < o->config.nblocking; i++)
-		if (o->config.blocking[i] >= o->config.boards) {
-			snprintf(err, errlen, "--blocking-opponent: \"%d\" is not between 1 and %d (the boards)",
-				 o->config.blocking[i] + 1, o->config.boards);
-			return -1;
-		}
+	}
 	return 0;
 }
 
-int
-cli_policies(const struct cli_options *o, enum sim_policy *out)
-{
-	if (o->npolicies == 0) {
-		out[0] = SIM_SYNC;
-		out[1] = SIM_READY;
-		return 2;
-	}
-	memcpy(out, o->policies, (size_t)o->npolicies * sizeof(out[0]));
-	return o->npolicies;
-}
-
+/* "64K", "2G": the shortest exact way to write a size in the help's units. */
 static void
-help_line(FILE *f, const char *name, char short_name, const char *metavar, const char *help)
+size_text(uint64_t v, char *buf, size_t len)
 {
-	char left[48];
+	static const char units[] = "KMG";
+	int u = -1;
 
-	if (short_name != 0)
-		snprintf(left, sizeof(left), "-%c, --%s%s%s", short_name, name, metavar ? " " : "",
-			 metavar ? metavar : "");
+	while (u < 2 && v != 0 && v % 1024 == 0) {
+		v /= 1024;
+		u++;
+	}
+	if (u < 0)
+		snprintf(buf, len, "%" PRIu64, v);
 	else
-		snprintf(left, sizeof(left), "    --%s%s%s", name, metavar ? " " : "",
-			 metavar ? metavar : "");
-	fprintf(f, "  %-28s %s\n", left, help);
+		snprintf(buf, len, "%" PRIu64 "%c", v, units[u]);
 }
 
-void
-cli_help(FILE *f, const struct cli_option *extra, size_t nextra)
+int
+cli_parse_size(const char *text, uint64_t lo, uint64_t hi, uint64_t *out, char *err,
+	       size_t errlen)
 {
-	fprintf(f, "exhibition options:\n");
-	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-		help_line(f, opts[i].name, opts[i].short_name, opts[i].metavar, opts[i].help);
-	if (nextra > 0)
-		fprintf(f, "\noutput options:\n");
-	for (size_t i = 0; i < nextra; i++)
-		help_line(f, extra[i].name, extra[i].short_name, extra[i].metavar, extra[i].help);
-	fprintf(f,
-		"\nDIST is a duration (55s, 2m, 1.5s, 500ms, 1h2m3s; at most 2h) or a\n"
-		"distribution: uniform:40s..70s, normal:55s,10s (truncated at 0), exp:55s,\n"
-		"lognormal:55s,0.5 (mean, sigma). Each board draws its own times from the\n"
-		"seed, so every policy sees the same draws.\n"
-		"\nPROFILE (who chooses the moves; the think time is the DIST above):\n");
-	{
-		size_t n;
-		const struct player_profile *p = player_profiles(&n);
+	static const uint64_t scale[] = { 1 << 10, 1 << 10, 1 << 20, 1 << 20, 1 << 30, 1 << 30 };
 
-		for (size_t i = 0; i < n; i++)
-			fprintf(f, "  %-12s %s\n", p[i].name, p[i].summary);
+	if (parse_scaled(text, "KkMmGg", scale, out) < 0) {
+		snprintf(err, errlen, "\"%s\" is not a size (e.g. 64K, 512M, 2G)", text);
+		return -1;
 	}
+	if (*out < lo || *out > hi) {
+		char a[32], b[32];
+
+		size_text(lo, a, sizeof(a));
+		size_text(hi, b, sizeof(b));
+		snprintf(err, errlen, "\"%s\" is not between %s and %s", text, a, b);
+		return -1;
+	}
+	return 0;
 }
 
-void
-cli_list_presets(FILE *f)
+const char *
+cli_profile_word(size_t i)
 {
 	size_t n;
-	const struct sim_preset *p = sim_presets(&n);
+	const struct player_profile *p = player_profiles(&n);
 
-	for (size_t i = 0; i < n; i++)
-		fprintf(f, "%-14s %s\n", p[i].name, p[i].summary);
+	return i < n ? p[i].name : NULL;
+}
+
+void
+cli_words(const char *(*word)(size_t i), char *out, size_t len)
+{
+	size_t used = 0;
+	const char *w;
+
+	out[0] = '\0';
+	for (size_t i = 0; (w = word(i)) != NULL && used < len; i++)
+		used += (size_t)snprintf(out + used, len - used, "%s%s", i ? ", " : "", w);
+}
+
+static int
+find_word(const struct cli_option *opt, const char *text, size_t n)
+{
+	const char *w;
+
+	for (size_t i = 0; (w = opt->word(i)) != NULL; i++)
+		if (strlen(w) == n && strncmp(w, text, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+bad_word(const struct cli_option *opt, const char *text, size_t n, char *err, size_t errlen)
+{
+	char words[256];
+
+	cli_words(opt->word, words, sizeof(words));
+	snprintf(err, errlen, "\"%.*s\" is not a %s (%s)", (int)n, text,
+		 opt->noun != NULL ? opt->noun : "choice", words);
+	return -1;
+}
+
+int
+cli_each_item(const char *list, int (*item)(void *arg, const char *text, char *err, size_t errlen),
+	      void *arg, char *err, size_t errlen)
+{
+	for (const char *p = list;; p++) {
+		size_t n = strcspn(p, ",");
+		char text[64];
+
+		if (n == 0) {
+			snprintf(err, errlen, "\"%s\" has an empty item", list);
+			return -1;
+		}
+		snprintf(text, sizeof(text), "%.*s", (int)n, p);
+		if (item(arg, text, err, errlen) < 0)
+			return -1;
+		p += n;
+		if (*p == '\0')
+			return 0;
+	}
+}
+
+struct list_ctx {
+	const struct cli_option	*opt;
+	const char		*list;
+	struct cli_list		*out;
+};
+
+static int
+list_item(void *arg, const char *text, char *err, size_t errlen)
+{
+	struct list_ctx *lc = arg;
+	int w = find_word(lc->opt, text, strlen(text));
+
+	if (w < 0)
+		return bad_word(lc->opt, text, strlen(text), err, errlen);
+	for (int i = 0; i < lc->out->n; i++)
+		if (lc->out->item[i] == w) {
+			snprintf(err, errlen, "\"%s\" names %s twice", lc->list, text);
+			return -1;
+		}
+	if (lc->out->n == CLI_LIST_MAX) {
+		snprintf(err, errlen, "\"%s\" names more than %d", lc->list, CLI_LIST_MAX);
+		return -1;
+	}
+	lc->out->item[lc->out->n++] = w;
+	return 0;
+}
+
+static int
+parse_list(const struct cli_option *opt, const char *text, struct cli_list *out, char *err,
+	   size_t errlen)
+{
+	struct list_ctx lc = { opt, text, out };
+
+	out->n = 0;
+	return cli_each_item(text, list_item, &lc, err, errlen);
+}
+
+/* Reads value by opt's kind into ctx, then calls set(); 0 or -1 with the reason. */
+static int
+cli_apply(const struct cli_option *opt, void *ctx, const char *value, char *err, size_t errlen)
+{
+	char *field = (char *)ctx + opt->off;
+	uint64_t u;
+	long l;
+	int w;
+
+	switch (opt->kind) {
+	case CLI_CUSTOM:
+		break;
+	case CLI_FLAG:
+		*(bool *)field = true;
+		break;
+	case CLI_INT:
+		if (cli_parse_int(value, (long)opt->lo, (long)opt->hi, &l, err, errlen) < 0)
+			return -1;
+		*(long *)field = l;
+		break;
+	case CLI_COUNT:
+		if (cli_parse_count(value, (uint64_t)opt->lo, (uint64_t)opt->hi, &u, err, errlen) < 0)
+			return -1;
+		*(uint64_t *)field = u;
+		break;
+	case CLI_SIZE:
+		if (cli_parse_size(value, (uint64_t)opt->lo, (uint64_t)opt->hi, &u, err, errlen) < 0)
+			return -1;
+		*(uint64_t *)field = u;
+		break;
+	case CLI_UINT64:
+		if (cli_parse_u64(value, (uint64_t *)field, err, errlen) < 0)
+			return -1;
+		break;
+	case CLI_DURATION:
+		if (cli_parse_duration(value, opt->lo, opt->hi, (simtime_t *)field, err, errlen) < 0)
+			return -1;
+		break;
+	case CLI_DIST:
+		if (dist_parse(value, (struct dist *)field, err, errlen) < 0)
+			return -1;
+		break;
+	case CLI_PATH:
+		if (cli_parse_path(value, (const char **)field, err, errlen) < 0)
+			return -1;
+		break;
+	case CLI_CHOICE:
+		if ((w = find_word(opt, value, strlen(value))) < 0)
+			return bad_word(opt, value, strlen(value), err, errlen);
+		*(int *)field = w;
+		break;
+	case CLI_LIST:
+		if (parse_list(opt, value, (struct cli_list *)field, err, errlen) < 0)
+			return -1;
+		break;
+	}
+	return opt->set != NULL ? opt->set(ctx, value, err, errlen) : 0;
+}
+
+static int
+cli_flatten(const struct cli_spec *spec, struct cli_flat *f)
+{
+	f->n = 0;
+	for (int t = 0; t < CLI_TABLES_MAX && spec->tables[t] != NULL; t++)
+		for (size_t i = 0; i < spec->tables[t]->n; i++) {
+			if (f->n == CLI_OPTIONS_MAX - 1)
+				return -1;
+			f->opt[f->n] = &spec->tables[t]->opts[i];
+			f->table[f->n++] = t;
+		}
+	f->help = f->n;
+	f->opt[f->n] = &cli_help_option;
+	f->table[f->n++] = -1;
+	return 0;
+}
+
+/* getopt_long's tables: "-:" (in order, report a missing value) and the short names. */
+static void
+cli_getopt_tables(const struct cli_flat *f, struct option *longopts, char *shortopts)
+{
+	char *s = shortopts;
+
+	*s++ = '-';
+	*s++ = ':';
+	for (int i = 0; i < f->n; i++) {
+		const struct cli_option *o = f->opt[i];
+
+		longopts[i] = (struct option){ o->name, o->metavar != NULL ? required_argument
+									 : no_argument,
+					       NULL, CLI_VAL0 + i };
+		if (o->short_name != 0) {
+			*s++ = o->short_name;
+			if (o->metavar != NULL)
+				*s++ = ':';
+		}
+	}
+	longopts[f->n] = (struct option){ 0 };
+	*s = '\0';
+}
+
+static int
+cli_short_index(const struct cli_flat *f, int c)
+{
+	for (int i = 0; i < f->n; i++)
+		if (f->opt[i]->short_name == c)
+			return i;
+	return -1;
+}
+
+/* The message for getopt's '?': unknown, ambiguous, or a value given to a flag. */
+static void
+cli_unknown(const struct cli_flat *f, const char *arg, char *err, size_t errlen)
+{
+	size_t n = strcspn(arg + 2, "="), used;
+	int matches = 0;
+
+	if (optopt != 0) {
+		/* A short option: argv[optind - 1] may not be its word while a bundle goes on. */
+		snprintf(err, errlen, "-%c: unknown option (try --help)", optopt);
+		return;
+	}
+	for (int i = 0; i < f->n; i++)
+		matches += strncmp(f->opt[i]->name, arg + 2, n) == 0;
+	if (matches < 2) {
+		snprintf(err, errlen, "--%.*s: unknown option (try --help)", (int)n, arg + 2);
+		return;
+	}
+	used = (size_t)snprintf(err, errlen, "--%.*s: ambiguous, could be", (int)n, arg + 2);
+	for (int i = 0, k = 0; i < f->n && used < errlen; i++)
+		if (strncmp(f->opt[i]->name, arg + 2, n) == 0)
+			used += (size_t)snprintf(err + used, errlen - used, "%s --%s",
+						 k++ ? "," : "", f->opt[i]->name);
+}
+
+/* One getopt pass; only the early options, or only the others, are applied. */
+static int
+cli_pass(const struct cli_flat *f, void *const *ctx, int argc, char **argv, bool early,
+	 bool *help, char *err, size_t errlen)
+{
+	struct option longopts[CLI_OPTIONS_MAX + 1];
+	char shortopts[2 * CLI_OPTIONS_MAX + 3];
+	int seen[CLI_OPTIONS_MAX] = { 0 };
+	int c;
+
+	cli_getopt_tables(f, longopts, shortopts);
+	optind = 0;	/* glibc: start afresh */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		int i = c >= CLI_VAL0 ? c - CLI_VAL0 : c == ':' || c == '?' ? -1 : cli_short_index(f, c);
+		const struct cli_option *o;
+		char why[320];
+
+		if (c == 1) {
+			snprintf(err, errlen, "\"%s\": unexpected argument (try --help)", optarg);
+			return -1;
+		}
+		if (c == ':') {
+			o = f->opt[optopt >= CLI_VAL0 ? optopt - CLI_VAL0 : cli_short_index(f, optopt)];
+			snprintf(err, errlen, "--%s: needs a value (%s)", o->name, o->metavar);
+			return -1;
+		}
+		if (c == '?' && optopt >= CLI_VAL0) {
+			const char *eq = strchr(argv[optind - 1], '=');
+
+			snprintf(err, errlen, "--%s: takes no value (got \"%s\")",
+				 f->opt[optopt - CLI_VAL0]->name, eq != NULL ? eq + 1 : "");
+			return -1;
+		}
+		if (i < 0) {
+			cli_unknown(f, argv[optind - 1], err, errlen);
+			return -1;
+		}
+		o = f->opt[i];
+		if (i == f->help) {
+			*help = true;
+			continue;
+		}
+		if (o->early != early)
+			continue;
+		for (int j = 0; j < f->n && o->one_of != NULL; j++)
+			if (j != i && seen[j] && f->opt[j]->one_of != NULL &&
+			    strcmp(f->opt[j]->one_of, o->one_of) == 0) {
+				snprintf(err, errlen, "--%s: cannot be used with --%s (pick one)", o->name,
+					 f->opt[j]->name);
+				return -1;
+			}
+		seen[i] = 1;
+		why[0] = '\0';
+		if (cli_apply(o, ctx[f->table[i]], optarg, why, sizeof(why)) < 0) {
+			snprintf(err, errlen, "--%s: %s", o->name, why);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		snprintf(err, errlen, "\"%s\": unexpected argument (try --help)", argv[optind]);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cli_getopt(const struct cli_spec *spec, void *const *ctx, int argc, char **argv, char *err,
+	   size_t errlen)
+{
+	struct cli_flat f;
+	bool help = false;
+
+	if (cli_flatten(spec, &f) < 0) {
+		snprintf(err, errlen, "too many options in one command (a bug)");
+		return -1;
+	}
+	if (cli_pass(&f, ctx, argc, argv, true, &help, err, errlen) < 0)
+		return -1;
+	if (help)
+		return 1;
+	if (cli_pass(&f, ctx, argc, argv, false, &help, err, errlen) < 0)
+		return -1;
+	if (spec->check != NULL && spec->check(ctx, err, errlen) < 0)
+		return -1;
+	return 0;
+}
+
+int
+cli_flush_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "simul: writing stdout: %s\n", strerror(errno != 0 ? errno : EIO));
+		return 1;
+	}
+	return 0;
+}
+
+int
+cli_main(const struct cli_spec *spec, void *const *ctx, int argc, char **argv)
+{
+	char err[512];
+	int rc = cli_getopt(spec, ctx, argc, argv, err, sizeof(err));
+
+	if (rc < 0) {
+		fprintf(stderr, "simul: %s\n", err);
+		return 2;
+	}
+	if (rc == 1) {
+		cli_usage(stdout, spec);
+		return cli_flush_stdout();
+	}
+	return -1;
+}
+
+void
+cli_option_label(const struct cli_option *opt, char *buf, size_t len)
+{
+	const char *mv = opt->metavar;
+
+	if (opt->short_name != 0)
+		snprintf(buf, len, "-%c, --%s%s%s", opt->short_name, opt->name, mv ? " " : "",
+			 mv ? mv : "");
+	else
+		snprintf(buf, len, "    --%s%s%s", opt->name, mv ? " " : "", mv ? mv : "");
+}
+
+static void
+help_line(FILE *f, const struct cli_option *opt)
+{
+	char left[64];
+
+	cli_option_label(opt, left, sizeof(left));
+	if (strlen(left) > 28)
+		fprintf(f, "  %s\n  %-28s %s\n", left, "", opt->help);
+	else
+		fprintf(f, "  %-28s %s\n", left, opt->help);
+}
+
+void
+cli_usage(FILE *f, const struct cli_spec *spec)
+{
+	fprintf(f, "usage: simul%s%s %s\n\n%s\n", spec->name ? " " : "", spec->name ? spec->name : "",
+		spec->synopsis, spec->about);
+	for (int t = 0; t < CLI_TABLES_MAX && spec->tables[t] != NULL; t++) {
+		fprintf(f, "\n%s:\n", spec->tables[t]->title);
+		for (size_t i = 0; i < spec->tables[t]->n; i++)
+			help_line(f, &spec->tables[t]->opts[i]);
+	}
+	help_line(f, &cli_help_option);
+	if (spec->notes != NULL) {
+		fputc('\n', f);
+		spec->notes(f);
+	}
 }

@@ -17,6 +17,9 @@
 #include "sim/bench/bench.h"
 #include "ui/atomic_file.h"
 #include "ui/bench_report.h"
+#include "engine/macros.h"
+#include "sim/dist.h"
+#include "ui/cli.h"
 #include "ui/commands.h"
 #include "ui/pictures.h"
 
@@ -24,322 +27,233 @@
 
 enum bench_format { FORMAT_TABLE, FORMAT_JSON, FORMAT_CSV, FORMAT_MARKDOWN };
 
+/* What the command line sets; bench_opts_apply turns it into a bench_config. */
 struct bench_opts {
 	struct bench_config	cfg;
 	uint32_t		ladder[BENCH_MAX_LADDER];
 	size_t			nladder;
-	int			models[BENCH_MODEL_COUNT];	/* selected */
-	int			allow_large;
-	int			procs_set, threads_set;
-	int			heavy;
-	uint32_t		heavy_boards;
-	uint64_t		heavy_work;
+	struct cli_list		models;		/* --models; every model when n == 0 */
+	bool			allow_large;
+	bool			procs_set, threads_set;
+	bool			no_heavy;
+	uint64_t		moves, master_work, workers, max_procs, max_threads;
+	uint64_t		mem_cap, stack, heavy_boards, heavy_work;
+	simtime_t		think, time_cap;
 	enum bench_format	format;
-	int			plot;
+	bool			no_plot;
 	const char		*svg;		/* --svg FILE: the ladder as a chart */
 };
 
+static int
+ladder_item(void *ctx, const char *text, char *err, size_t errlen)
+{
+	struct bench_opts *o = ctx;
+	uint64_t b;
+
+	if (cli_parse_count(text, 1, 10000000, &b, err, errlen) < 0)
+		return -1;
+	if (o->nladder == BENCH_MAX_LADDER) {
+		snprintf(err, errlen, "more than %d counts", BENCH_MAX_LADDER);
+		return -1;
+	}
+	o->ladder[o->nladder++] = (uint32_t)b;
+	return 0;
+}
+
+static int
+opt_boards(void *ctx, const char *v, char *err, size_t errlen)
+{
+	((struct bench_opts *)ctx)->nladder = 0;
+	return cli_each_item(v, ladder_item, ctx, err, errlen);
+}
+
+static const char *
+model_word(size_t i)
+{
+	return i < BENCH_MODEL_COUNT ? bench_model_name((enum bench_model)i) : NULL;
+}
+
+static int
+opt_max_procs(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct bench_opts *)ctx)->procs_set = true;
+	return 0;
+}
+
+static int
+opt_max_threads(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct bench_opts *)ctx)->threads_set = true;
+	return 0;
+}
+
+static int
+opt_mem_cap(void *ctx, const char *v, char *err, size_t errlen)
+{
+	uint64_t cap = ((struct bench_opts *)ctx)->mem_cap;
+
+	if (cap != 0 && cap < (16U << 20)) {
+		snprintf(err, errlen, "\"%s\" is below 16M (0 means no cap)", v);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+opt_time_cap(void *ctx, const char *v, char *err, size_t errlen)
+{
+	simtime_t cap = ((struct bench_opts *)ctx)->time_cap;
+
+	if (cap != 0 && cap < 1000) {
+		snprintf(err, errlen, "\"%s\" is below 1ms (0 means no cap)", v);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+opt_format(void *ctx, const char *v, enum bench_format f)
+{
+	(void)v;
+	((struct bench_opts *)ctx)->format = f;
+	return 0;
+}
+
+static int
+opt_json(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	return opt_format(ctx, v, FORMAT_JSON);
+}
+
+static int
+opt_csv(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	return opt_format(ctx, v, FORMAT_CSV);
+}
+
+static int
+opt_markdown(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	return opt_format(ctx, v, FORMAT_MARKDOWN);
+}
+
+#define HOUR	SIM_SECONDS(3600)
+
+static const struct cli_option bench_options[] = {
+	{ "boards", 'n', "LIST", "the ladder, comma-separated counts (10,100,1k,10k,100k)",
+	  opt_boards },
+	{ "models", 0, "LIST", "processes,threads,async,hybrid (all four)", NULL,
+	  .kind = CLI_LIST, .off = offsetof(struct bench_opts, models), .word = model_word,
+	  .noun = "model" },
+	{ "moves", 'm', "N", "moves per board, 1..100000 (30)", NULL, .kind = CLI_COUNT,
+	  .off = offsetof(struct bench_opts, moves), .lo = 1, .hi = 100000 },
+	{ "master-work", 0, "N", "busy-loop iterations per master move, 0..1000M (1000, ~1 us)",
+	  NULL, .kind = CLI_COUNT, .off = offsetof(struct bench_opts, master_work), .lo = 0,
+	  .hi = 1000000000 },
+	{ "think", 0, "DURATION", "opponent's wait per reply, 0..1h: 500us, 10ms, 1s (10ms)", NULL,
+	  .kind = CLI_DURATION, .off = offsetof(struct bench_opts, think), .lo = 0, .hi = HOUR },
+	{ "workers", 0, "N", "hybrid's worker processes, 1..4096 (one per CPU)", NULL,
+	  .kind = CLI_COUNT, .off = offsetof(struct bench_opts, workers), .lo = 1, .hi = 4096 },
+	{ "max-procs", 0, "N", "board processes a cell may fork (2000)", opt_max_procs,
+	  .kind = CLI_COUNT, .off = offsetof(struct bench_opts, max_procs), .lo = 1,
+	  .hi = UINT32_MAX },
+	{ "max-threads", 0, "N", "board threads a cell may create (10000)", opt_max_threads,
+	  .kind = CLI_COUNT, .off = offsetof(struct bench_opts, max_threads), .lo = 1,
+	  .hi = UINT32_MAX },
+	{ "allow-large", 0, NULL, "lift those two defaults (a quarter of pid_max and threads-max "
+				  "still applies)", NULL,
+	  .kind = CLI_FLAG, .off = offsetof(struct bench_opts, allow_large) },
+	{ "mem-cap", 0, "SIZE", "address space per process: 512M, 2G; 0 = none (2G)", opt_mem_cap,
+	  .kind = CLI_SIZE, .off = offsetof(struct bench_opts, mem_cap), .lo = 0,
+	  .hi = 1LL << 46 },
+	{ "time-cap", 0, "DURATION", "wall time per cell, 1ms..1h; 0 = none (60s)", opt_time_cap,
+	  .kind = CLI_DURATION, .off = offsetof(struct bench_opts, time_cap), .lo = 0,
+	  .hi = HOUR },
+	{ "stack", 0, "SIZE", "stack of each board thread, 16K..64M (64K)", NULL, .kind = CLI_SIZE,
+	  .off = offsetof(struct bench_opts, stack), .lo = 16 << 10, .hi = 64 << 20 },
+	{ "cpu-boards", 0, "N", "boards in the CPU-heavy cell, 1..100000 (100)", NULL,
+	  .kind = CLI_COUNT, .off = offsetof(struct bench_opts, heavy_boards), .lo = 1,
+	  .hi = 100000 },
+	{ "cpu-work", 0, "N", "iterations each reply computes there, 1..1000M (300000)", NULL,
+	  .kind = CLI_COUNT, .off = offsetof(struct bench_opts, heavy_work), .lo = 1,
+	  .hi = 1000000000 },
+	{ "no-cpu-heavy", 0, NULL, "skip the CPU-heavy cell (cores, blocking calls, GIL columns)",
+	  NULL, .kind = CLI_FLAG, .off = offsetof(struct bench_opts, no_heavy) },
+	{ "json", 0, NULL, "print JSON instead of the table", opt_json, .one_of = "format" },
+	{ "csv", 0, NULL, "print CSV", opt_csv, .one_of = "format" },
+	{ "markdown", 0, NULL, "print a Markdown table", opt_markdown, .one_of = "format" },
+	{ "no-plot", 0, NULL, "the table without the plots", NULL, .kind = CLI_FLAG,
+	  .off = offsetof(struct bench_opts, no_plot) },
+	{ "svg", 0, "FILE", "also draw the ladder (memory, time against boards) as SVG", NULL,
+	  .kind = CLI_PATH, .off = offsetof(struct bench_opts, svg) },
+};
+
+#undef HOUR
+
+static const struct cli_table bench_table = { "options", bench_options,
+					      ARRAY_LEN(bench_options) };
+
+const struct cli_spec cmd_bench_spec = {
+	.name = "bench",
+	.synopsis = "[options]",
+	.summary = "measure processes vs threads vs async on this machine",
+	.about = "Plays the same exhibition workload four ways and measures each on this machine:\n"
+		 "  processes  one forked process per board, moves sent over pipes\n"
+		 "  threads    one pthread per board (small stack), mutex and condition variables\n"
+		 "  async      one libev loop, one ev_timer per board\n"
+		 "  hybrid     W processes, each a libev loop over N/W boards\n"
+		 "Each board plays M moves: a master move costs a busy loop, then the opponent\n"
+		 "replies after a think time. Every cell runs in its own child under a memory and\n"
+		 "a time cap; a model that cannot reach N is reported as \"limit reached\".",
+	.tables = { &bench_table },
+};
+
 static void
-bench_usage(FILE *f)
-{
-	fprintf(f,
-	    "usage: simul bench [options]\n"
-	    "\n"
-	    "Plays the same exhibition workload four ways and measures each on this machine:\n"
-	    "  processes  one forked process per board, moves sent over pipes\n"
-	    "  threads    one pthread per board (small stack), mutex and condition variables\n"
-	    "  async      one libev loop, one ev_timer per board\n"
-	    "  hybrid     W processes, each a libev loop over N/W boards\n"
-	    "Each board plays M moves: a master move costs a busy loop, then the opponent\n"
-	    "replies after a think time. Every cell runs in its own child under a memory and\n"
-	    "a time cap; a model that cannot reach N is reported as \"limit reached\".\n"
-	    "\n"
-	    "options (VALUE may also be given as --option=VALUE):\n"
-	    "  --boards LIST        the ladder, comma-separated (default 10,100,1k,10k,100k)\n"
-	    "  --models LIST        processes,threads,async,hybrid (default all four)\n"
-	    "  --moves N            moves per board (default %d)\n"
-	    "  --master-work N      busy-loop iterations per master move (default %d, ~1 us)\n"
-	    "  --think DURATION     opponent's wait per reply: 500us, 10ms, 1s (default 10ms)\n"
-	    "  --workers N          hybrid's worker processes (default: CPUs, here %u)\n"
-	    "  --max-procs N        board processes a cell may fork (default %d)\n"
-	    "  --max-threads N      board threads a cell may create (default %d)\n"
-	    "  --allow-large        lift those two defaults; a quarter of the system's pid_max\n"
-	    "                       and threads-max still applies, always\n"
-	    "  --mem-cap SIZE       address space per process: 512M, 2G; 0 = none (default 2G)\n"
-	    "  --time-cap DURATION  wall time per cell; 0 = none (default 60s)\n"
-	    "  --stack SIZE         stack of each board thread (default 64K)\n"
-	    "  --cpu-boards N       boards in the CPU-heavy cell (default %d)\n"
-	    "  --cpu-work N         iterations each reply computes there (default %d)\n"
-	    "  --no-cpu-heavy       skip the CPU-heavy cell (cores, blocking calls, GIL columns)\n"
-	    "  --json | --csv | --markdown   output format (default: table and plots)\n"
-	    "  --no-plot            the table without the plots\n"
-	    "  --svg FILE           also draw the ladder (memory, time against boards) as SVG\n"
-	    "  -h, --help           this text\n",
-	    BENCH_DEFAULT_MOVES, BENCH_DEFAULT_MASTER_WORK, bench_cpu_count(),
-	    BENCH_DEFAULT_MAX_PROCS, BENCH_DEFAULT_MAX_THREADS, BENCH_HEAVY_BOARDS,
-	    BENCH_HEAVY_WORK);
-}
-
-/* Leading decimal digits (no sign, no space); *end is what follows. */
-static int
-parse_digits(const char *s, unsigned long long *v, char **end)
-{
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	*v = strtoull(s, end, 10);
-	return errno == 0 ? 0 : -1;
-}
-
-/* A whole number with an optional k/M multiplier (10k = 10000). */
-static int
-parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (parse_digits(s, &v, &end) < 0)
-		return -1;
-	if (*end == 'k' || *end == 'K')
-		v *= 1000, end++;
-	else if (*end == 'M')
-		v *= 1000000, end++;
-	if (*end != '\0' || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-/* Duration to microseconds: a number and a unit (us, ms, s, m). */
-static int
-parse_duration_us(const char *s, uint64_t *out)
-{
-	char *end;
-	double v;
-
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno != 0 || v < 0)
-		return -1;
-	if (strcmp(end, "us") == 0)
-		;
-	else if (strcmp(end, "ms") == 0)
-		v *= 1e3;
-	else if (strcmp(end, "s") == 0)
-		v *= 1e6;
-	else if (strcmp(end, "m") == 0)
-		v *= 60e6;
-	else if (!(*end == '\0' && v == 0))
-		return -1;	/* a bare number is ambiguous, unless it is 0 */
-	if (v > 3600e6)
-		return -1;
-	*out = (uint64_t)(v + 0.5);
-	return 0;
-}
-
-/* Bytes with an optional K/M/G (powers of 1024). */
-static int
-parse_size(const char *s, uint64_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (parse_digits(s, &v, &end) < 0)
-		return -1;
-	if (*end == 'K' || *end == 'k')
-		v <<= 10, end++;
-	else if (*end == 'M' || *end == 'm')
-		v <<= 20, end++;
-	else if (*end == 'G' || *end == 'g')
-		v <<= 30, end++;
-	if (*end != '\0' || v > (1ULL << 46))
-		return -1;
-	*out = v;
-	return 0;
-}
-
-static int
-parse_ladder(const char *s, struct bench_opts *o)
-{
-	char buf[256], *tok, *save = NULL;
-
-	if (strlen(s) >= sizeof(buf))
-		return -1;
-	strcpy(buf, s);
-	o->nladder = 0;
-	for (tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
-		uint64_t n;
-
-		if (o->nladder == BENCH_MAX_LADDER || parse_count(tok, 1, 10000000, &n) < 0)
-			return -1;
-		o->ladder[o->nladder++] = (uint32_t)n;
-	}
-	return o->nladder != 0 ? 0 : -1;
-}
-
-static int
-parse_models(const char *s, struct bench_opts *o)
-{
-	char buf[128], *tok, *save = NULL;
-	int any = 0;
-
-	if (strlen(s) >= sizeof(buf))
-		return -1;
-	strcpy(buf, s);
-	memset(o->models, 0, sizeof(o->models));
-	for (tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
-		enum bench_model m;
-
-		if (bench_model_parse(tok, &m) < 0)
-			return -1;
-		o->models[m] = 1;
-		any = 1;
-	}
-	return any ? 0 : -1;
-}
-
-static int
-bad_value(const char *opt, const char *val, const char *want)
-{
-	fprintf(stderr, "simul bench: %s: bad value \"%s\" (%s)\n", opt, val, want);
-	return 2;
-}
-
-/* Fills o from argv; 0 to run, 1 after --help, 2 on bad usage (reported). */
-static int
-bench_parse(int argc, char **argv, struct bench_opts *o)
+bench_opts_defaults(struct bench_opts *o)
 {
 	static const uint32_t ladder[] = { 10, 100, 1000, 10000, 100000 };
 
 	memset(o, 0, sizeof(*o));
 	bench_config_default(&o->cfg);
 	memcpy(o->ladder, ladder, sizeof(ladder));
-	o->nladder = sizeof(ladder) / sizeof(ladder[0]);
-	for (int m = 0; m < BENCH_MODEL_COUNT; m++)
-		o->models[m] = 1;
-	o->heavy = 1;
+	o->nladder = ARRAY_LEN(ladder);
+	o->moves = o->cfg.moves;
+	o->master_work = o->cfg.master_work;
+	o->think = (simtime_t)o->cfg.think_us;
+	o->workers = o->cfg.workers;
+	o->max_procs = o->cfg.max_procs;
+	o->max_threads = o->cfg.max_threads;
+	o->mem_cap = o->cfg.mem_cap;
+	o->time_cap = (simtime_t)o->cfg.time_cap_ms * 1000;
+	o->stack = o->cfg.stack_size;
 	o->heavy_boards = BENCH_HEAVY_BOARDS;
 	o->heavy_work = BENCH_HEAVY_WORK;
-	o->plot = 1;
+}
 
-	for (int i = 1; i < argc; i++) {
-		char name[64];
-		const char *arg = argv[i], *val = NULL, *eq;
-		uint64_t v;
-
-		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-			bench_usage(stdout);
-			return 1;
-		}
-		if (strncmp(arg, "--", 2) != 0) {
-			fprintf(stderr, "simul bench: unexpected argument \"%s\" (try --help)\n", arg);
-			return 2;
-		}
-		eq = strchr(arg, '=');
-		snprintf(name, sizeof(name), "%.*s", eq != NULL ? (int)(eq - arg) : (int)strlen(arg),
-		    arg);
-		if (strcmp(name, "--allow-large") == 0 || strcmp(name, "--no-cpu-heavy") == 0 ||
-		    strcmp(name, "--json") == 0 || strcmp(name, "--csv") == 0 ||
-		    strcmp(name, "--markdown") == 0 || strcmp(name, "--no-plot") == 0) {
-			if (eq != NULL) {
-				fprintf(stderr, "simul bench: %s takes no value (got \"%s\")\n", name,
-				    eq + 1);
-				return 2;
-			}
-			if (strcmp(name, "--allow-large") == 0)
-				o->allow_large = 1;
-			else if (strcmp(name, "--no-cpu-heavy") == 0)
-				o->heavy = 0;
-			else if (strcmp(name, "--json") == 0)
-				o->format = FORMAT_JSON;
-			else if (strcmp(name, "--csv") == 0)
-				o->format = FORMAT_CSV;
-			else if (strcmp(name, "--markdown") == 0)
-				o->format = FORMAT_MARKDOWN;
-			else
-				o->plot = 0;
-			continue;
-		}
-		if (eq != NULL)
-			val = eq + 1;
-		else if (i + 1 < argc)
-			val = argv[++i];
-		if (strcmp(name, "--boards") == 0 || strcmp(name, "--models") == 0 ||
-		    strcmp(name, "--moves") == 0 || strcmp(name, "--master-work") == 0 ||
-		    strcmp(name, "--think") == 0 || strcmp(name, "--workers") == 0 ||
-		    strcmp(name, "--max-procs") == 0 || strcmp(name, "--max-threads") == 0 ||
-		    strcmp(name, "--mem-cap") == 0 || strcmp(name, "--time-cap") == 0 ||
-		    strcmp(name, "--stack") == 0 || strcmp(name, "--cpu-boards") == 0 ||
-		    strcmp(name, "--cpu-work") == 0 || strcmp(name, "--svg") == 0) {
-			if (val == NULL) {
-				fprintf(stderr, "simul bench: %s needs a value (try --help)\n", name);
-				return 2;
-			}
-		} else {
-			fprintf(stderr, "simul bench: unknown option \"%s\" (try --help)\n", name);
-			return 2;
-		}
-		if (strcmp(name, "--svg") == 0) {
-			if (val[0] == '\0')
-				return bad_value(name, val, "a file name");
-			o->svg = val;
-		} else if (strcmp(name, "--boards") == 0) {
-			if (parse_ladder(val, o) < 0)
-				return bad_value(name, val, "comma-separated counts 1..10M, e.g. 10,100,1k");
-		} else if (strcmp(name, "--models") == 0) {
-			if (parse_models(val, o) < 0)
-				return bad_value(name, val, "processes,threads,async,hybrid");
-		} else if (strcmp(name, "--moves") == 0) {
-			if (parse_count(val, 1, 100000, &v) < 0)
-				return bad_value(name, val, "a count from 1 to 100000");
-			o->cfg.moves = (uint32_t)v;
-		} else if (strcmp(name, "--master-work") == 0) {
-			if (parse_count(val, 0, 1000000000, &v) < 0)
-				return bad_value(name, val, "iterations from 0 to 1000M");
-			o->cfg.master_work = v;
-		} else if (strcmp(name, "--think") == 0) {
-			if (parse_duration_us(val, &v) < 0)
-				return bad_value(name, val, "a duration with a unit up to 1h: 10ms, 1s");
-			o->cfg.think_us = v;
-		} else if (strcmp(name, "--workers") == 0) {
-			if (parse_count(val, 1, 4096, &v) < 0)
-				return bad_value(name, val, "a count from 1 to 4096");
-			o->cfg.workers = (uint32_t)v;
-		} else if (strcmp(name, "--max-procs") == 0) {
-			if (parse_count(val, 1, UINT32_MAX, &v) < 0)
-				return bad_value(name, val, "a positive count");
-			o->cfg.max_procs = (uint32_t)v;
-			o->procs_set = 1;
-		} else if (strcmp(name, "--max-threads") == 0) {
-			if (parse_count(val, 1, UINT32_MAX, &v) < 0)
-				return bad_value(name, val, "a positive count");
-			o->cfg.max_threads = (uint32_t)v;
-			o->threads_set = 1;
-		} else if (strcmp(name, "--mem-cap") == 0) {
-			if (parse_size(val, &v) < 0 || (v != 0 && v < (16U << 20)))
-				return bad_value(name, val, "0 or a size of at least 16M: 512M, 2G");
-			o->cfg.mem_cap = v;
-		} else if (strcmp(name, "--time-cap") == 0) {
-			if (parse_duration_us(val, &v) < 0 || (v != 0 && v < 1000))
-				return bad_value(name, val, "0 or a duration of at least 1ms: 30s, 2m");
-			o->cfg.time_cap_ms = v / 1000;
-		} else if (strcmp(name, "--stack") == 0) {
-			if (parse_size(val, &v) < 0 || v < (16U << 10) || v > (64U << 20))
-				return bad_value(name, val, "a size from 16K to 64M");
-			o->cfg.stack_size = (uint32_t)v;
-		} else if (strcmp(name, "--cpu-boards") == 0) {
-			if (parse_count(val, 1, 100000, &v) < 0)
-				return bad_value(name, val, "a count from 1 to 100000");
-			o->heavy_boards = (uint32_t)v;
-		} else if (strcmp(name, "--cpu-work") == 0) {
-			if (parse_count(val, 1, 1000000000, &v) < 0)
-				return bad_value(name, val, "iterations from 1 to 1000M");
-			o->heavy_work = v;
-		}
+/* The parsed values into cfg, in its types (the ranges above make them fit). */
+static void
+bench_opts_apply(struct bench_opts *o)
+{
+	o->cfg.moves = (uint32_t)o->moves;
+	o->cfg.master_work = o->master_work;
+	o->cfg.think_us = (uint64_t)o->think;
+	o->cfg.workers = (uint32_t)o->workers;
+	o->cfg.max_procs = (uint32_t)o->max_procs;
+	o->cfg.max_threads = (uint32_t)o->max_threads;
+	o->cfg.mem_cap = o->mem_cap;
+	o->cfg.time_cap_ms = (uint64_t)o->time_cap / 1000;
+	o->cfg.stack_size = (uint32_t)o->stack;
+	if (o->allow_large) {
+		if (!o->procs_set)
+			o->cfg.max_procs = UINT32_MAX;
+		if (!o->threads_set)
+			o->cfg.max_threads = UINT32_MAX;
 	}
-	return 0;
 }
 
 static void
@@ -380,22 +294,23 @@ cmd_bench(int argc, char **argv)
 	struct atomic_file svg = { 0 };
 	char err[512];
 	size_t ncells = 0, nheavy = 0;
+	int models[BENCH_MODEL_COUNT];
+	void *ctx[] = { &o };
 	int rc, tty = isatty(STDERR_FILENO), stop = 0, failed = 0;
 
-	rc = bench_parse(argc, argv, &o);
-	if (rc != 0)
-		return rc == 1 ? 0 : 2;
+	bench_opts_defaults(&o);
+	if ((rc = cli_main(&cmd_bench_spec, ctx, argc, argv)) >= 0)
+		return rc;
+	bench_opts_apply(&o);
 	/* A bad path is bad usage, found before minutes of measuring. */
 	if (o.svg != NULL && atomic_file_open(&svg, o.svg, err, sizeof(err)) < 0) {
-		fprintf(stderr, "simul bench: --svg: %s\n", err);
+		fprintf(stderr, "simul: --svg: %s\n", err);
 		return 2;
 	}
-	if (o.allow_large) {
-		if (!o.procs_set)
-			o.cfg.max_procs = UINT32_MAX;
-		if (!o.threads_set)
-			o.cfg.max_threads = UINT32_MAX;
-	}
+	for (int m = 0; m < BENCH_MODEL_COUNT; m++)
+		models[m] = o.models.n == 0;
+	for (int i = 0; i < o.models.n; i++)
+		models[o.models.item[i]] = 1;
 	bench_limits_read(&lim);
 	bench_limits_apply(&lim, &o.cfg);
 	if (o.cfg.workers == 0)
@@ -411,7 +326,7 @@ cmd_bench(int argc, char **argv)
 		for (int m = 0; m < BENCH_MODEL_COUNT && !stop; m++) {
 			struct bench_config cfg = o.cfg;
 
-			if (!o.models[m])
+			if (!models[m])
 				continue;
 			cfg.boards = o.ladder[i];
 			stop = bench_cell((enum bench_model)m, &cfg, &cells[ncells], tty);
@@ -424,8 +339,8 @@ cmd_bench(int argc, char **argv)
 	heavy_cfg.moves = o.cfg.moves < 10 ? o.cfg.moves : 10;
 	heavy_cfg.think_us = 0;
 	heavy_cfg.think_work = o.heavy_work;
-	for (int m = 0; m < BENCH_MODEL_COUNT && o.heavy && !stop; m++) {
-		if (!o.models[m])
+	for (int m = 0; m < BENCH_MODEL_COUNT && !o.no_heavy && !stop; m++) {
+		if (!models[m])
 			continue;
 		stop = bench_cell((enum bench_model)m, &heavy_cfg, &heavy[nheavy], tty);
 		failed |= heavy[nheavy].status == BENCH_FAILED;
@@ -436,7 +351,7 @@ cmd_bench(int argc, char **argv)
 	s.cfg = &o.cfg;
 	s.cells = cells;
 	s.ncells = ncells;
-	s.heavy_cfg = o.heavy ? &heavy_cfg : NULL;
+	s.heavy_cfg = !o.no_heavy ? &heavy_cfg : NULL;
 	s.heavy = heavy;
 	s.nheavy = nheavy;
 	s.cpus = bench_cpu_count();
@@ -454,7 +369,7 @@ cmd_bench(int argc, char **argv)
 		break;
 	case FORMAT_TABLE:
 		bench_report_table(stdout, &s);
-		if (o.plot) {
+		if (!o.no_plot) {
 			fputc('\n', stdout);
 			bench_report_plot(stdout, &s, 60, 12);
 		}
@@ -467,10 +382,8 @@ cmd_bench(int argc, char **argv)
 	}
 	atomic_file_abort(&svg);
 	free(cells);
-	if (fflush(stdout) != 0) {
-		fprintf(stderr, "simul bench: writing stdout: %s\n", strerror(errno));
+	if (cli_flush_stdout() != 0)
 		return 1;
-	}
 	if (bench_interrupted())
 		return 130;
 	return failed ? 1 : 0;

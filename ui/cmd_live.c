@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine/macros.h"
 #include "ui/cli.h"
 #include "ui/commands.h"
 #include "ui/keys.h"
@@ -50,38 +51,43 @@ static const struct cli_option live_options[] = {
 	{ "pgn", 0, "FILE", "on exit write the games so far (unfinished as *)", opt_pgn },
 };
 
+static const struct cli_table live_table = { "live view options", live_options,
+					     ARRAY_LEN(live_options) };
+
 static void
-usage(FILE *f)
+live_notes(FILE *f)
 {
-	fprintf(f, "usage: simul [live] [options]\n\n"
-		   "The live view: a synchronous and an asynchronous exhibition side by side,\n"
-		   "their clocks running on one event loop. Press ? inside for the keys.\n"
-		   "Without a terminal on stdout it prints the headless summary instead.\n\n");
-	cli_help(f, live_options, sizeof(live_options) / sizeof(live_options[0]));
-	fprintf(f, "\n");
+	cli_exhibition_notes(f);
+	fputc('\n', f);
 	key_table_print(f);
 }
+
+const struct cli_spec cmd_live_spec = {
+	.name = "live",
+	.synopsis = "[options]",
+	.summary = "the live view (what plain `simul` starts on a terminal)",
+	.about = "The live view: a synchronous and an asynchronous exhibition side by side,\n"
+		 "their clocks running on one event loop. Press ? inside for the keys.\n"
+		 "Without a terminal on stdout it prints the headless summary instead.",
+	.tables = { &cli_exhibition_table, &live_table },
+	.notes = live_notes,
+	.check = cli_exhibition_check,
+};
 
 int
 cmd_live(int argc, char **argv)
 {
 	struct cli_options o;
 	struct live_options lo = { .fps = LIVE_FPS_DEFAULT };
-	char err[512];
+	void *ctx[] = { &o, &lo };
+	int rc;
 
 	cli_options_defaults(&o);
-	if (cli_parse(argc, argv, &o, live_options, sizeof(live_options) / sizeof(live_options[0]),
-		      &lo, err, sizeof(err)) < 0) {
-		fprintf(stderr, "simul: %s\n", err);
-		return 2;
-	}
-	if (o.help) {
-		usage(stdout);
-		return 0;
-	}
+	if ((rc = cli_main(&cmd_live_spec, ctx, argc, argv)) >= 0)
+		return rc;
 	if (o.list_presets) {
 		cli_list_presets(stdout);
-		return 0;
+		return cli_flush_stdout();
 	}
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
 		return run_summary(&o);

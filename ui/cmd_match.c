@@ -9,6 +9,7 @@
  * the per-game score variance.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +20,13 @@
 #include "engine/player.h"
 #include "engine/search.h"
 #include "sim/realtime.h"
+#include "ui/cli.h"
 #include "ui/commands.h"
 
 enum {
 	MATCH_MAX_GAMES = 100000,
 	MATCH_ADJUDICATE_NODES = 20000,
+	MATCH_ADJUDICATE_NODES_PER_PLY = 100,	/* 200-ply games get the full 20000 */
 	MATCH_ADJUDICATE_CP = 200,	/* a win at the move limit needs this much */
 };
 
@@ -38,115 +41,55 @@ static const char *const match_book[] = {
 };
 
 struct match_opts {
-	const struct player_profile	*a;	/* --white: White in even-numbered games */
+	int		white;		/* --white: profile index, White in even-numbered games */
+	int		black;
+	long		games;
+	uint64_t	seed;
+	long		max_plies;
+	const struct player_profile	*a;
 	const struct player_profile	*b;
-	long				 games;
-	uint64_t			 seed;
-	long				 max_plies;
 };
 
+static const struct cli_option match_options[] = {
+	{ "white", 'w', "PROFILE", "first profile, White in the first game (master)", NULL,
+	  .kind = CLI_CHOICE, .off = offsetof(struct match_opts, white), .word = cli_profile_word,
+	  .noun = "player profile" },
+	{ "black", 'b', "PROFILE", "second profile (club)", NULL, .kind = CLI_CHOICE,
+	  .off = offsetof(struct match_opts, black), .word = cli_profile_word,
+	  .noun = "player profile" },
+	{ "games", 'g', "N", "games to play, 1..100000 (100)", NULL, .kind = CLI_INT,
+	  .off = offsetof(struct match_opts, games), .lo = 1, .hi = MATCH_MAX_GAMES },
+	{ "seed", 's', "S", "seed for every random choice (1)", NULL, .kind = CLI_UINT64,
+	  .off = offsetof(struct match_opts, seed) },
+	{ "max-plies", 0, "N", "adjudicate games still running after N plies, 1..10000 (200)",
+	  NULL, .kind = CLI_INT, .off = offsetof(struct match_opts, max_plies), .lo = 1,
+	  .hi = 10000 },
+};
+
+static const struct cli_table match_table = { "options", match_options,
+					      ARRAY_LEN(match_options) };
+
 static void
-match_usage(FILE *f)
+match_notes(FILE *f)
 {
 	size_t n;
 	const struct player_profile *pr = player_profiles(&n);
 
-	fprintf(f,
-	    "usage: simul match [--white P] [--black P] [--games N] [--seed S] [--max-plies N]\n"
-	    "\n"
-	    "Plays a seeded match between two player profiles, alternating colours and\n"
-	    "openings, and prints wins/draws/losses of the first, its score, and the Elo\n"
-	    "difference with its 95%% error margin.\n"
-	    "\n"
-	    "  --white P      first profile, White in the first game (default master)\n"
-	    "  --black P      second profile (default club)\n"
-	    "  --games N      games to play, 1 to %d (default 100)\n"
-	    "  --seed S       seed for every random choice (default 1)\n"
-	    "  --max-plies N  adjudicate games still running after N plies (default 200)\n"
-	    "  --help         this text\n"
-	    "\n"
-	    "profiles:\n", MATCH_MAX_GAMES);
+	fprintf(f, "PROFILE:\n");
 	for (size_t i = 0; i < n; i++)
-		fprintf(f, "  %-9s %s\n", pr[i].name, pr[i].summary);
+		fprintf(f, "  %-12s %s\n", pr[i].name, pr[i].summary);
 }
 
-static const char *
-match_value(int argc, char **argv, int *i, const char *name)
-{
-	size_t len = strlen(name);
-
-	if (strncmp(argv[*i], name, len) != 0)
-		return NULL;
-	if (argv[*i][len] == '=')
-		return argv[*i] + len + 1;
-	if (argv[*i][len] != '\0' || *i + 1 >= argc)
-		return NULL;
-	return argv[++*i];
-}
-
-static int
-match_number(const char *opt, const char *text, long lo, long hi, long *out)
-{
-	char *end;
-	long v = strtol(text, &end, 10);
-
-	if (*text == '\0' || *end != '\0' || v < lo || v > hi) {
-		fprintf(stderr, "simul match: %s \"%s\" is not a number from %ld to %ld\n", opt, text, lo, hi);
-		return -1;
-	}
-	*out = v;
-	return 0;
-}
-
-static int
-match_profile(const char *opt, const char *text, const struct player_profile **out)
-{
-	*out = player_profile_find(text);
-	if (*out == NULL) {
-		fprintf(stderr, "simul match: %s \"%s\" is not a profile (master, club, beginner, random)\n", opt, text);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-match_parse(int argc, char **argv, struct match_opts *o)
-{
-	o->a = player_profile_find("master");
-	o->b = player_profile_find("club");
-	o->games = 100;
-	o->seed = 1;
-	o->max_plies = 200;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-
-		if ((v = match_value(argc, argv, &i, "--white")) != NULL) {
-			if (match_profile("--white", v, &o->a) != 0)
-				return -1;
-		} else if ((v = match_value(argc, argv, &i, "--black")) != NULL) {
-			if (match_profile("--black", v, &o->b) != 0)
-				return -1;
-		} else if ((v = match_value(argc, argv, &i, "--games")) != NULL) {
-			if (match_number("--games", v, 1, MATCH_MAX_GAMES, &o->games) != 0)
-				return -1;
-		} else if ((v = match_value(argc, argv, &i, "--max-plies")) != NULL) {
-			if (match_number("--max-plies", v, 1, 10000, &o->max_plies) != 0)
-				return -1;
-		} else if ((v = match_value(argc, argv, &i, "--seed")) != NULL) {
-			char *end;
-
-			o->seed = strtoull(v, &end, 10);
-			if (*v == '\0' || *end != '\0' || *v == '-') {
-				fprintf(stderr, "simul match: --seed \"%s\" is not a non-negative integer\n", v);
-				return -1;
-			}
-		} else {
-			fprintf(stderr, "simul match: unknown or incomplete option \"%s\" (try --help)\n", argv[i]);
-			return -1;
-		}
-	}
-	return 0;
-}
+const struct cli_spec cmd_match_spec = {
+	.name = "match",
+	.synopsis = "[--white P] [--black P] [--games N] [--seed S] [--max-plies N]",
+	.summary = "play a seeded match between two player profiles",
+	.about = "Plays a seeded match between two player profiles, alternating colours and\n"
+		 "openings, and prints wins/draws/losses of the first, its score, and the Elo\n"
+		 "difference with its 95% error margin.",
+	.tables = { &match_table },
+	.notes = match_notes,
+};
 
 /* Plays the book line into g; -1 (with a message) if the book is broken. */
 static int
@@ -170,7 +113,15 @@ match_opening(struct game *g, const char *line)
 static enum game_result
 match_adjudicate(struct search *s, const struct game *g)
 {
-	struct search_params sp = { .nodes = MATCH_ADJUDICATE_NODES };
+	/*
+	 * The search costs as much as the game up to the full budget: a match
+	 * of 1-ply games must not pay 20000 nodes (~10 ms) for each.
+	 */
+	struct search_params sp = {
+		.nodes = g->n < MATCH_ADJUDICATE_NODES / MATCH_ADJUDICATE_NODES_PER_PLY
+				 ? (uint64_t)g->n * MATCH_ADJUDICATE_NODES_PER_PLY
+				 : MATCH_ADJUDICATE_NODES,
+	};
 	int score;
 
 	search_start(s, &g->pos, g->keys, g->n, &sp);
@@ -190,6 +141,15 @@ static double
 match_elo(double score)
 {
 	return -400.0 * log10(1.0 / score - 1.0);
+}
+
+/* An Elo figure as printed: rounded, and never "-0". */
+static double
+elo_shown(double elo)
+{
+	double r = round(elo);
+
+	return r == 0 ? 0.0 : r;
 }
 
 static void
@@ -218,13 +178,14 @@ match_report(const struct match_opts *o, long w, long d, long l, long adjudicate
 		char los[16], his[16];
 
 		/* Near 0% or 100% the interval runs off the Elo scale on one side: say so. */
-		snprintf(los, sizeof(los), lo > 0 ? "%+.0f" : "-inf", lo > 0 ? match_elo(lo) : 0.0);
-		snprintf(his, sizeof(his), hi < 1 ? "%+.0f" : "+inf", hi < 1 ? match_elo(hi) : 0.0);
+		snprintf(los, sizeof(los), lo > 0 ? "%+.0f" : "-inf", lo > 0 ? elo_shown(match_elo(lo)) : 0.0);
+		snprintf(his, sizeof(his), hi < 1 ? "%+.0f" : "+inf", hi < 1 ? elo_shown(match_elo(hi)) : 0.0);
 		if (lo > 0 && hi < 1)
-			printf("Elo difference: %+.0f +/- %.0f (95%% interval %s .. %s)\n", match_elo(s),
-			    (match_elo(hi) - match_elo(lo)) / 2, los, his);
+			printf("Elo difference: %+.0f +/- %.0f (95%% interval %s .. %s)\n",
+			    elo_shown(match_elo(s)), elo_shown((match_elo(hi) - match_elo(lo)) / 2), los, his);
 		else
-			printf("Elo difference: %+.0f (95%% interval %s .. %s)\n", match_elo(s), los, his);
+			printf("Elo difference: %+.0f (95%% interval %s .. %s)\n",
+			    elo_shown(match_elo(s)), los, his);
 	}
 }
 
@@ -236,15 +197,18 @@ cmd_match(int argc, char **argv)
 	struct search *adj;
 	long w = 0, d = 0, l = 0, adjudicated = 0;
 	double t0, t1;
+	void *ctx[] = { &o };
+	size_t np;
+	const struct player_profile *profiles = player_profiles(&np);
+	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			match_usage(stdout);
-			return 0;
-		}
-	}
-	if (match_parse(argc, argv, &o) != 0)
-		return 2;
+	o = (struct match_opts){ .games = 100, .seed = 1, .max_plies = 200 };
+	o.white = (int)(player_profile_find("master") - profiles);
+	o.black = (int)(player_profile_find("club") - profiles);
+	if ((rc = cli_main(&cmd_match_spec, ctx, argc, argv)) >= 0)
+		return rc;
+	o.a = &profiles[o.white];
+	o.b = &profiles[o.black];
 	if (tt_init(&tt, 1 << 20) != 0 || (adj = search_new(&tt)) == NULL) {
 		fprintf(stderr, "simul match: out of memory\n");
 		return 1;
@@ -289,9 +253,8 @@ cmd_match(int argc, char **argv)
 		game_free(&g);
 	}
 	t1 = realtime_monotonic();
-	match_report(&o, w, d, l, adjudicated,
-	    t1 - t0);
+	match_report(&o, w, d, l, adjudicated, t1 - t0);
 	search_free(adj);
 	tt_free(&tt);
-	return 0;
+	return cli_flush_stdout();
 }

@@ -5,34 +5,75 @@
  * (compare counts with published ones or another engine's divide) and a
  * speed benchmark.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/movegen.h"
 #include "engine/notation.h"
+#include "engine/macros.h"
+#include "ui/cli.h"
 #include "ui/commands.h"
 #include "sim/realtime.h"
 
 enum { PERFT_MAX_DEPTH = 20 };
 
-static void
-perft_usage(FILE *f)
+struct perft_opts {
+	struct position	pos;
+	long		depth;		/* 0 until --depth is given */
+	bool		divide;
+};
+
+static int
+opt_fen(void *ctx, const char *v, char *err, size_t errlen)
 {
-	fprintf(f,
-	    "usage: simul perft [--fen FEN] --depth D [--divide]\n"
-	    "\n"
-	    "Counts the leaf nodes of the legal move tree D plies deep and prints the\n"
-	    "count, the time taken and the speed in million nodes per second.\n"
-	    "\n"
-	    "  --fen FEN    start from this position (default: the initial position)\n"
-	    "  --depth D    plies to search, 1 to %d (required)\n"
-	    "  --divide     also print each root move (UCI notation) with its count\n"
-	    "  --help       this text\n"
-	    "\n"
-	    "example: simul perft --depth 6   (119060324 nodes from the start)\n",
-	    PERFT_MAX_DEPTH);
+	char why[256];
+
+	if (position_from_fen(&((struct perft_opts *)ctx)->pos, v, why, sizeof(why)) != 0) {
+		snprintf(err, errlen, "\"%s\": %s", v, why);
+		return -1;
+	}
+	return 0;
 }
+
+static const struct cli_option perft_options[] = {
+	{ "depth", 'd', "D", "plies to search, 1..20 (required)", NULL, .kind = CLI_INT,
+	  .off = offsetof(struct perft_opts, depth), .lo = 1, .hi = PERFT_MAX_DEPTH },
+	{ "fen", 0, "FEN", "start from this position (the initial position)", opt_fen },
+	{ "divide", 0, NULL, "also print each root move (UCI notation) with its count", NULL,
+	  .kind = CLI_FLAG, .off = offsetof(struct perft_opts, divide) },
+};
+
+static const struct cli_table perft_table = { "options", perft_options,
+					      ARRAY_LEN(perft_options) };
+
+static int
+perft_check(void *const *ctx, char *err, size_t errlen)
+{
+	if (((struct perft_opts *)ctx[0])->depth == 0) {
+		snprintf(err, errlen, "--depth: is required (e.g. simul perft --depth 5)");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+perft_notes(FILE *f)
+{
+	fprintf(f, "example: simul perft --depth 6   (119060324 nodes from the start)\n");
+}
+
+const struct cli_spec cmd_perft_spec = {
+	.name = "perft",
+	.synopsis = "[--fen FEN] --depth D [--divide]",
+	.summary = "count the leaf nodes of the move tree (move generator check and speed)",
+	.about = "Counts the leaf nodes of the legal move tree D plies deep and prints the\n"
+		 "count, the time taken and the speed in million nodes per second.",
+	.tables = { &perft_table },
+	.notes = perft_notes,
+	.check = perft_check,
+};
 
 static int
 compare_entries(const void *a, const void *b)
@@ -44,73 +85,25 @@ compare_entries(const void *a, const void *b)
 	return strcmp(sa, sb);
 }
 
-/* Value of an option given as "--name value" or "--name=value". */
-static const char *
-option_value(int argc, char **argv, int *i, const char *name)
-{
-	size_t len = strlen(name);
-
-	if (strncmp(argv[*i], name, len) != 0)
-		return NULL;
-	if (argv[*i][len] == '=')
-		return argv[*i] + len + 1;
-	if (argv[*i][len] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		fprintf(stderr, "simul perft: %s needs a value (try simul perft --help)\n", name);
-		exit(2);
-	}
-	return argv[++*i];
-}
-
 int
 cmd_perft(int argc, char **argv)
 {
-	const char *fen = FEN_STARTPOS, *depth_text = NULL, *v;
-	bool divide = false;
+	struct perft_opts o = { .depth = 0 };
+	void *ctx[] = { &o };
 	struct position pos;
-	char err[256];
-	int depth = 0;
+	int depth, rc;
 
 	engine_init();
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			perft_usage(stdout);
-			return 0;
-		} else if (strcmp(argv[i], "--divide") == 0) {
-			divide = true;
-		} else if ((v = option_value(argc, argv, &i, "--fen"))) {
-			fen = v;
-		} else if ((v = option_value(argc, argv, &i, "--depth"))) {
-			depth_text = v;
-		} else {
-			fprintf(stderr, "simul perft: unknown option \"%s\" (try simul perft --help)\n",
-				argv[i]);
-			return 2;
-		}
-	}
-
-	if (!depth_text) {
-		fprintf(stderr, "simul perft: --depth is required (try simul perft --help)\n");
-		return 2;
-	}
-	char *end;
-	long d = strtol(depth_text, &end, 10);
-	if (!*depth_text || *end || d < 1 || d > PERFT_MAX_DEPTH) {
-		fprintf(stderr, "simul perft: --depth \"%s\" is not a whole number from 1 to %d\n",
-			depth_text, PERFT_MAX_DEPTH);
-		return 2;
-	}
-	depth = (int)d;
-	if (position_from_fen(&pos, fen, err, sizeof(err)) != 0) {
-		fprintf(stderr, "simul perft: --fen \"%s\": %s\n", fen, err);
-		return 2;
-	}
+	position_startpos(&o.pos);
+	if ((rc = cli_main(&cmd_perft_spec, ctx, argc, argv)) >= 0)
+		return rc;
+	pos = o.pos;
+	depth = (int)o.depth;
 
 	uint64_t nodes = 0;
 	double start = realtime_monotonic();
 
-	if (divide) {
+	if (o.divide) {
 		struct perft_entry entries[MAX_MOVES];
 		int n = perft_divide(&pos, depth, entries);
 
@@ -129,5 +122,5 @@ cmd_perft(int argc, char **argv)
 	double elapsed = realtime_monotonic() - start;
 	printf("nodes %llu  time %.3f s  %.1f Mnps\n", (unsigned long long)nodes, elapsed,
 	       elapsed > 0 ? (double)nodes / elapsed / 1e6 : 0.0);
-	return 0;
+	return cli_flush_stdout();
 }

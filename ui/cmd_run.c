@@ -16,6 +16,7 @@
 
 #include "sim/realtime.h"
 #include "sim/snapshot.h"
+#include "engine/macros.h"
 #include "ui/atomic_file.h"
 #include "ui/cli.h"
 #include "ui/commands.h"
@@ -120,9 +121,10 @@ opt_quiet(void *ctx, const char *v, char *err, size_t errlen)
 }
 
 static const struct cli_option run_options[] = {
-	{ "json", 0, NULL, "print JSON (docs/json-schema.md) instead of the table", opt_json },
-	{ "csv", 0, NULL, "print CSV, one row per run and policy", opt_csv },
-	{ "markdown", 0, NULL, "print a Markdown table", opt_markdown },
+	{ "json", 0, NULL, "print JSON (docs/json-schema.md) instead of the table", opt_json,
+	  .one_of = "format" },
+	{ "csv", 0, NULL, "print CSV, one row per run and policy", opt_csv, .one_of = "format" },
+	{ "markdown", 0, NULL, "print a Markdown table", opt_markdown, .one_of = "format" },
 	{ "pgn", 0, "FILE", "write every game as PGN, with [%emt] think times", opt_pgn },
 	{ "trace", 0, "FILE", "write every event (CSV, or see --trace-format)", opt_trace },
 	{ "svg", 0, "FILE", "draw the first run's busy/wait strips as SVG (for slides)", opt_svg },
@@ -132,16 +134,50 @@ static const struct cli_option run_options[] = {
 };
 
 static void
-usage(FILE *f)
+run_notes(FILE *f)
 {
-	fprintf(f, "usage: simul run [options]\n\n"
-		   "Runs exhibitions headless (sync and ready unless --policy says otherwise)\n"
-		   "on the same seed and prints total time, the model's prediction, speed-up,\n"
-		   "master utilisation, opponents' wait and results.\n\n");
-	cli_help(f, run_options, sizeof(run_options) / sizeof(run_options[0]));
+	cli_exhibition_notes(f);
 	fprintf(f, "\nExit status: 0 done, 1 failure while running or writing, 2 bad usage,\n"
 		   "130 interrupted (Ctrl-C): the report, --pgn and --trace keep what was played.\n");
 }
+
+static int
+run_check(void *const *ctx, char *err, size_t errlen)
+{
+	const struct run_opts *ro = ctx[1];
+
+	if (cli_exhibition_check(ctx, err, errlen) < 0)
+		return -1;
+	/* Two outputs into one file: the second rename would silently win. */
+	const struct {
+		const char	*name, *path;
+	} out[] = { { "pgn", ro->pgn }, { "trace", ro->trace }, { "svg", ro->svg } };
+
+	for (size_t i = 0; i < ARRAY_LEN(out); i++)
+		for (size_t j = 0; j < i; j++)
+			if (out[i].path != NULL && out[j].path != NULL &&
+			    cli_same_file(out[j].path, out[i].path)) {
+				snprintf(err, errlen, "--%s: \"%s\" is the file --%s writes (\"%s\")",
+					 out[i].name, out[i].path, out[j].name, out[j].path);
+				return -1;
+			}
+	return 0;
+}
+
+static const struct cli_table run_table = { "output options", run_options,
+					    ARRAY_LEN(run_options) };
+
+const struct cli_spec cmd_run_spec = {
+	.name = "run",
+	.synopsis = "[options]",
+	.summary = "run exhibitions headless and print a table, JSON, CSV or Markdown",
+	.about = "Runs exhibitions headless (sync and ready unless --policy says otherwise)\n"
+		 "on the same seed and prints total time, the model's prediction, speed-up,\n"
+		 "master utilisation, opponents' wait and results.",
+	.tables = { &cli_exhibition_table, &run_table },
+	.notes = run_notes,
+	.check = run_check,
+};
 
 static void
 progress(struct run_ctx *rc)
@@ -411,21 +447,15 @@ cmd_run(int argc, char **argv)
 {
 	struct cli_options o;
 	struct run_opts ro = { .format = REPORT_TABLE, .repeat = 1 };
-	char err[512];
+	void *ctx[] = { &o, &ro };
+	int rc;
 
 	cli_options_defaults(&o);
-	if (cli_parse(argc, argv, &o, run_options, sizeof(run_options) / sizeof(run_options[0]), &ro,
-		      err, sizeof(err)) < 0) {
-		fprintf(stderr, "simul: %s\n", err);
-		return 2;
-	}
-	if (o.help) {
-		usage(stdout);
-		return 0;
-	}
+	if ((rc = cli_main(&cmd_run_spec, ctx, argc, argv)) >= 0)
+		return rc;
 	if (o.list_presets) {
 		cli_list_presets(stdout);
-		return 0;
+		return cli_flush_stdout();
 	}
 	return run_all(&o, &ro);
 }

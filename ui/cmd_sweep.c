@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/macros.h"
 #include "ui/atomic_file.h"
 #include "ui/cli.h"
 #include "ui/commands.h"
@@ -71,25 +72,37 @@ opt_points(void *ctx, const char *v, char *err, size_t errlen)
 
 static const struct cli_option sweep_options[] = {
 	{ "svg", 0, "FILE", "draw the totals and the model as an SVG line chart", opt_svg },
-	{ "csv", 0, NULL, "print CSV: one row per value and policy", opt_csv },
-	{ "json", 0, NULL, "print JSON", opt_json },
+	{ "csv", 0, NULL, "print CSV: one row per value and policy", opt_csv, .one_of = "format" },
+	{ "json", 0, NULL, "print JSON", opt_json, .one_of = "format" },
 	{ "points", 0, "K", "values in the range (every whole number up to 100, or 24 durations)",
 	  opt_points },
 };
 
 static void
-usage(FILE *f)
+sweep_notes(FILE *f)
 {
-	fprintf(f, "usage: simul sweep --PARAMETER A..B [options]\n\n"
-		   "Runs every policy (sync,round-robin,ready unless --policy says otherwise) at\n"
-		   "each value of one parameter, on the virtual clock, chess off unless --chess on,\n"
-		   "and prints the totals beside the model's. PARAMETER is one of:");
-	for (size_t i = 0; i < sizeof(sweep_params) / sizeof(sweep_params[0]); i++)
+	fprintf(f, "PARAMETER is one of:");
+	for (size_t i = 0; i < ARRAY_LEN(sweep_params); i++)
 		fprintf(f, " %s", sweep_params[i].name);
 	fprintf(f, ".\n  simul sweep --boards 1..48 --svg knee.svg\n"
 		   "  simul sweep --opponent-think 5s..120s --policy sync,ready --csv\n\n");
-	cli_help(f, sweep_options, sizeof(sweep_options) / sizeof(sweep_options[0]));
+	cli_exhibition_notes(f);
 }
+
+static const struct cli_table sweep_table = { "sweep options", sweep_options,
+					      ARRAY_LEN(sweep_options) };
+
+const struct cli_spec cmd_sweep_spec = {
+	.name = "sweep",
+	.synopsis = "--PARAMETER A..B [options]",
+	.summary = "one parameter over a range: totals, model and the knee (--svg)",
+	.about = "Runs every policy (sync,round-robin,ready unless --policy says otherwise) at\n"
+		 "each value of one parameter, on the virtual clock, chess off unless --chess on,\n"
+		 "and prints the totals beside the model's.",
+	.tables = { &cli_exhibition_table, &sweep_table },
+	.notes = sweep_notes,
+	.check = cli_exhibition_check,
+};
 
 /* The swept parameter: which, its range, and where its value sits in argv. */
 struct sweep_range {
@@ -414,25 +427,31 @@ cmd_sweep(int argc, char **argv)
 	double values[SWEEP_POINTS_MAX];
 	simtime_t *total = NULL, *model = NULL;
 	char **args = calloc((size_t)argc + 1, sizeof(*args)), err[512];
+	void *ctx[] = { &o, &so };
 	bool chess_given;
-	int np, status = 2;
+	int np, rc, status = 2;
 	size_t n;
 
 	if (args == NULL)
 		return 1;
 	memcpy(args, argv, (size_t)argc * sizeof(*args));
 	cli_options_defaults(&o);
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			usage(stdout);
+	if (find_range(argc, args, &r, &chess_given, err, sizeof(err)) < 0) {
+		char why[512];
+
+		/* The help pass reads no values, so the range need not be found for it. */
+		memcpy(args, argv, (size_t)argc * sizeof(*args));
+		if (cli_getopt(&cmd_sweep_spec, ctx, argc, args, why, sizeof(why)) == 1) {
 			free(args);
-			return 0;
+			cli_usage(stdout, &cmd_sweep_spec);
+			return cli_flush_stdout();
 		}
-	if (find_range(argc, args, &r, &chess_given, err, sizeof(err)) < 0 ||
-	    cli_parse(argc, args, &o, sweep_options, sizeof(sweep_options) / sizeof(sweep_options[0]),
-		      &so, err, sizeof(err)) < 0) {
 		fprintf(stderr, "simul: %s\n", err);
 		goto out;
+	}
+	if ((rc = cli_main(&cmd_sweep_spec, ctx, argc, args)) >= 0) {
+		free(args);
+		return rc;
 	}
 	if (!chess_given)
 		o.config.chess = false;
@@ -482,7 +501,7 @@ cmd_sweep(int argc, char **argv)
 			print_json(stdout, &res);
 		else
 			print_table(stdout, &res);
-		status = fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+		status = cli_flush_stdout();
 	}
 out:
 	free(total);

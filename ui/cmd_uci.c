@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "engine/uci.h"
+#include "ui/cli.h"
 #include "ui/commands.h"
 
 enum {
@@ -105,6 +106,24 @@ uci_reader_dispatch(struct uci_reader *r, struct uci *u)
 	return 0;
 }
 
+static void
+uci_notes(FILE *f)
+{
+	char words[128];
+
+	cli_words(cli_profile_word, words, sizeof(words));
+	fprintf(f, "UCI options: Hash (MB) and Skill (%s).\n", words);
+}
+
+const struct cli_spec cmd_uci_spec = {
+	.name = "uci",
+	.synopsis = "",
+	.summary = "speak the UCI protocol on stdin/stdout, for chess GUIs",
+	.about = "Speaks the UCI protocol on stdin and stdout, so any chess GUI (or a UCI\n"
+		 "client such as polyglot) can use simul's engine.",
+	.notes = uci_notes,
+};
+
 int
 cmd_uci(int argc, char **argv)
 {
@@ -112,17 +131,11 @@ cmd_uci(int argc, char **argv)
 	struct uci *u;
 	int rc = 0;
 
-	if (argc > 1) {
-		bool help = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0;
+	void *ctx[] = { NULL };
 
-		fprintf(help ? stdout : stderr,
-		    "usage: simul uci\n"
-		    "\n"
-		    "Speaks the UCI protocol on stdin and stdout, so any chess GUI (or a UCI\n"
-		    "client such as polyglot) can use simul's engine. Options: Hash (MB) and\n"
-		    "Skill (master, club, beginner, random).\n");
-		return help ? 0 : 2;
-	}
+	if ((rc = cli_main(&cmd_uci_spec, ctx, argc, argv)) >= 0)
+		return rc;
+	rc = 0;
 	r = calloc(1, sizeof(*r));
 	u = uci_new(stdout);
 	if (r != NULL && (r->buf = malloc(UCI_LINE_FIRST + 1)) != NULL)
@@ -156,5 +169,8 @@ cmd_uci(int argc, char **argv)
 	uci_free(u);
 	free(r->buf);
 	free(r);
+	/* A GUI that closed our stdout early is no error of ours; a full disk is. */
+	if (rc == 0 && cli_flush_stdout() != 0)
+		rc = 1;
 	return rc;
 }

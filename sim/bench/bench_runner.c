@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "sim/bench/bench.h"
+#include "sim/dist.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define BENCH_ASAN 1
@@ -240,9 +241,11 @@ bench_run_cell(enum bench_model model, const struct bench_config *cfg, struct be
 		snprintf(out->error, sizeof(out->error), "interrupted by signal %d",
 		    (int)bench_got_signal);
 	} else if (got < 0 || (WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM)) {
+		char cap[DIST_TEXT_MAX];
+
 		out->status = BENCH_TIMEOUT;
-		snprintf(out->error, sizeof(out->error), "time cap %.1f s reached",
-		    (double)cfg->time_cap_ms / 1000.0);
+		duration_format((simtime_t)cfg->time_cap_ms * 1000, cap, sizeof(cap));
+		snprintf(out->error, sizeof(out->error), "time cap %s reached", cap);
 	} else if (WIFSIGNALED(st)) {
 		/* RLIMIT_AS makes malloc fail, but a stack or page fault past it
 		 * kills: that is the memory cap, not a bug, when it is SIGSEGV/KILL. */

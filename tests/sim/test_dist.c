@@ -12,7 +12,7 @@
 
 /* Arrays, not pointers: Criterion runs each case in a fresh process. */
 struct dur_case {
-	char		text[24];
+	char		text[40];
 	simtime_t	us;
 	char		back[24];
 };
@@ -26,6 +26,13 @@ ParameterizedTestParameters(dist, durations)
 		{ "0", 0, "0s" },		   { "0s", 0, "0s" },
 		{ "250us", 250, "250us" },	   { "90s", 90000000, "1m30s" },
 		{ "0.000001s", 1, "1us" },	   { "1m0.25s", 60250000, "1m0.25s" },
+		/* Issue 12: no overflow, one grammar (bench's 1s500ms), exponents. */
+		{ "0.99999999999h", 3600000000LL, "1h" },
+		{ "1.99999999999999999999h", 7200000000LL, "2h" },
+		{ "1s500ms", 1500000, "1.5s" },	   { "2e3ms", 2000000, "2s" },
+		{ "1.5E-3s", 1500, "1500us" },	   { "0.0000005s", 1, "1us" },
+		{ "00000000000000000000000001s", 1000000, "1s" },
+		{ "7199999999.9999999us", 7200000000LL, "2h" },
 	};
 
 	return cr_make_param_array(struct dur_case, c, sizeof(c) / sizeof(c[0]));
@@ -57,6 +64,26 @@ ParameterizedTestParameters(dist, bad)
 		{ "-5s", "\"-5s\" is not a duration (e.g. 55s, 2m, 1.5s, 500ms)" },
 		{ "5x", "\"5x\" needs a unit (us, ms, s, m or h)" },
 		{ "3h", "\"3h\" is longer than the limit of 2h" },
+		{ "1e18s", "\"1e18s\" is longer than the limit of 2h" },
+		{ "99999999999999999999h", "\"99999999999999999999h\" is longer than the limit of 2h" },
+		{ "1h59m61s", "\"1h59m61s\" is longer than the limit of 2h" },
+		{ "2h1us", "\"2h1us\" is longer than the limit of 2h" },
+		{ "5s5s", "\"5s5s\": units go from largest to smallest, each once (e.g. 1h2m3s)" },
+		{ "500ms1s", "\"500ms1s\": units go from largest to smallest, each once (e.g. 1h2m3s)" },
+		{ "0.0000001s", "\"0.0000001s\" is shorter than 1us but not 0" },
+		{ "1e", "\"1e\" needs a unit (us, ms, s, m or h)" },
+		{ "uniform:1s..1.99999999999h9m",
+		  "\"uniform:1s..1.99999999999h9m\": high \"1.99999999999h9m\" is longer than the limit "
+		  "of 2h" },
+		{ "uniform:1s..0.99999999999h9h",
+		  "\"uniform:1s..0.99999999999h9h\": high \"0.99999999999h9h\": units go from largest "
+		  "to smallest, each once (e.g. 1h2m3s)" },
+		{ "normal:1h,99999999999h", "\"normal:1h,99999999999h\": stddev \"99999999999h\" is "
+					    "longer than the limit of 2h" },
+		{ "exp:0.99999999999999h1h", "\"exp:0.99999999999999h1h\": mean "
+					     "\"0.99999999999999h1h\": units go from largest to "
+					     "smallest, each once (e.g. 1h2m3s)" },
+		{ "lognormal:3h,0.5", "\"lognormal:3h,0.5\": mean \"3h\" is longer than the limit of 2h" },
 		{ "uniform:70s..40s", "\"uniform:70s..40s\": low is greater than high" },
 		{ "uniform:40s", "\"uniform:40s\": uniform needs LOW..HIGH, e.g. uniform:40s..70s" },
 		{ "normal:55s", "\"normal:55s\": normal needs MEAN,STDDEV, e.g. normal:55s,10s" },

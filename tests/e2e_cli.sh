@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# End-to-end checks of the one command-line parser through the real binary:
+# GNU conventions in every subcommand (glued values, bundles, prefixes),
+# one error shape ("simul: --option: ...", one line, exit 2) for each, one
+# duration grammar, and the command-line findings of issue 12 (crashes,
+# overflow, silent acceptance, write errors on stdout).
+# Usage: bash tests/e2e_cli.sh /path/to/simul
+set -u
+SIMUL=${1:?usage: e2e_cli.sh /path/to/simul}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# bad WANT ARGS...: exit 2, one line on stderr, exactly "simul: WANT", nothing on stdout.
+bad() {
+	local want=$1
+	shift
+	"$SIMUL" "$@" >"$TMP/out" 2>"$TMP/err"
+	local rc=$?
+	[ $rc = 2 ] || fail "simul $*: exit $rc, want 2"
+	[ "$(cat "$TMP/err")" = "simul: $want" ] || fail "simul $*: stderr $(cat "$TMP/err"), want simul: $want"
+	[ -s "$TMP/out" ] && fail "simul $*: wrote to stdout"
+}
+
+# Every subcommand speaks the same dialect and the same error shape.
+bad '--boards: "0" is not between 1 and 1000000' run -n0
+bad '--boards: "0" is not between 1 and 1000000' live --boa=0
+bad '--b: ambiguous, could be --boards, --blocking-opponent' run --b 3
+bad '-z: unknown option (try --help)' run -qz
+bad '--depth: "0" is not between 1 and 20' perft -d0
+bad '--depth: is required (e.g. simul perft --depth 5)' perft --div
+bad '--games: "0" is not between 1 and 100000' match -g0
+bad '--white: "nope" is not a player profile (master, grandmaster, club, beginner, random)' match --white nope
+bad '--black: "x" is not a player profile (master, grandmaster, club, beginner, random)' match --bl x
+bad '--moves: "0" is not between 1 and 100000' bench --moves 0
+bad '--models: "fibers" is not a model (processes, threads, async, hybrid)' bench --models async,fibers
+bad '--think: "5" needs a unit (us, ms, s, m or h)' bench --think 5
+bad '--think: "2h" is not between 0s and 1h' bench --think 2h
+bad '--time-cap: "0.5ms" is below 1ms (0 means no cap)' bench --time-cap 0.5ms
+bad '--stack: "8K" is not between 16K and 64M' bench --stack 8K
+bad '"x": unexpected argument (try --help)' uci x
+bad '--frobnicate: unknown option (try --help)' uci --frobnicate
+
+# Issue 12, item 1: an empty opponents list was a SIGSEGV.
+for spec in , ,,, club,,beginner; do
+	bad "--opponents: \"$spec\" has an empty item (e.g. club:20,beginner:4)" run --opponents "$spec"
+	bad "--opponents: \"$spec\" has an empty item (e.g. club:20,beginner:4)" live --opponents "$spec"
+done
+# Item 2: durations parse without overflow, through every DIST option.
+bad '--master-think: "99999999999999h" is longer than the limit of 2h' run --master-think 99999999999999h
+bad '--opponent-think: "uniform:1s..1.99999999999h9m": high "1.99999999999h9m" is longer than the limit of 2h' run --opponent-think uniform:1s..1.99999999999h9m
+bad '--walk: "normal:1s,1e18s": stddev "1e18s" is longer than the limit of 2h' run --walk normal:1s,1e18s
+"$SIMUL" run --chess off --boards 1 --moves 1 --master-think 0.99999999999h --json >"$TMP/h.json" || fail "0.99999999999h"
+grep -q '"master_think": "1h"' "$TMP/h.json" || fail "0.99999999999h is not 1h: $(grep master_think "$TMP/h.json")"
+# Item 10: one file for two outputs.
+bad '--trace: "same.out" is the file --pgn writes ("same.out")' run --pgn same.out --trace same.out
+# Item 18: 1e18s is out of range, not missing a unit.
+bad '--master-think: "1e18s" is longer than the limit of 2h' run --master-think 1e18s
+# Item 19: silent acceptance.
+bad '--csv: cannot be used with --json (pick one)' run --json --csv
+bad '--markdown: cannot be used with --csv (pick one)' bench --csv --markdown
+bad '--policy: "sync,sync" names sync twice' run --policy sync,sync
+bad '--master-think: "5s5s": units go from largest to smallest, each once (e.g. 1h2m3s)' run --master-think 5s5s
+bad '--master-think: "0.0000001s" is shorter than 1us but not 0' run --master-think 0.0000001s
+bad '--seed: "18446744073709551616" is not a number between 0 and 18446744073709551615' match --seed 18446744073709551616
+bad '--seed: "18446744073709551616" is not a number between 0 and 18446744073709551615' run --seed 18446744073709551616
+
+# Conventions that must work: glued short values, bundles, prefixes, "=".
+"$SIMUL" run -qn2 -m3 --chess=off --pol sync --json >"$TMP/g.json" || fail "run -qn2 -m3 exit $?"
+python3 - "$TMP/g.json" <<'PY' || fail "glued and prefixed options"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["config"]["boards"] == 2 and d["config"]["moves"] == 3, d["config"]
+assert [r["policy"] for r in d["runs"]] == ["sync"]
+PY
+# One duration grammar: bench takes what run takes.
+"$SIMUL" bench --boards 2 --models async --moves 1 --think 0s50ms --no-cpu-heavy --json >"$TMP/b.json" || fail "bench --think 0s50ms exit $?"
+grep -q '"think_us": 50000' "$TMP/b.json" || fail "bench --think 0s50ms: $(head -c 300 "$TMP/b.json")"
+
+# Item 11: a write error on stdout is exit 1 with a message, for every command.
+if [ -w /dev/full ]; then
+	full() {
+		printf '%s' "${STDIN:-}" | "$SIMUL" "$@" >/dev/full 2>"$TMP/err"
+		local rc=$?
+		[ $rc = 1 ] || fail "simul $* >/dev/full: exit $rc, want 1"
+		grep -q '^simul: writing stdout: ' "$TMP/err" || fail "simul $* >/dev/full: $(cat "$TMP/err")"
+	}
+	full --help
+	full --version
+	full run --preset list
+	full run --help
+	full perft --depth 2
+	full match --games 2 --white random --black random
+	full bench --help
+	STDIN='uci
+isready
+quit
+' full uci
+fi
+
+# Item 17: the Elo line of an even match says +0, never -0. (The speed of
+# 1-ply games, once 10 ms each, is a figure for the report, not a timed test.)
+out=$("$SIMUL" match --games 200 --white random --black random --max-plies 1) || fail "match of 1-ply games"
+grep -q '^Elo difference: +0 +/- 0 (95% interval +0 .. +0)$' <<<"$out" || fail "Elo line: $out"
+
+if [ $fails -gt 0 ]; then
+	echo "$fails check(s) failed"
+	exit 1
+fi
+echo "e2e_cli: all checks passed"
