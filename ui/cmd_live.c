@@ -5,6 +5,7 @@
  * to watch, so it prints the headless summary instead of starting curses.
  */
 #include <locale.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,6 +15,7 @@
 #include "ui/commands.h"
 #include "ui/keys.h"
 #include "ui/live.h"
+#include "ui/predict.h"
 #include "ui/report.h"
 
 static int
@@ -44,11 +46,21 @@ opt_pgn(void *ctx, const char *v, char *err, size_t errlen)
 	return cli_parse_path(v, &((struct live_options *)ctx)->pgn, err, errlen);
 }
 
+static int
+opt_predict(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct live_options *)ctx)->predict = true;
+	return 0;
+}
+
 static const struct cli_option live_options[] = {
 	{ "ascii", 0, NULL, "letters for pieces and plain frames (also without UTF-8)", opt_ascii },
 	{ "no-color", 0, NULL, "no colours (as with NO_COLOR=1)", opt_no_color },
 	{ "fps", 0, "N", "at most N frames a second, 1..60 (default 30)", opt_fps },
 	{ "pgn", 0, "FILE", "on exit write the games so far (unfinished as *)", opt_pgn },
+	{ "predict", 0, NULL, "ask for the class's guesses first; compare them at the end",
+	  opt_predict },
 };
 
 static const struct cli_table live_table = { "live view options", live_options,
@@ -91,6 +103,15 @@ cmd_live(int argc, char **argv)
 	}
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
 		return run_summary(&o);
+	if (lo.predict) {
+		struct predict *guesses = calloc(1, sizeof(*guesses));
+
+		if (guesses == NULL || predict_ask(stdin, stdout, &o.config, guesses) < 0) {
+			free(guesses);
+			return 1;
+		}
+		lo.guesses = guesses;	/* lives until exit */
+	}
 	/* The terminal's own locale decides whether Unicode can be shown. */
 	setlocale(LC_ALL, "");
 	return live_run(&o, &lo);

@@ -22,6 +22,7 @@
 #include "ui/commands.h"
 #include "ui/games_pgn.h"
 #include "ui/pictures.h"
+#include "ui/predict.h"
 #include "ui/report.h"
 #include "ui/trace.h"
 
@@ -32,6 +33,7 @@ struct run_opts {
 	const char		*pgn;
 	const char		*trace;
 	const char		*svg;		/* picture of the first run's strips */
+	struct predict		predict;	/* the class's guesses, if any */
 	enum trace_format	trace_format;
 	long			repeat;
 	bool			quiet;
@@ -91,6 +93,24 @@ opt_svg(void *ctx, const char *v, char *err, size_t errlen)
 }
 
 static int
+opt_predict_sync(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct run_opts *ro = ctx;
+
+	ro->predict.sync_set = true;
+	return predict_parse(v, &ro->predict.sync, err, errlen);
+}
+
+static int
+opt_predict_async(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct run_opts *ro = ctx;
+
+	ro->predict.async_set = true;
+	return predict_parse(v, &ro->predict.async, err, errlen);
+}
+
+static int
 opt_trace_format(void *ctx, const char *v, char *err, size_t errlen)
 {
 	struct run_opts *ro = ctx;
@@ -128,6 +148,10 @@ static const struct cli_option run_options[] = {
 	{ "pgn", 0, "FILE", "write every game as PGN, with [%emt] think times", opt_pgn },
 	{ "trace", 0, "FILE", "write every event (CSV, or see --trace-format)", opt_trace },
 	{ "svg", 0, "FILE", "draw the first run's busy/wait strips as SVG (for slides)", opt_svg },
+	{ "predict-sync", 0, "DURATION", "your guess of the sync total (12h): shown beside the result",
+	  opt_predict_sync },
+	{ "predict-async", 0, "DURATION", "your guess of the async total (45m, 1:00:55)",
+	  opt_predict_async },
 	{ "trace-format", 0, "csv|chrome", "chrome: trace-event JSON for Perfetto", opt_trace_format },
 	{ "repeat", 'r', "K", "run K seeds (seed, seed+1, ...): mean, min, max", opt_repeat },
 	{ "quiet", 'q', NULL, "no progress on stderr", opt_quiet },
@@ -415,6 +439,8 @@ run_all(const struct cli_options *o, const struct run_opts *ro)
 		fprintf(stderr, "simul: cannot write the report to stdout\n");
 		goto out;
 	}
+	/* Guesses against the first seed's run; beside a table, else on stderr. */
+	predict_print(ro->format == REPORT_TABLE ? stdout : stderr, &ro->predict, stats, np);
 	status = 0;
 	if (rc.interrupted) {
 		fprintf(stderr, "simul: interrupted; the report%s what was played so far\n",

@@ -24,6 +24,7 @@
 #include "sim/snapshot.h"
 #include "ui/games_pgn.h"
 #include "ui/live_internal.h"
+#include "ui/predict.h"
 
 enum {
 	LIVE_NOTICE_S = 6		/* a key's answer stays this long: time to read it aloud */
@@ -354,6 +355,8 @@ live_run(const struct cli_options *o, const struct live_options *lopt)
 		code = 1;
 	}
 	live_write_stats(lv);
+	if (lopt->guesses != NULL)
+		predict_print_sim(stdout, lopt->guesses, lv->sim);
 out:
 	ev_signal_stop(lv->loop, &lv->sigint);
 	ev_signal_stop(lv->loop, &lv->sigterm);

@@ -11,11 +11,15 @@
 
 #include "ui/cli.h"
 
+struct predict;
+
 struct live_options {
 	bool		ascii;		/* letters for pieces, +-| frames */
 	bool		no_color;	/* as if NO_COLOR were set */
 	double		fps;		/* frame rate bound, 1..60 */
 	const char	*pgn;		/* write the games here on exit, or NULL */
+	bool		predict;	/* --predict: ask for guesses first */
+	const struct predict *guesses;	/* the answers, shown beside the totals on exit */
 };
 
 enum { LIVE_FPS_DEFAULT = 30 };
