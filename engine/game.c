@@ -24,23 +24,9 @@
 #include <string.h>
 
 #include "engine/movegen.h"
+#include "engine/xalloc.h"
 
 enum { GAME_INITIAL_CAP = 128 };
-
-/*
- * engine/ cannot report out-of-memory from game_init (it returns nothing)
- * and a half-recorded game is useless, so running out of memory aborts,
- * as htop's xmalloc does.
- */
-static void *
-game_xrealloc(void *ptr, size_t size)
-{
-	void *p = realloc(ptr, size);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
 
 /* Applies the result rules to the current position. */
 static void
@@ -76,8 +62,8 @@ game_init(struct game *g, const struct position *start)
 	g->start = *start;
 	g->pos = *start;
 	g->cap = GAME_INITIAL_CAP;
-	g->moves = game_xrealloc(NULL, (size_t)g->cap * sizeof(*g->moves));
-	g->keys = game_xrealloc(NULL, ((size_t)g->cap + 1) * sizeof(*g->keys));
+	g->moves = xmalloc((size_t)g->cap * sizeof(*g->moves));
+	g->keys = xmalloc(((size_t)g->cap + 1) * sizeof(*g->keys));
 	g->keys[0] = start->key;
 	g->result = RESULT_NONE;
 	g->termination = TERM_NONE;
@@ -102,8 +88,8 @@ game_play(struct game *g, move_t m)
 		return -1;
 	if (g->n == g->cap) {
 		g->cap *= 2;
-		g->moves = game_xrealloc(g->moves, (size_t)g->cap * sizeof(*g->moves));
-		g->keys = game_xrealloc(g->keys, ((size_t)g->cap + 1) * sizeof(*g->keys));
+		g->moves = xrealloc(g->moves, (size_t)g->cap * sizeof(*g->moves));
+		g->keys = xrealloc(g->keys, ((size_t)g->cap + 1) * sizeof(*g->keys));
 	}
 	position_play(&g->pos, m);
 	g->moves[g->n++] = m;

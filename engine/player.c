@@ -18,6 +18,7 @@
 #include "engine/movegen.h"
 #include "engine/player.h"
 #include "engine/search.h"
+#include "engine/xalloc.h"
 
 /*
  * The budgets are small on purpose: a 24-board simul of 30 moves runs
@@ -94,15 +95,13 @@ think_finish(struct think *t)
 struct think *
 think_new(const struct player_profile *pr, const struct game *g, uint64_t seed)
 {
-	struct think *t = calloc(1, sizeof(*t));
+	struct think *t = xcalloc(1, sizeof(*t));
 	move_t moves[MAX_MOVES];
 	struct search_params sp;
 	uint64_t rng = seed ^ (g->pos.key * 0x9e3779b97f4a7c15ULL) ^ (uint64_t)g->n;
 	size_t entries = PLAYER_TT_MIN;
 	int n;
 
-	if (t == NULL)
-		abort();
 	t->pr = pr;
 	n = g->termination == TERM_NONE ? movegen_legal(&g->pos, moves) : 0;
 	if (n == 0) {
@@ -116,8 +115,9 @@ think_new(const struct player_profile *pr, const struct game *g, uint64_t seed)
 	}
 	while (entries < PLAYER_TT_MAX && entries < 2 * pr->nodes)
 		entries *= 2;
-	if (tt_init(&t->tt, entries * sizeof(struct tt_entry)) != 0 || (t->search = search_new(&t->tt)) == NULL)
-		abort();
+	if (tt_init(&t->tt, entries * sizeof(struct tt_entry)) != 0 ||
+	    (t->search = search_new(&t->tt)) == NULL)
+		xalloc_fail(entries * sizeof(struct tt_entry));
 	memset(&sp, 0, sizeof(sp));
 	sp.depth = pr->depth;
 	sp.nodes = pr->nodes;

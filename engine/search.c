@@ -23,6 +23,7 @@
 
 #include "engine/movegen.h"
 #include "engine/search_internal.h"
+#include "engine/xalloc.h"
 
 enum {
 	SEARCH_TIME_CHECK = 1024,	/* nodes between clock reads: clock_gettime is not free */
@@ -126,11 +127,7 @@ search_start(struct search *s, const struct position *root,
 	int need = n_history + MAX_PLY + 2;
 
 	if (need > s->keys_cap) {
-		uint64_t *k = realloc(s->keys, (size_t)need * sizeof(uint64_t));
-
-		if (k == NULL)
-			abort();
-		s->keys = k;
+		s->keys = xrealloc(s->keys, (size_t)need * sizeof(uint64_t));
 		s->keys_cap = need;
 	}
 	if (n_history > 0)

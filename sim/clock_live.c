@@ -120,7 +120,7 @@ live_process_to(struct sim *s, simtime_t limit)
 		 * its lateness.
 		 */
 		late = ev_time() - live_real(s, t);
-		lateness_add(&s->lateness, late > 0 ? (uint64_t)(late * 1e6 + 0.5) : 0);
+		histogram_add(&s->lateness, late > 0 ? (uint64_t)(late * 1e6 + 0.5) : 0);
 		s->blocking_call = 0;
 		events_process_next(s);
 		if (s->blocking_call > 0)

@@ -270,7 +270,7 @@ struct sim_loop_stats {
 	 */
 	uint64_t	timers;		/* samples: events processed from the loop */
 	double		lateness_max_ms;
-	double		lateness_p99_ms;	/* log histogram: within 12.5%, never above max */
+	double		lateness_p99_ms;	/* log histogram: within ~3%, never above max */
 	double		lateness_mean_ms;
 	double		lateness_last_ms;	/* the latest sample, for a live header */
 	uint64_t	search_waits;	/* events held back until their search finished */

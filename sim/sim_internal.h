@@ -20,6 +20,7 @@
 
 #include "engine/player.h"
 #include "sim/event_queue.h"
+#include "sim/histogram.h"
 #include "sim/samples.h"
 #include "sim/sim.h"
 #include "sim/snapshot.h"
@@ -111,16 +112,6 @@ struct thinking {
 	double			master_cpu, master_cpu_max, opponent_cpu;	/* seconds */
 };
 
-/* Lateness samples in µs: exact below 8, then 8 buckets per power of two. */
-enum { LATENESS_BUCKETS = 8 + 8 * 38 };
-
-struct lateness {
-	uint64_t		n;
-	uint64_t		bucket[LATENESS_BUCKETS];
-	uint64_t		max, last;	/* µs */
-	double			sum;		/* µs */
-};
-
 struct sim {
 	struct sim_config	config;
 	int			nex;
@@ -149,7 +140,7 @@ struct sim {
 
 	/* measured, never fed into the model */
 	struct thinking		thinking;
-	struct lateness		lateness;
+	struct histogram	lateness;	/* µs, one sample per event from the loop */
 	uint64_t		search_waits, blocking_calls;
 	double			search_wait, blocked;	/* real seconds */
 };
@@ -237,8 +228,5 @@ const struct player_profile *record_player(const struct sim *s, int board, int p
 /* Stores a chosen move in the record; -1 when out of memory. */
 int record_store(struct sim *s, int board, int ply, move_t m);
 void record_time(struct sim *s, int board, int ply, simtime_t t);
-
-/* loop_stats.c */
-void lateness_add(struct lateness *l, uint64_t us);
 
 #endif

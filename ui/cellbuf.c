@@ -11,19 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/xalloc.h"
+
 enum { UI_ELLIPSIS = 0x2026, UI_REPLACEMENT = 0xFFFD };
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (p == NULL) {
-		fprintf(stderr, "simul: out of memory\n");
-		abort();
-	}
-	return p;
-}
 
 void
 cellbuf_init(struct cellbuf *cb, int w, int h)

@@ -9,17 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct view_board *
-snapshot_view_alloc(int n)
-{
-	struct view_board *b = calloc((size_t)(n > 0 ? n : 1), sizeof(*b));
-
-	if (b == NULL) {
-		fprintf(stderr, "simul: out of memory\n");
-		abort();
-	}
-	return b;
-}
+#include "engine/xalloc.h"
 
 void
 snapshot_view_init(struct snapshot_view *sv, const struct sim *s)
@@ -43,7 +33,7 @@ snapshot_view_reset(struct snapshot_view *sv, const struct sim *s)
 	snapshot_view_free(sv);
 	sv->nboards = sim_config(s)->boards;
 	for (int i = 0; i < sim_exhibitions(s) && i < SIM_EXHIBITIONS_MAX; i++)
-		sv->boards[i] = snapshot_view_alloc(sv->nboards);
+		sv->boards[i] = xcalloc((size_t)sv->nboards, sizeof(*sv->boards[i]));
 	memset(sv->noted, 0, sizeof(sv->noted));
 	memset(sv->vs.scroll, 0, sizeof(sv->vs.scroll));
 }

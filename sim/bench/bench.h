@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sim/histogram.h"
+
 enum bench_model {
 	BENCH_PROCESSES,
 	BENCH_THREADS,
@@ -130,24 +132,6 @@ int bench_interrupted(void);
 
 /* ---- shared by the models (sim/bench_*.c) and their tests ---- */
 
-/*
- * Lateness histogram in microseconds: exact below 64 µs, then 32 buckets
- * per power of two (about 3 % resolution) up to 2^40 µs. Fixed size, so a
- * model's memory does not grow with the number of samples it records.
- */
-#define BENCH_HIST_BUCKETS	1152
-
-struct bench_hist {
-	uint64_t	count;
-	uint64_t	max_us;
-	uint64_t	bucket[BENCH_HIST_BUCKETS];
-};
-
-void bench_hist_add(struct bench_hist *h, uint64_t us);
-void bench_hist_merge(struct bench_hist *into, const struct bench_hist *from);
-/* The value at fraction q (0..1) of the samples, never above the max. */
-uint64_t bench_hist_quantile(const struct bench_hist *h, double q);
-
 /* What a model's child sends its parent: fixed size, one write. */
 struct bench_report {
 	enum bench_status	status;
@@ -159,7 +143,7 @@ struct bench_report {
 	uint64_t		mem_kib;
 	uint64_t		base_kib;
 	int			mem_pss;
-	struct bench_hist	lat;
+	struct histogram	lat;
 };
 
 /* The master's (or opponent's) CPU cost: iters dependent xorshift steps. */

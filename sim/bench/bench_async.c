@@ -43,7 +43,7 @@ struct async_shard {
 	uint64_t			 sink;		/* opponents' CPU work, kept alive */
 	uint64_t			 mem_kib;	/* largest sample */
 	int				 mem_pss;
-	struct bench_hist		 lat;
+	struct histogram		 lat;
 };
 
 static void
@@ -116,7 +116,7 @@ async_reply_cb(struct ev_loop *loop, ev_timer *w, int revents)
 	int64_t late = bench_now_ns() - b->due_ns;
 
 	(void)revents;
-	bench_hist_add(&s->lat, late > 0 ? (uint64_t)late / 1000 : 0);
+	histogram_add(&s->lat, late > 0 ? (uint64_t)late / 1000 : 0);
 	/* The CPU-heavy variant: the opponent computes inside the loop, and
 	 * every other board waits for it (the article's "blocking call"). */
 	if (s->cfg->think_work != 0)

@@ -110,7 +110,7 @@ bench_hybrid_run(const struct bench_config *cfg, struct bench_report *r)
 				r->checksum += part->checksum;
 				r->mem_kib += part->mem_kib;
 				all_pss &= part->mem_pss;
-				bench_hist_merge(&r->lat, &part->lat);
+				histogram_merge(&r->lat, &part->lat);
 			}
 		}
 		if (r->status != BENCH_OK)

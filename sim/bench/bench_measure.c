@@ -1,6 +1,7 @@
 /*
- * What every model measures with: the lateness histogram (fixed size, so
- * recording three million wake-ups costs no memory per board), the master's
+ * What every model measures with (besides the lateness histogram,
+ * sim/histogram.h, fixed size, so recording three million wake-ups costs
+ * no memory per board): the master's
  * deterministic CPU burn, the monotonic clock, and this process's memory as
  * the kernel accounts it (proportional set size where smaps_rollup exists,
  * so pages shared by forked boards are counted once, not once per board).
@@ -13,75 +14,6 @@
 #include <unistd.h>
 
 #include "sim/bench/bench.h"
-
-static unsigned
-bench_hist_index(uint64_t us)
-{
-	unsigned e, idx;
-
-	if (us < 64)
-		return (unsigned)us;
-	e = 63U - (unsigned)__builtin_clzll(us);
-	idx = 64U + (e - 6U) * 32U + (unsigned)((us >> (e - 5U)) & 31U);
-	return idx < BENCH_HIST_BUCKETS ? idx : BENCH_HIST_BUCKETS - 1;
-}
-
-/* The middle of bucket idx: the value a quantile falling in it reports. */
-static uint64_t
-bench_hist_value(unsigned idx)
-{
-	unsigned e, sub;
-	uint64_t lo, width;
-
-	if (idx < 64)
-		return idx;
-	e = (idx - 64U) / 32U + 6U;
-	sub = (idx - 64U) % 32U;
-	width = 1ULL << (e - 5U);
-	lo = (1ULL << e) + sub * width;
-	return lo + width / 2;
-}
-
-void
-bench_hist_add(struct bench_hist *h, uint64_t us)
-{
-	h->bucket[bench_hist_index(us)]++;
-	h->count++;
-	if (us > h->max_us)
-		h->max_us = us;
-}
-
-void
-bench_hist_merge(struct bench_hist *into, const struct bench_hist *from)
-{
-	for (unsigned i = 0; i < BENCH_HIST_BUCKETS; i++)
-		into->bucket[i] += from->bucket[i];
-	into->count += from->count;
-	if (from->max_us > into->max_us)
-		into->max_us = from->max_us;
-}
-
-uint64_t
-bench_hist_quantile(const struct bench_hist *h, double q)
-{
-	uint64_t rank, seen = 0, v;
-
-	if (h->count == 0)
-		return 0;
-	rank = (uint64_t)(q * (double)h->count + 0.5);
-	if (rank < 1)
-		rank = 1;
-	if (rank > h->count)
-		rank = h->count;
-	for (unsigned i = 0; i < BENCH_HIST_BUCKETS; i++) {
-		seen += h->bucket[i];
-		if (seen >= rank) {
-			v = bench_hist_value(i);
-			return v < h->max_us ? v : h->max_us;
-		}
-	}
-	return h->max_us;
-}
 
 uint64_t
 bench_burn(uint64_t iters, uint64_t seed)

@@ -128,7 +128,7 @@ proc_play(const struct bench_config *cfg, const int *move_wr, int reply_rd, uint
 
 			if (i >= cfg->boards)
 				return -1;
-			bench_hist_add(&r->lat, rep->late_us);
+			histogram_add(&r->lat, rep->late_us);
 			if (rep->mem_kib != 0) {
 				boards_kib += rep->mem_kib;
 				all_pss &= rep->mem_pss != 0;

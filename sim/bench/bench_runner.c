@@ -149,9 +149,9 @@ bench_fill(struct bench_result *out, const struct bench_report *r, const struct 
 	out->base_kib = r->base_kib;
 	out->mem_pss = r->mem_pss;
 	out->lat_samples = r->lat.count;
-	out->lat_p50_us = bench_hist_quantile(&r->lat, 0.50);
-	out->lat_p99_us = bench_hist_quantile(&r->lat, 0.99);
-	out->lat_max_us = r->lat.max_us;
+	out->lat_p50_us = histogram_quantile(&r->lat, 0.50);
+	out->lat_p99_us = histogram_quantile(&r->lat, 0.99);
+	out->lat_max_us = r->lat.max;
 	out->moves_done = r->moves_done;
 	out->boards_finished = r->boards_finished;
 	out->checksum = r->checksum;

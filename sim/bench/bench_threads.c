@@ -36,7 +36,7 @@ struct threads_model {
 	uint32_t			*made;		/* master moves per board (master only) */
 	uint32_t			 head, len;
 	int				 stop;		/* creation failed: everyone leave */
-	struct bench_hist		 lat;
+	struct histogram		 lat;
 };
 
 static void *
@@ -64,7 +64,7 @@ threads_board_main(void *arg)
 			sink ^= bench_burn(cfg->think_work, b->index ^ m);
 
 		pthread_mutex_lock(&tm->mu);
-		bench_hist_add(&tm->lat, (uint64_t)late / 1000);
+		histogram_add(&tm->lat, (uint64_t)late / 1000);
 		tm->ready[(tm->head + tm->len) % cfg->boards] = b->index;
 		tm->len++;
 		pthread_cond_signal(&tm->master_cv);

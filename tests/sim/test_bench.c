@@ -224,23 +224,23 @@ Test(bench, quarter_rule_beats_allow_large)
 
 Test(bench, histogram_quantiles)
 {
-	static struct bench_hist h, g;
+	static struct histogram h, g;
 
 	for (uint64_t v = 1; v <= 1000; v++)
-		bench_hist_add(&h, v);
+		histogram_add(&h, v);
 	cr_assert(eq(u64, h.count, 1000));
-	cr_assert(eq(u64, h.max_us, 1000));
-	cr_assert(ge(u64, bench_hist_quantile(&h, 0.5), 485));
-	cr_assert(le(u64, bench_hist_quantile(&h, 0.5), 515));
-	cr_assert(ge(u64, bench_hist_quantile(&h, 0.99), 960));
-	cr_assert(le(u64, bench_hist_quantile(&h, 0.99), 1000));
-	cr_assert(eq(u64, bench_hist_quantile(&h, 1.0), 1000));
-	bench_hist_add(&g, 7);
-	cr_assert(eq(u64, bench_hist_quantile(&g, 0.99), 7));	/* exact below 64 µs */
-	bench_hist_add(&g, 5000000);
-	bench_hist_merge(&h, &g);
+	cr_assert(eq(u64, h.max, 1000));
+	cr_assert(ge(u64, histogram_quantile(&h, 0.5), 485));
+	cr_assert(le(u64, histogram_quantile(&h, 0.5), 515));
+	cr_assert(ge(u64, histogram_quantile(&h, 0.99), 960));
+	cr_assert(le(u64, histogram_quantile(&h, 0.99), 1000));
+	cr_assert(eq(u64, histogram_quantile(&h, 1.0), 1000));
+	histogram_add(&g, 7);
+	cr_assert(eq(u64, histogram_quantile(&g, 0.99), 7));	/* exact below 64 µs */
+	histogram_add(&g, 5000000);
+	histogram_merge(&h, &g);
 	cr_assert(eq(u64, h.count, 1002));
-	cr_assert(eq(u64, h.max_us, 5000000));
+	cr_assert(eq(u64, h.max, 5000000));
 }
 
 Test(bench, model_names_round_trip)
