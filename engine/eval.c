@@ -8,11 +8,18 @@
  *
  * The piece-square tables are written as a board seen from White (rank 8
  * on the first row), so White looks a square up with sq ^ 56 and Black
- * with sq itself. Mobility counts the squares a piece attacks that hold no
- * own piece and no enemy pawn's attack.
+ * with sq itself. Material and piece squares are not summed here: the
+ * position carries their totals (psq_mg, psq_eg, phase), which
+ * position_play updates from eval_psq_table as pieces move, so only the
+ * terms that depend on several pieces at once are computed per call.
+ * Mobility counts the squares a piece attacks that hold no own piece and
+ * no enemy pawn's attack.
  */
 #include "engine/attacks.h"
 #include "engine/eval.h"
+
+int16_t eval_psq_table[2][16][64];
+uint8_t eval_phase_table[16];
 
 /* Tuning values (centipawns). */
 enum {
@@ -140,133 +147,177 @@ eval_pawn_attacks(bitboard_t pawns, int color)
 	return ((pawns >> 9) & ~BB_FILE_H) | ((pawns >> 7) & ~BB_FILE_A);
 }
 
+/* Every square of the files that have a bit in the byte `files`. */
 static bitboard_t
-eval_adjacent_files(int file)
+eval_file_fill(unsigned files)
 {
-	bitboard_t m = 0;
-
-	if (file > 0)
-		m |= BB_FILE_A << (file - 1);
-	if (file < 7)
-		m |= BB_FILE_A << (file + 1);
-	return m;
+	return (bitboard_t)files * BB_FILE_A;
 }
 
-/* Squares strictly ahead of rank for color. */
-static bitboard_t
-eval_ahead(int rank, int color)
+/* The files (one bit each) holding at least one square of b. */
+static unsigned
+eval_files_of(bitboard_t b)
 {
-	if (color == WHITE)
-		return rank >= 7 ? 0 : ~0ULL << (8 * (rank + 1));
-	return rank <= 0 ? 0 : (1ULL << (8 * rank)) - 1;
+	b |= b >> 32;
+	b |= b >> 16;
+	b |= b >> 8;
+	return (unsigned)(b & 0xff);
 }
 
+/*
+ * Squares ahead of each pawn of `pawns` (ahead as color moves) on its file
+ * and the files beside it: an enemy pawn standing there is not passed.
+ */
+static bitboard_t
+eval_front_spans(bitboard_t pawns, int color)
+{
+	bitboard_t b = color == WHITE ? pawns << 8 : pawns >> 8;
+
+	if (color == WHITE) {
+		b |= b << 8;
+		b |= b << 16;
+		b |= b << 32;
+	} else {
+		b |= b >> 8;
+		b |= b >> 16;
+		b |= b >> 32;
+	}
+	return b | bb_east(b) | bb_west(b);
+}
+
+/*
+ * Doubled: each pawn past the first on a file. Isolated: each pawn of a
+ * file with no own pawn beside it. Passed: no enemy pawn ahead on its file
+ * or the files beside it — an enemy pawn's front span (every square ahead
+ * of it on three files) covers exactly the pawns it stops. All three by whole-board masks; only the passed pawns are visited.
+ */
 static void
 eval_pawns(const struct position *p, int c, struct eval_side *s)
 {
 	bitboard_t own = p->pieces[piece_make(c, PAWN)];
 	bitboard_t their = p->pieces[piece_make(!c, PAWN)];
+	unsigned files = eval_files_of(own);
+	unsigned lonely = files & ~((files << 1) | (files >> 1));
+	int doubled = bb_popcount(own) - bb_popcount(files);
+	int isolated = bb_popcount(own & eval_file_fill(lonely));
 
-	for (int f = 0; f < 8; f++) {
-		int n = bb_popcount(own & (BB_FILE_A << f));
+	s->mg -= EVAL_DOUBLED_MG * doubled + EVAL_ISOLATED_MG * isolated;
+	s->eg -= EVAL_DOUBLED_EG * doubled + EVAL_ISOLATED_EG * isolated;
+	for (bitboard_t b = own & ~eval_front_spans(their, !c); b;) {
+		int r = sq_rank(bb_pop(&b));
+		int rel = c == WHITE ? r : 7 - r;
 
-		if (n > 1) {
-			s->mg -= EVAL_DOUBLED_MG * (n - 1);
-			s->eg -= EVAL_DOUBLED_EG * (n - 1);
-		}
-		if (n > 0 && (own & eval_adjacent_files(f)) == 0) {
-			s->mg -= EVAL_ISOLATED_MG * n;
-			s->eg -= EVAL_ISOLATED_EG * n;
-		}
-	}
-	for (bitboard_t b = own; b;) {
-		int sq = bb_pop(&b);
-		int f = sq_file(sq), r = sq_rank(sq);
-		bitboard_t span = ((BB_FILE_A << f) | eval_adjacent_files(f)) & eval_ahead(r, c);
-
-		if ((their & span) == 0) {
-			int rel = c == WHITE ? r : 7 - r;
-
-			s->mg += eval_passed_mg[rel];
-			s->eg += eval_passed_eg[rel];
-		}
+		s->mg += eval_passed_mg[rel];
+		s->eg += eval_passed_eg[rel];
 	}
 }
 
+/* Mobility of one piece: reachable squares in area, counted from the type's base. */
+static inline void
+eval_mobility(int t, bitboard_t att, bitboard_t area, struct eval_side *s)
+{
+	int n = bb_popcount(att & area) - eval_mobility_base[t];
+
+	s->mg += eval_mobility_mg[t] * n;
+	s->eg += eval_mobility_eg[t] * n;
+}
+
+/* One loop per piece type, so each calls its own attack function (no switch per piece). */
 static void
 eval_pieces(const struct position *p, int c, struct eval_side *s)
 {
+	const bitboard_t *own = &p->pieces[piece_make(c, 0)];
 	bitboard_t occ = p->occupied[WHITE] | p->occupied[BLACK];
 	bitboard_t area = ~p->occupied[c] & ~eval_pawn_attacks(p->pieces[piece_make(!c, PAWN)], !c);
-	bitboard_t own_pawns = p->pieces[piece_make(c, PAWN)];
 	bitboard_t their_pawns = p->pieces[piece_make(!c, PAWN)];
+	unsigned own_files = eval_files_of(own[PAWN]), their_files = eval_files_of(their_pawns);
 
-	for (int t = KNIGHT; t <= QUEEN; t++) {
-		for (bitboard_t b = p->pieces[piece_make(c, t)]; b;) {
-			int sq = bb_pop(&b);
-			bitboard_t att = attacks_piece(t, sq, occ);
-			int n = bb_popcount(att & area) - eval_mobility_base[t];
+	for (bitboard_t b = own[KNIGHT]; b;)
+		eval_mobility(KNIGHT, attacks_knight(bb_pop(&b)), area, s);
+	for (bitboard_t b = own[BISHOP]; b;)
+		eval_mobility(BISHOP, attacks_bishop(bb_pop(&b), occ), area, s);
+	for (bitboard_t b = own[QUEEN]; b;)
+		eval_mobility(QUEEN, attacks_queen(bb_pop(&b), occ), area, s);
+	for (bitboard_t b = own[ROOK]; b;) {
+		int sq = bb_pop(&b);
+		unsigned file = 1u << sq_file(sq);
 
-			s->mg += eval_mobility_mg[t] * n;
-			s->eg += eval_mobility_eg[t] * n;
-			if (t == ROOK) {
-				bitboard_t file = BB_FILE_A << sq_file(sq);
-
-				if ((file & own_pawns) == 0 && (file & their_pawns) == 0) {
-					s->mg += EVAL_ROOK_OPEN_MG;
-					s->eg += EVAL_ROOK_OPEN_EG;
-				} else if ((file & own_pawns) == 0) {
-					s->mg += EVAL_ROOK_SEMI_MG;
-					s->eg += EVAL_ROOK_SEMI_EG;
-				}
-			}
+		eval_mobility(ROOK, attacks_rook(sq, occ), area, s);
+		if ((file & own_files) == 0 && (file & their_files) == 0) {
+			s->mg += EVAL_ROOK_OPEN_MG;
+			s->eg += EVAL_ROOK_OPEN_EG;
+		} else if ((file & own_files) == 0) {
+			s->mg += EVAL_ROOK_SEMI_MG;
+			s->eg += EVAL_ROOK_SEMI_EG;
 		}
 	}
-	if (bb_popcount(p->pieces[piece_make(c, BISHOP)]) >= 2) {
+	if (bb_several(own[BISHOP])) {
 		s->mg += EVAL_BISHOP_PAIR_MG;
 		s->eg += EVAL_BISHOP_PAIR_EG;
 	}
 }
 
-/* A king on its back rank wants pawns on the two ranks in front of it. */
+/*
+ * A king on its back rank wants pawns on the two ranks in front of it: each
+ * of the (up to three) files around it with no own pawn there costs.
+ */
 static void
 eval_king_shield(const struct position *p, int c, struct eval_side *s)
 {
 	int k = position_king_square(p, c);
-	int kf = sq_file(k), kr = c == WHITE ? sq_rank(k) : 7 - sq_rank(k);
+	int kf = sq_file(k);
 	bitboard_t own = p->pieces[piece_make(c, PAWN)];
+	unsigned around, covered;
 
-	if (kr != 0)
+	if (sq_rank(k) != (c == WHITE ? 0 : 7))
 		return;
-	for (int f = kf - 1; f <= kf + 1; f++) {
-		bitboard_t front;
+	around = (kf > 0 ? 7u << (kf - 1) : 3u) & 0xff;
+	covered = eval_files_of(own & (c == WHITE ? BB_RANK_2 | BB_RANK_3 : BB_RANK_7 | BB_RANK_6));
+	s->mg -= EVAL_SHIELD_MISSING * bb_popcount(around & ~covered);
+}
 
-		if (f < 0 || f > 7)
-			continue;
-		front = c == WHITE ? (1ULL << sq_make(f, 1)) | (1ULL << sq_make(f, 2))
-		    : (1ULL << sq_make(f, 6)) | (1ULL << sq_make(f, 5));
-		if ((own & front) == 0)
-			s->mg -= EVAL_SHIELD_MISSING;
+void
+eval_init(void)
+{
+	for (int t = PAWN; t <= KING; t++) {
+		for (int sq = 0; sq < 64; sq++) {
+			int w = piece_make(WHITE, t), b = piece_make(BLACK, t);
+
+			eval_psq_table[0][w][sq] = (int16_t)(eval_material_mg[t] + eval_psq_mg[t][sq ^ 56]);
+			eval_psq_table[1][w][sq] = (int16_t)(eval_material_eg[t] + eval_psq_eg[t][sq ^ 56]);
+			eval_psq_table[0][b][sq] = (int16_t)-(eval_material_mg[t] + eval_psq_mg[t][sq]);
+			eval_psq_table[1][b][sq] = (int16_t)-(eval_material_eg[t] + eval_psq_eg[t][sq]);
+			eval_phase_table[w] = eval_phase_table[b] = (uint8_t)eval_phase_weight[t];
+		}
 	}
+}
+
+void
+eval_psq_refresh(struct position *p)
+{
+	int mg = 0, eg = 0, phase = 0;
+
+	for (int sq = 0; sq < 64; sq++) {
+		int pc = p->board[sq];
+
+		if (pc == NO_PIECE)
+			continue;
+		mg += eval_psq_table[0][pc][sq];
+		eg += eval_psq_table[1][pc][sq];
+		phase += eval_phase_table[pc];
+	}
+	p->psq_mg = (int16_t)mg;
+	p->psq_eg = (int16_t)eg;
+	p->phase = (uint8_t)phase;
 }
 
 int
 eval_white(const struct position *p)
 {
 	struct eval_side side[2] = { { 0, 0 }, { 0, 0 } };
-	int phase = 0, mg, eg;
+	int phase = p->phase, mg, eg;
 
 	for (int c = WHITE; c <= BLACK; c++) {
-		for (int t = PAWN; t <= KING; t++) {
-			for (bitboard_t b = p->pieces[piece_make(c, t)]; b;) {
-				int sq = bb_pop(&b);
-				int i = c == WHITE ? sq ^ 56 : sq;
-
-				side[c].mg += eval_material_mg[t] + eval_psq_mg[t][i];
-				side[c].eg += eval_material_eg[t] + eval_psq_eg[t][i];
-				phase += eval_phase_weight[t];
-			}
-		}
 		eval_pawns(p, c, &side[c]);
 		eval_pieces(p, c, &side[c]);
 		eval_king_shield(p, c, &side[c]);
@@ -274,8 +325,8 @@ eval_white(const struct position *p)
 	side[p->side].mg += EVAL_TEMPO;
 	if (phase > EVAL_PHASE_MAX)
 		phase = EVAL_PHASE_MAX;
-	mg = side[WHITE].mg - side[BLACK].mg;
-	eg = side[WHITE].eg - side[BLACK].eg;
+	mg = p->psq_mg + side[WHITE].mg - side[BLACK].mg;
+	eg = p->psq_eg + side[WHITE].eg - side[BLACK].eg;
 	return (mg * phase + eg * (EVAL_PHASE_MAX - phase)) / EVAL_PHASE_MAX;
 }
 
@@ -285,14 +336,4 @@ eval_position(const struct position *p)
 	int s = eval_white(p);
 
 	return p->side == WHITE ? s : -s;
-}
-
-int
-eval_piece_value(int type)
-{
-	static const int value[8] = {
-		EVAL_PAWN, EVAL_KNIGHT, EVAL_BISHOP, EVAL_ROOK, EVAL_QUEEN, 0, 0, 0
-	};
-
-	return value[type];
 }

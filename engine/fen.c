@@ -19,6 +19,7 @@
 #include "engine/macros.h"
 #include "engine/attacks.h"
 #include "engine/notation.h"
+#include "engine/eval.h"
 #include "engine/position.h"
 
 enum { FEN_FIELDS = 6, QUOTE_MAX = 100 };
@@ -301,6 +302,7 @@ position_from_fen(struct position *p, const char *fen, char *err, size_t errlen)
 				 side.s[0], them == WHITE ? "White" : "Black");
 
 	pos.key = position_hash(&pos);
+	eval_psq_refresh(&pos);
 	*p = pos;
 	return 0;
 }

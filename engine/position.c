@@ -7,6 +7,7 @@
 #include <pthread.h>
 
 #include "engine/attacks.h"
+#include "engine/eval.h"
 #include "engine/position.h"
 #include "engine/zobrist.h"
 
@@ -29,6 +30,7 @@ engine_build(void)
 {
 	attacks_init();
 	zobrist_init();
+	eval_init();
 }
 
 void
@@ -80,6 +82,9 @@ put_piece(struct position *p, int pc, int sq)
 	p->occupied[piece_color(pc)] |= b;
 	p->board[sq] = (uint8_t)pc;
 	p->key ^= zobrist.piece[pc][sq];
+	p->psq_mg += eval_psq_table[0][pc][sq];
+	p->psq_eg += eval_psq_table[1][pc][sq];
+	p->phase += eval_phase_table[pc];
 }
 
 static inline void
@@ -91,6 +96,9 @@ remove_piece(struct position *p, int pc, int sq)
 	p->occupied[piece_color(pc)] ^= b;
 	p->board[sq] = NO_PIECE;
 	p->key ^= zobrist.piece[pc][sq];
+	p->psq_mg -= eval_psq_table[0][pc][sq];
+	p->psq_eg -= eval_psq_table[1][pc][sq];
+	p->phase -= eval_phase_table[pc];
 }
 
 static inline void
@@ -103,6 +111,8 @@ move_piece(struct position *p, int pc, int from, int to)
 	p->board[from] = NO_PIECE;
 	p->board[to] = (uint8_t)pc;
 	p->key ^= zobrist.piece[pc][from] ^ zobrist.piece[pc][to];
+	p->psq_mg += eval_psq_table[0][pc][to] - eval_psq_table[0][pc][from];
+	p->psq_eg += eval_psq_table[1][pc][to] - eval_psq_table[1][pc][from];
 }
 
 void

@@ -1,8 +1,9 @@
 /*
  * A chess position on bitboards: one bitboard per coloured piece, the
  * occupancy per colour, a square-indexed mailbox for "what stands here",
- * the side to move, castling rights, en passant square, the two clocks and
- * the Zobrist key, kept up to date incrementally by position_play().
+ * the side to move, castling rights, en passant square, the two clocks, the
+ * Zobrist key and the evaluation's material and piece-square sums, all kept
+ * up to date incrementally by position_play().
  *
  * Positions are plain values: copying one is how the search and the game
  * record keep history (copy-make), so nothing in here points elsewhere.
@@ -20,6 +21,9 @@ struct position {
 	bitboard_t	occupied[2];	/* by colour */
 	uint8_t		board[64];	/* enum piece, NO_PIECE when empty */
 	uint64_t	key;		/* Zobrist hash of everything below */
+	int16_t		psq_mg;		/* material + piece-square, White minus Black, */
+	int16_t		psq_eg;		/* middlegame and endgame (eval_psq_table) */
+	uint8_t		phase;		/* sum of eval_phase_table over the pieces, uncapped */
 	uint8_t		side;		/* enum color to move */
 	uint8_t		castling;	/* CASTLE_* bits */
 	uint8_t		ep;		/* en passant target square or SQ_NONE */

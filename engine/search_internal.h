@@ -142,19 +142,22 @@ search_return(struct search *s, int v)
 static inline move_t
 search_pick(struct search_frame *f)
 {
-	int best = f->next;
+	int best = f->next, key = f->order[best];
 
-	for (int i = f->next + 1; i < f->n; i++)
-		if (f->order[i] > f->order[best])
+	/* The best key kept in a register: no load of order[best] on the loop's critical path. */
+	for (int i = f->next + 1; i < f->n; i++) {
+		if (f->order[i] > key) {
 			best = i;
+			key = f->order[i];
+		}
+	}
 	if (best != f->next) {
 		move_t m = f->moves[best];
-		int k = f->order[best];
 
 		f->moves[best] = f->moves[f->next];
 		f->order[best] = f->order[f->next];
 		f->moves[f->next] = m;
-		f->order[f->next] = k;
+		f->order[f->next] = key;
 	}
 	return f->moves[f->next++];
 }

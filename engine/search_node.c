@@ -118,9 +118,9 @@ search_enter(struct search *s, struct search_frame *f)
 	f->in_check = position_in_check(&f->pos);
 	if (f->in_check)
 		f->depth++;
-	f->static_eval = f->in_check ? -SEARCH_INF : eval_position(&f->pos);
+	/* The static evaluation only decides the null move here: computed only when one may be tried. */
 	if (!f->pv_node && f->null_ok && !f->in_check && f->depth >= SEARCH_NULL_MIN_DEPTH &&
-	    f->static_eval >= f->beta && search_has_pieces(&f->pos)) {
+	    eval_position(&f->pos) >= f->beta && search_has_pieces(&f->pos)) {
 		c->pos = f->pos;
 		position_play_null(&c->pos);
 		search_call(s, -f->beta, -f->beta + 1, f->depth - 1 - SEARCH_NULL_REDUCTION - f->depth / 6,

@@ -1,7 +1,8 @@
 /*
  * Evaluation: colour symmetry (a position and its colour-flipped mirror get
- * opposite scores from White's side, for many positions) and a few facts a
- * sensible evaluation must get right.
+ * opposite scores from White's side, for many positions), the incremental
+ * sums against a recount, and a few facts a sensible evaluation must get
+ * right.
  */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
@@ -83,6 +84,36 @@ Test(eval, colour_flip_negates_from_whites_side, .init = setup)
 			position_play(&c, moves[j]);
 			flip(&c, &d);
 			cr_assert(eq(int, eval_white(&c), -eval_white(&d)), "%s move %d", fens[i], j);
+		}
+	}
+}
+
+/*
+ * position_play keeps the material and piece-square sums and the phase up
+ * to date as pieces move, capture, promote, castle and take en passant:
+ * after every move of many random games they equal a count from scratch.
+ */
+Test(eval, incremental_sums_match_a_recount, .init = setup)
+{
+	uint64_t rng = 0x9e3779b97f4a7c15ULL;
+
+	for (int g = 0; g < 300; g++) {
+		struct position p;
+
+		position_startpos(&p);
+		for (int ply = 0; ply < 300; ply++) {
+			move_t moves[MAX_MOVES];
+			int n = movegen_legal(&p, moves);
+			struct position q;
+
+			if (n == 0)
+				break;
+			position_play(&p, moves[xorshift(&rng) % (uint64_t)n]);
+			q = p;
+			eval_psq_refresh(&q);
+			cr_assert(eq(int, p.psq_mg, q.psq_mg), "game %d ply %d", g, ply);
+			cr_assert(eq(int, p.psq_eg, q.psq_eg), "game %d ply %d", g, ply);
+			cr_assert(eq(int, p.phase, q.phase), "game %d ply %d", g, ply);
 		}
 	}
 }
