@@ -59,6 +59,7 @@ events_dispatch(struct exhibition *ex)
 	if (event_queue_pop(&ex->queue, &e) < 0)
 		return -1;
 	ex->now = e.t;
+	ex->events++;
 	if (e.task < 0) {
 		master_step(&ex->master, e.t);
 	} else {

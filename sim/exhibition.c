@@ -66,7 +66,8 @@ exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy
 	/* One wait a master move at most. */
 	if (samples_init(&ex->waits, (size_t)n * (size_t)s->config.moves) < 0)
 		return -1;
-	return ex->spans != NULL ? 0 : -1;
+	ex->projection = calloc(1, sizeof(*ex->projection));
+	return ex->spans != NULL && ex->projection != NULL ? 0 : -1;
 }
 
 void
@@ -81,6 +82,7 @@ exhibition_free(struct exhibition *ex)
 	samples_free(&ex->waits);
 	free(ex->spans);
 	free(ex->blocks);
+	free(ex->projection);
 	event_queue_free(&ex->queue);
 }
 

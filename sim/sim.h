@@ -136,6 +136,18 @@ int sim_preset_apply(struct sim_config *c, const char *name, char *err, size_t e
  */
 bool sim_model_total(const struct sim_config *c, enum sim_policy p, simtime_t *total);
 
+/*
+ * The model for the games as actually played: board b got moves[b] master
+ * moves, and ends_on_master[b] says his last move ended it (mate or a draw
+ * by rule: no reply). Sync is the sum of every visit, Σ m_b·(Tm+To) less
+ * the replies that never came; the async policies follow the master visit
+ * by visit (sim/model.c says how) with no event queue. With fixed times it
+ * equals the measured total to the microsecond, chess on or off, blocking
+ * opponents and walks included. -1 when out of memory.
+ */
+int sim_model_played(const struct sim_config *c, enum sim_policy p, const int *moves,
+		     const bool *ends_on_master, simtime_t *total);
+
 /* NULL on error (bad config, unknown profile) with the reason in err. */
 struct sim *sim_new(const struct sim_config *c, const enum sim_policy *policies, int n,
 		    char *err, size_t errlen);
@@ -237,8 +249,17 @@ struct sim_stats {
 	int		white_wins, black_wins, draws, unfinished;
 	int		ended_early;	/* games ended by a chess rule before move M */
 	simtime_t	first_finish, last_finish;	/* of the games */
+	/*
+	 * Two references beside the measured total: the article's closed form
+	 * (N·M moves on every board, sim_model_total) and the model for the
+	 * games as played (sim_model_played; while running, for the work left
+	 * with every game taken to M moves). model_exact: measured == model.
+	 */
+	simtime_t	article_total;
 	simtime_t	model_total;
-	bool		model_exact;	/* formula holds for the config */
+	bool		model_exact;
+	int64_t		moves_saved;	/* N·M less the master moves the games had */
+	char		early_boards[120];	/* "3, 7, 12" (1-based): games ended early */
 	char		model_note[200];	/* why measurement and model differ, or "" */
 	simtime_t	master_blocked;	/* inside a blocking opponent's think (part of idle) */
 };

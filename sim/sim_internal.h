@@ -60,6 +60,13 @@ struct master {
 	bool			started;	/* has made his first choice */
 };
 
+/* The model for the work left, as of events processed: a snapshot asks every frame. */
+struct model_cache {
+	uint64_t		events;		/* ex->events it was computed at */
+	simtime_t		total;
+	bool			valid;
+};
+
 struct exhibition {
 	struct sim		*sim;
 	int			index;
@@ -73,6 +80,8 @@ struct exhibition {
 	int			active_head;	/* a playing board, -1 when none */
 	int			active;		/* boards still playing */
 	simtime_t		now;		/* time of the last event processed */
+	uint64_t		events;		/* processed so far */
+	struct model_cache	*projection;	/* mutable from const views; see stats.c */
 	bool			finished;
 	simtime_t		total;
 	int64_t			master_moves, opponent_moves, moves_to_play;
@@ -228,5 +237,8 @@ const struct player_profile *record_player(const struct sim *s, int board, int p
 /* Stores a chosen move in the record; -1 when out of memory. */
 int record_store(struct sim *s, int board, int ply, move_t m);
 void record_time(struct sim *s, int board, int ply, simtime_t t);
+
+/* model.c: the model for the work left (sim_model_played from ex as it is now). */
+int model_project(const struct exhibition *ex, simtime_t *total);
 
 #endif

@@ -47,9 +47,15 @@ struct sim_exhibition_view {
 	bool		finished;
 	simtime_t	now;		/* clock now, or the total once finished */
 	simtime_t	total_so_far;	/* = now while running */
-	simtime_t	projected_total;	/* total if finished, else an estimate */
+	/*
+	 * The model for the work left (every game still playing taken to M
+	 * moves): with fixed times the final total from the first event on;
+	 * the total itself once finished. model_total is the same figure.
+	 */
+	simtime_t	projected_total;
 	simtime_t	model_total;
-	bool		model_exact;
+	simtime_t	article_total;	/* the closed form: N·M moves on every board */
+	bool		model_exact;	/* finished and measured == model */
 	int64_t		moves_played;	/* master moves */
 	int64_t		moves_to_play;	/* played + still due (shrinks when games end early) */
 	double		utilisation;	/* busy / now */

@@ -18,6 +18,52 @@ sim_master_activity_name(enum sim_master_activity a)
 										: "?";
 }
 
+/*
+ * The games as played: each board's master moves, and whether his last
+ * move ended the game (an odd number of plies: no reply came).
+ */
+static int
+played_model(const struct exhibition *ex, simtime_t *total)
+{
+	const struct sim_config *c = &ex->sim->config;
+	int *moves = malloc((size_t)c->boards * sizeof(*moves));
+	bool *on_master = malloc((size_t)c->boards * sizeof(*on_master));
+	int rc = -1;
+
+	if (moves != NULL && on_master != NULL) {
+		for (int b = 0; b < c->boards; b++) {
+			moves[b] = ex->boards[b].master_moves;
+			on_master[b] = ex->games != NULL && ex->games[b].n % 2 == 1;
+		}
+		rc = sim_model_played(c, ex->policy, moves, on_master, total);
+	}
+	free(moves);
+	free(on_master);
+	return rc;
+}
+
+/* Which boards ended early, and the master moves that saved. */
+static void
+early_boards(const struct exhibition *ex, struct sim_stats *st)
+{
+	const struct sim_config *c = &ex->sim->config;
+	size_t used = 0, len = sizeof(st->early_boards);
+
+	st->early_boards[0] = '\0';
+	for (int b = 0; b < c->boards; b++) {
+		const struct board_task *bt = &ex->boards[b];
+
+		if (bt->state != SIM_BOARD_FINISHED || bt->master_moves >= c->moves)
+			continue;
+		st->moves_saved += c->moves - bt->master_moves;
+		if (used + 12 < len)
+			used += (size_t)snprintf(st->early_boards + used, len - used, "%s%d",
+						 used > 0 ? ", " : "", b + 1);
+		else if (used + 4 < len && st->early_boards[used - 1] != '.')
+			used += (size_t)snprintf(st->early_boards + used, len - used, ", ...");
+	}
+}
+
 static void
 model_note(const struct exhibition *ex, struct sim_stats *st)
 {
@@ -36,22 +82,9 @@ model_note(const struct exhibition *ex, struct sim_stats *st)
 	if (!dist_is_fixed(&c->master_think) || !dist_is_fixed(&c->opponent_think) ||
 	    !dist_is_fixed(&c->walk))
 		used += (size_t)snprintf(buf + used, len - used,
-					 "think times vary; the model uses their means. ");
-	else if (!st->model_exact)
-		used += (size_t)snprintf(buf + used, len - used,
-					 "after his last move the master walks on to boards still "
-					 "thinking; with blocking opponents the model is then a lower "
-					 "bound. ");
-	if (ex->ended_early > 0 && used < len)
-		used += (size_t)snprintf(buf + used, len - used,
-					 "%d game%s ended early by a chess rule, so fewer than "
-					 "N*M = %lld master moves were played. ",
-					 ex->ended_early, ex->ended_early == 1 ? "" : "s",
-					 (long long)c->boards * c->moves);
+					 "think times vary; the model uses their means.");
 	if (used == 0)
 		snprintf(buf, len, "measured and model differ without a known reason.");
-	else if (buf[used - 1] == ' ')
-		buf[used - 1] = '\0';
 }
 
 int
@@ -101,9 +134,43 @@ sim_stats(const struct sim *s, int index, struct sim_stats *st)
 		    samples_percentile(&ex->waits, 95, &st->wait_p95) < 0)
 			return -1;
 	}
-	st->model_exact = sim_model_total(&s->config, ex->policy, &st->model_total);
+	sim_model_total(&s->config, ex->policy, &st->article_total);
+	if ((ex->finished ? played_model(ex, &st->model_total) : model_project(ex, &st->model_total)) < 0)
+		return -1;
+	st->model_exact = ex->finished && st->total == st->model_total;
+	early_boards(ex, st);
 	model_note(ex, st);
 	return 0;
+}
+
+/*
+ * The projection a view shows: the model for the work left, computed once
+ * per event however many frames ask (O(boards × moves left); past
+ * PROJECTION_VISITS_MAX the moves so far set the pace instead).
+ */
+enum { PROJECTION_VISITS_MAX = 1 << 20 };
+
+static simtime_t
+exhibition_projection(const struct exhibition *ex, simtime_t now, simtime_t article)
+{
+	struct model_cache *mc = ex->projection;
+	simtime_t total;
+
+	if (ex->finished)
+		return ex->total;
+	if (mc->valid && mc->events == ex->events)
+		return mc->total;
+	if (ex->moves_to_play - ex->master_moves <= PROJECTION_VISITS_MAX &&
+	    model_project(ex, &total) == 0) {
+		mc->valid = true;
+		mc->events = ex->events;
+		mc->total = total;
+		return total;
+	}
+	if (ex->master_moves == 0)
+		return article;
+	total = (simtime_t)((double)now / (double)ex->master_moves * (double)ex->moves_to_play);
+	return total > now ? total : now;
 }
 
 static void
@@ -118,7 +185,7 @@ exhibition_view(const struct sim *s, const struct exhibition *ex, simtime_t now,
 	v->finished = ex->finished;
 	v->now = ex->finished ? ex->total : (now > ex->now ? now : ex->now);
 	v->total_so_far = v->now;
-	v->model_exact = sim_model_total(&s->config, ex->policy, &v->model_total);
+	sim_model_total(&s->config, ex->policy, &v->article_total);
 	v->moves_played = ex->master_moves;
 	v->moves_to_play = ex->moves_to_play;
 	v->boards = s->config.boards;
@@ -136,18 +203,9 @@ exhibition_view(const struct sim *s, const struct exhibition *ex, simtime_t now,
 	if (m->activity == SIM_MASTER_THINKING && v->now > m->since)
 		busy += (v->now < m->until ? v->now : m->until) - m->since;
 	v->utilisation = v->now > 0 ? (double)busy / (double)v->now : 0.0;
-	if (ex->finished) {
-		v->projected_total = ex->total;
-	} else if (ex->master_moves > 0) {
-		/* Moves so far set the pace; crude, but it converges as the run goes on. */
-		double rate = (double)v->now / (double)ex->master_moves;
-
-		v->projected_total = (simtime_t)(rate * (double)ex->moves_to_play);
-		if (v->projected_total < v->now)
-			v->projected_total = v->now;
-	} else {
-		v->projected_total = v->model_total;
-	}
+	v->projected_total = exhibition_projection(ex, v->now, v->article_total);
+	v->model_total = v->projected_total;
+	v->model_exact = ex->finished && v->model_total == ex->total;
 	v->spans = ex->spans;
 	v->nspans = ex->nspans;
 }

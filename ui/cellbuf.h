@@ -28,6 +28,7 @@ enum ui_style {
 	UI_SYNC,	/* the synchronous exhibition's name */
 	UI_ASYNC,	/* an asynchronous exhibition's name */
 	UI_GOOD,	/* the speed-up, "busy" figures */
+	UI_GOOD_BAR,	/* good news on the top bar: the speed-up, finished */
 	UI_BUSY,	/* strip: master busy */
 	UI_WAIT,	/* strip: master waiting */
 	UI_PAUSED,	/* the PAUSED banner: nobody may miss it */

@@ -75,9 +75,11 @@ header_view_top(struct cellbuf *cb, struct ui_rect r, const struct view_state *v
 {
 	char speed[32], text[96], ahead[64] = "";
 	const char *times = vs->ascii ? "x" : "\u00d7";
+	static const char *const beat_u[] = { "\u25d0", "\u25d3", "\u25d1", "\u25d2" };
+	static const char *const beat_a[] = { "|", "/", "-", "\\" };
 	double best = 0;
 	const char *best_name = NULL;
-	int x = r.x + r.w, aw, lw;
+	int x = r.x + r.w, aw, lw, bx;
 
 	cellbuf_fill(cb, r, ' ', UI_TITLE);
 	for (int i = 0; i < vs->nex; i++) {
@@ -88,83 +90,132 @@ header_view_top(struct cellbuf *cb, struct ui_rect r, const struct view_state *v
 			best_name = vs->ex[i].policy;
 		}
 	}
+	/* Projected totals come from the model: the speed-up is honest from the first frame. */
 	if (best > 0)
-		snprintf(ahead, sizeof(ahead), " %s is %.1f%s ahead ",
-			 vs->nex > 2 && best_name != NULL ? best_name : "async", best, times);
-	/* The pause state is the one thing nobody may miss: reverse, far right. */
-	if (vs->paused)
+		snprintf(ahead, sizeof(ahead), " %s%.1f%s faster ",
+			 vs->nex > 2 && best_name != NULL ? best_name : "async ", best, times);
+	/* The run state is the one thing nobody may miss: far right, loud when paused. */
+	if (vs->finished)
+		header_from_right(cb, &x, r.y, UI_GOOD_BAR, vs->ascii,
+				  vs->ascii ? " # finished " : " \u25a0 finished ");
+	else if (vs->paused)
 		header_from_right(cb, &x, r.y, UI_PAUSED, vs->ascii,
 				  vs->ascii ? " || PAUSED " : " \u275a\u275a PAUSED ");
 	else
 		header_from_right(cb, &x, r.y, UI_TITLE, vs->ascii,
 				  vs->ascii ? " > running " : " \u25b6 running ");
 	header_fmt_speed(vs->speed, speed, sizeof(speed));
-	snprintf(text, sizeof(text), "  speed %s%s ", speed, times);
+	snprintf(text, sizeof(text), r.w >= 70 ? "  speed %s%s " : " %s%s ", speed, times);
 	header_from_right(cb, &x, r.y, UI_TITLE, vs->ascii, text);
-	if (vs->has_lateness) {
-		char p99[24], max[24];
-		bool loud = vs->late_max_ms > VIEW_LATE_LOUD_MS;
-
-		header_fmt_ms(vs->late_p99_ms, p99, sizeof(p99));
-		header_fmt_ms(vs->late_max_ms, max, sizeof(max));
-		if (r.w >= 120)
-			snprintf(text, sizeof(text), " loop late p99 %s, max %s ", p99, max);
-		else
-			snprintf(text, sizeof(text), " late max %s ", max);
-		header_from_right(cb, &x, r.y, loud ? UI_PAUSED : UI_TITLE, vs->ascii, text);
-		x--;
-	}
 	if (vs->greedy) {
 		header_from_right(cb, &x, r.y, UI_PAUSED, vs->ascii, " GREEDY ");
 		x--;
 	}
+	/*
+	 * The heartbeat: a spinner that turns once per frame drawn. When a
+	 * callback holds the loop (greedy search, blocking call) no frame is
+	 * drawn and it stops: the stall is visible without a figure.
+	 */
+	bx = r.x + 1;
+	cellbuf_text(cb, bx, r.y, 1, UI_TITLE, vs->ascii,
+		     vs->ascii ? beat_a[vs->beat % 4] : beat_u[vs->beat % 4]);
 	aw = ui_text_width(ahead);
-	lw = x - r.x - aw - 1;
-	if (lw > 6) {
-		cellbuf_printf(cb, r.x, r.y, lw, UI_TITLE, vs->ascii, " simul  %s", vs->title);
-		cellbuf_text(cb, x - aw, r.y, aw, UI_GOOD, vs->ascii, ahead);
-	} else {
-		cellbuf_text(cb, r.x, r.y, x - r.x, UI_GOOD, vs->ascii, ahead);
-	}
+	lw = x - (bx + 2) - aw - 1;
+	/* The title shortens, then goes, before the speed-up is cut. */
+	if (lw >= ui_text_width(vs->title) + 8)
+		cellbuf_printf(cb, bx + 2, r.y, lw, UI_TITLE, vs->ascii, "simul  %s", vs->title);
+	else if (lw >= ui_text_width(vs->title_short) + 8)
+		cellbuf_printf(cb, bx + 2, r.y, lw, UI_TITLE, vs->ascii, "simul  %s", vs->title_short);
+	else if (lw >= 5)
+		cellbuf_text(cb, bx + 2, r.y, lw, UI_TITLE, vs->ascii, "simul");
+	cellbuf_text(cb, x - aw, r.y, aw, UI_GOOD_BAR, vs->ascii, ahead);
 }
 
 /*
- * The sentence under the top bar on a tall live screen: what the lateness
- * figures above measure, so the teacher need not explain it twice, and
- * that the simulated totals do not care (they are exact; only the real
- * loop stalls). The long form when it fits, else the short one.
+ * The details line (key d; on by itself while greedy or blocking is on):
+ * how the real loop keeps up, which the first screen leaves out. The
+ * lateness is a rolling window of the last few seconds (the controller
+ * resets it on a speed change), the stall the longest gap between two
+ * frames in it. The simulated totals do not care: they are exact.
  */
 void
-header_view_loop(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs)
+header_view_details(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs)
 {
 	bool blocked = false;
-	const char *text[2];
-	enum ui_style style = UI_WAIT;
+	char p99[24], max[24], stall[24], text[2][256];
+	const char *what[2];
+	enum ui_style style = UI_DIM;
 
 	for (int i = 0; i < vs->nex; i++)
 		blocked = blocked || vs->ex[i].master_blocked;
+	header_fmt_ms(vs->late_p99_ms, p99, sizeof(p99));
+	header_fmt_ms(vs->late_max_ms, max, sizeof(max));
+	header_fmt_ms(vs->stall_ms, stall, sizeof(stall));
 	if (vs->greedy) {
-		text[0] = " GREEDY: each search runs in one go inside a timer callback; until it "
-			  "returns the loop answers no key, draws nothing. The simulated totals do not "
-			  "change: they are exact; the stall is the real loop's.";
-		text[1] = " GREEDY: the search runs in one go inside a callback; the loop stalls. "
-			  "Simulated totals do not change (exact).";
+		what[0] = "GREEDY: each search runs in one go inside a callback; keys and frames wait";
+		what[1] = "GREEDY: search in one go, loop stalls";
+		style = UI_WAIT;
 	} else if (blocked) {
-		text[0] = " BLOCKED: an opponent thinks inside a blocking call; here the callback "
-			  "really sleeps, so the loop stalls too. Simulated totals are exact: the "
-			  "cost shows in the strip and the totals.";
-		text[1] = " BLOCKED: a blocking call stalls the loop too. Simulated totals are exact.";
+		what[0] = "BLOCKED: a blocking call holds the loop; nothing else runs";
+		what[1] = "BLOCKED: nothing else runs";
+		style = UI_WAIT;
 	} else {
-		text[0] = " the real loop: each search runs in slices between iterations (the "
-			  "article's sleep(0)), so keys and frames stay on time. The simulated totals "
-			  "are exact either way.";
-		text[1] = " search in slices between loop iterations: keys and frames on time. "
-			  "Simulated totals are exact.";
-		style = UI_DIM;
+		what[0] = "search in slices between loop iterations (the article's sleep(0))";
+		what[1] = "search in slices";
 	}
+	snprintf(text[0], sizeof(text[0]),
+		 " loop: stall %s, late p99 %s, max %s (last few s) \u00b7 %s \u00b7 simulated totals "
+		 "stay exact", stall, p99, max, what[0]);
+	snprintf(text[1], sizeof(text[1]), " stall %s, late max %s \u00b7 %s", stall, max, what[1]);
 	cellbuf_fill(cb, r, ' ', UI_NORMAL);
+	if (vs->has_lateness && vs->stall_ms > VIEW_LATE_LOUD_MS)
+		style = UI_PAUSED;
 	cellbuf_text(cb, r.x, r.y, r.w, style, vs->ascii,
 		     ui_text_width(text[0]) <= r.w ? text[0] : text[1]);
+}
+
+/* One mark of the legend: the glyph in its colour, then what it means. */
+struct legend_item {
+	const char	*mark, *ascii_mark;
+	enum ui_style	style;
+	const char	*text, *short_text;
+};
+
+static const struct legend_item legend_items[] = {
+	{ "\u2654", "@", UI_MASTER, "the master", "master" },
+	{ "\u25cb \u25cf", "w b", UI_DIM, "master / opponent to move", "to move" },
+	{ "\u2588\u2588", "##", UI_BAR, "time left to think", "thinking" },
+	{ "wait", "wait", UI_WAIT, "board waits for the master", "waits" },
+	{ "\u2588", "#", UI_BUSY, "strip: master busy", "busy" },
+	{ "\u2591", ".", UI_WAIT, "master waiting", "waiting" },
+	{ "\u2573", "X", UI_PAUSED, "blocking call", "blocking" },
+};
+
+void
+header_view_legend(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs)
+{
+	int form, x, n = (int)(sizeof(legend_items) / sizeof(legend_items[0]));
+
+	cellbuf_fill(cb, r, ' ', UI_NORMAL);
+	/* The long words when they all fit, else the short ones (cut at the edge if need be). */
+	for (form = 0; form < 1; form++) {
+		int w = 1;
+
+		for (int i = 0; i < n; i++)
+			w += ui_text_width(vs->ascii ? legend_items[i].ascii_mark : legend_items[i].mark) +
+			     1 + ui_text_width(legend_items[i].text) + 2;
+		if (w <= r.w)
+			break;
+	}
+	x = r.x + 1;
+	for (int i = 0; i < n; i++) {
+		const struct legend_item *it = &legend_items[i];
+
+		x += cellbuf_text(cb, x, r.y, r.x + r.w - x, it->style, vs->ascii,
+				  vs->ascii ? it->ascii_mark : it->mark) + 1;
+		x += cellbuf_text(cb, x, r.y, r.x + r.w - x, UI_DIM, vs->ascii,
+				  form == 0 ? it->text : it->short_text) + 2;
+	}
 }
 
 static const char *
@@ -261,19 +312,52 @@ header_master_line(struct cellbuf *cb, int x, int y, int w, const struct view_st
 	}
 }
 
+/* Row 1 of a panel header, the widest form that fits; returns the columns written. */
+static int
+header_totals(struct cellbuf *cb, int x, int y, int w, const struct view_state *vs,
+	      const struct view_exhibition *ex)
+{
+	char proj[32], model[32], art[32], text[4][128];
+	bool same = ex->model == ex->projected;
+	int i = 0;
+
+	duration_hms(ex->projected, proj, sizeof(proj));
+	duration_hms(ex->model, model, sizeof(model));
+	duration_hms(ex->article, art, sizeof(art));
+	if (ex->article < 0)
+		return cellbuf_printf(cb, x, y, w, UI_NORMAL, vs->ascii, "%s %s",
+				      ex->finished ? "total" : "projected", proj);
+	if (!ex->finished) {
+		snprintf(text[0], sizeof(text[0]), "projected %s (model)   article %s", proj, art);
+		snprintf(text[1], sizeof(text[1]), "projected %s  article %s", proj, art);
+		snprintf(text[2], sizeof(text[2]), "proj %s  art %s", proj, art);
+		snprintf(text[3], sizeof(text[3]), "%s / %s", proj, art);
+	} else if (same) {
+		snprintf(text[0], sizeof(text[0]), "total %s = model   article %s", proj, art);
+		snprintf(text[1], sizeof(text[1]), "total %s = model  art %s", proj, art);
+		snprintf(text[2], sizeof(text[2]), "total %s  art %s", proj, art);
+		snprintf(text[3], sizeof(text[3]), "%s / %s", proj, art);
+	} else {
+		snprintf(text[0], sizeof(text[0]), "total %s  model %s  article %s", proj, model, art);
+		snprintf(text[1], sizeof(text[1]), "total %s  mod %s  art %s", proj, model, art);
+		snprintf(text[2], sizeof(text[2]), "%s  mod %s  art %s", proj, model, art);
+		snprintf(text[3], sizeof(text[3]), "%s / %s", proj, art);
+	}
+	while (i < 3 && ui_text_width(text[i]) > w)
+		i++;
+	return cellbuf_text(cb, x, y, w, ex->finished ? UI_GOOD : UI_NORMAL, vs->ascii, text[i]);
+}
+
 void
 header_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
 		 const struct view_exhibition *ex)
 {
-	char clock[32], proj[32], model[32], name[32];
+	char clock[32], model[32], name[32];
 	const char *times = vs->ascii ? "x" : "\u00d7";
 	double speedup = header_view_speedup(vs, ex);
 	int n, cw;
 
 	duration_hms(ex->now, clock, sizeof(clock));
-	duration_hms(ex->projected, proj, sizeof(proj));
-	if (ex->model >= 0)
-		duration_hms(ex->model, model, sizeof(model));
 	/* Row 0: the policy, loud, and this exhibition's clock at the right. */
 	snprintf(name, sizeof(name), " %s ", ex->is_sync ? "SYNC" : "ASYNC");
 	n = cellbuf_text(cb, r.x, r.y, r.w, ex->is_sync ? UI_SYNC : UI_ASYNC, vs->ascii, name);
@@ -284,13 +368,13 @@ header_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *
 		cellbuf_printf(cb, r.x + r.w - cw, r.y, cw, UI_GOOD, vs->ascii, "finished %s ", clock);
 	else
 		cellbuf_printf(cb, r.x + r.w - cw, r.y, cw, UI_BOLD, vs->ascii, "%s ", clock);
-	/* Row 1: where it is heading, and what the model said. */
-	if (ex->model >= 0)
-		n = cellbuf_printf(cb, r.x + 1, r.y + 1, r.w - 1, UI_NORMAL, vs->ascii,
-				   "%s %s   model %s", ex->finished ? "total" : "projected", proj, model);
-	else
-		n = cellbuf_printf(cb, r.x + 1, r.y + 1, r.w - 1, UI_NORMAL, vs->ascii, "%s %s",
-				   ex->finished ? "total" : "projected", proj);
+	/*
+	 * Row 1: where it is heading (the model for the work left, so it is
+	 * honest from the first frame) and the article's closed form beside
+	 * it; at the end the measured total, = model when they agree. The
+	 * labels shorten before a figure is cut.
+	 */
+	n = header_totals(cb, r.x + 1, r.y + 1, r.w - 1, vs, ex);
 	/* Blocked time is simulated and exact: part of the total, not of the real stall. */
 	if (ex->blocked_total >= SIM_US_PER_S) {
 		duration_hms(ex->blocked_total, model, sizeof(model));

@@ -15,8 +15,21 @@ enum {
 	LAYOUT_MIN_W = 60,
 	LAYOUT_MIN_H = 16,
 	TILE_MAX_W = 40,
-	LAYOUT_TALL = 40	/* from this height on: 3 narration lines, spacing */
+	LAYOUT_TALL = 40,	/* from this height on: 3 narration lines, spacing */
+	LAYOUT_LEGEND_H = 20,	/* from this height on: the legend line */
+	LAYOUT_DETAILS_H = 24	/* the details line beside the legend, not instead */
 };
+
+/* d shows it; greedy and a blocked master show it by themselves: the stall is the lesson. */
+static bool
+layout_details_shown(const struct view_state *vs)
+{
+	bool blocked = false;
+
+	for (int i = 0; i < vs->nex; i++)
+		blocked = blocked || vs->ex[i].master_blocked;
+	return vs->details || vs->greedy || blocked;
+}
 
 void
 view_fmt_short(simtime_t us, char *out, size_t len)
@@ -179,10 +192,15 @@ layout_compute(struct view_state *vs, int w, int h, struct layout *out)
 	out->status = (struct ui_rect){ 0, h - 1 - status_h, w, status_h };
 	summary_h = vs->summary ? (h >= LAYOUT_TALL ? 4 : 2) : 0;
 	out->summary = (struct ui_rect){ 0, out->status.y - summary_h, w, summary_h };
-	y0 = h >= LAYOUT_TALL ? 2 : 1;
-	/* A tall screen's spare line says what the lateness figures mean. */
-	if (h >= LAYOUT_TALL && vs->has_lateness)
-		out->loop = (struct ui_rect){ 0, 1, w, 1 };
+	y0 = 1;
+	/* The legend first, the details line when asked for (or a stall shows), then the panels. */
+	if (h >= LAYOUT_LEGEND_H)
+		out->legend = (struct ui_rect){ 0, y0++, w, 1 };
+	if (layout_details_shown(vs)) {
+		if (h < LAYOUT_DETAILS_H && out->legend.h > 0)
+			y0--, out->legend.h = 0;
+		out->details = (struct ui_rect){ 0, y0++, w, 1 };
+	}
 	y1 = out->summary.y;
 	pw = (w - (nex - 1)) / nex;
 	for (int p = 0; p < nex; p++) {
@@ -313,8 +331,10 @@ layout_render(const struct view_state *vs, const struct layout *lo, struct cellb
 		return;
 	}
 	header_view_top(cb, lo->top, vs);
-	if (lo->loop.h > 0)
-		header_view_loop(cb, lo->loop, vs);
+	if (lo->legend.h > 0)
+		header_view_legend(cb, lo->legend, vs);
+	if (lo->details.h > 0)
+		header_view_details(cb, lo->details, vs);
 	for (int p = 0; p < lo->npanels; p++) {
 		const struct layout_panel *lp = &lo->panel[p];
 

@@ -72,8 +72,9 @@ struct view_exhibition {
 	char			policy[24];	/* "sync", "round-robin", "ready" */
 	bool			is_sync;
 	simtime_t		now;		/* its clock: stops when it finishes */
-	simtime_t		projected;	/* total it is heading for */
-	simtime_t		model;		/* the analytical prediction, -1 if none */
+	simtime_t		projected;	/* total it is heading for: the model for the work left */
+	simtime_t		model;		/* the model for the games as played so far, -1 if none */
+	simtime_t		article;	/* the closed form, N·M moves on every board; -1 if none */
 	bool			finished;
 	int64_t			moves_played;	/* master moves */
 	int64_t			moves_total;
@@ -99,6 +100,9 @@ struct view_exhibition {
 
 struct view_state {
 	char			title[VIEW_TEXT];	/* the exhibition in one line */
+	char			title_short[48];	/* when the line is too narrow for title */
+	unsigned		beat;		/* frames drawn: the heartbeat turns with it */
+	bool			finished;	/* every exhibition is over */
 	simtime_t		now;		/* the shared simulated clock */
 	double			speed;		/* simulated seconds per real second */
 	bool			paused;
@@ -109,7 +113,9 @@ struct view_state {
 	bool			summary;	/* an async exhibition finished */
 	bool			greedy;		/* the search runs without yielding */
 	bool			has_lateness;	/* live clock: the loop's lateness is measured */
-	double			late_max_ms, late_p99_ms;	/* real ms, since the last reset */
+	double			late_max_ms, late_p99_ms;	/* real ms, the last few seconds */
+	double			stall_ms;	/* longest gap between two frames, same window */
+	bool			details;	/* d: the details line */
 	int			focus_ex;	/* focused exhibition and board index */
 	int			focus_board;
 	int			scroll[VIEW_MAX_EX];	/* first tile row shown */
@@ -144,7 +150,8 @@ struct layout {
 	int			min_w, min_h;
 	enum layout_mode	mode;
 	struct ui_rect		top;
-	struct ui_rect		loop;		/* what the lateness means; h == 0 when not shown */
+	struct ui_rect		legend;		/* what every mark and colour means; h == 0: none */
+	struct ui_rect		details;	/* the real loop's figures; h == 0 when not shown */
 	struct layout_panel	panel[VIEW_MAX_EX];
 	int			npanels;
 	struct ui_rect		summary;	/* h == 0 when not shown */
@@ -172,8 +179,10 @@ void view_fmt_compact(simtime_t us, char *out, size_t len);
 
 /* Panels, in their own files. */
 void header_view_top(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
-/* The line under the top bar: how the real loop runs, and that the totals do not care. */
-void header_view_loop(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
+/* One line saying what every mark and colour of the boards and strips means. */
+void header_view_legend(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
+/* The details line (d): the real loop's stall and lateness, and that the totals do not care. */
+void header_view_details(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
 void header_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
 		      const struct view_exhibition *ex);
 double header_view_speedup(const struct view_state *vs, const struct view_exhibition *ex);

@@ -27,8 +27,39 @@
 #include "ui/predict.h"
 
 enum {
-	LIVE_NOTICE_S = 6		/* a key's answer stays this long: time to read it aloud */
+	LIVE_NOTICE_S = 6,		/* a key's answer stays this long: time to read it aloud */
+	LIVE_WINDOW_S = 3		/* the real loop's figures cover the last 3-6 s */
 };
+
+void
+live_window_reset(struct live *lv)
+{
+	sim_loop_stats_reset(lv->sim);
+	lv->window_start = realtime_monotonic();
+	lv->stall_ms[0] = lv->stall_ms[1] = 0;
+	lv->late_max_ms = lv->late_p99_ms = 0;
+}
+
+/* The figures the details line shows: the worse of this window and the one before. */
+static void
+live_window(struct live *lv, double now)
+{
+	struct view_state *vs = &lv->sv.vs;
+	struct sim_loop_stats ls;
+
+	sim_loop_stats(lv->sim, &ls);
+	if (now - lv->window_start >= LIVE_WINDOW_S) {
+		lv->late_max_ms = ls.lateness_max_ms;
+		lv->late_p99_ms = ls.lateness_p99_ms;
+		lv->stall_ms[1] = lv->stall_ms[0];
+		lv->stall_ms[0] = 0;
+		lv->window_start = now;
+		sim_loop_stats_reset(lv->sim);
+	}
+	vs->late_max_ms = ls.lateness_max_ms > lv->late_max_ms ? ls.lateness_max_ms : lv->late_max_ms;
+	vs->late_p99_ms = ls.lateness_p99_ms > lv->late_p99_ms ? ls.lateness_p99_ms : lv->late_p99_ms;
+	vs->stall_ms = lv->stall_ms[0] > lv->stall_ms[1] ? lv->stall_ms[0] : lv->stall_ms[1];
+}
 
 /* A line of the view, cut to fit: the screen cuts it shorter anyway. */
 static void
@@ -106,6 +137,7 @@ live_draw(struct live *lv)
 	struct view_state *vs = &lv->sv.vs;
 	double t0 = realtime_monotonic();
 
+	live_window(lv, t0);
 	vs->ascii = lv->opt.ascii || !lv->screen.utf8;
 	vs->color = lv->screen.color;
 	vs->summary = false;
@@ -116,6 +148,7 @@ live_draw(struct live *lv)
 	lv->render_s += realtime_monotonic() - t0;
 	screen_blit(&lv->screen, &lv->cb);
 	lv->frames++;
+	vs->beat++;
 	if (lv->first_frame_ms < 0)
 		lv->first_frame_ms = (realtime_monotonic() - lv->started) * 1000.0;
 	lv->dirty = false;
@@ -142,6 +175,9 @@ live_title(struct live *lv)
 		 lv->config.boards, times, lv->config.moves, tm, to,
 		 (unsigned long long)lv->config.seed);
 	live_copy(lv->sv.vs.title, sizeof(lv->sv.vs.title), title);
+	snprintf(title, sizeof(title), "%d%s%d, %s/%s", lv->config.boards, times, lv->config.moves,
+		 tm, to);
+	live_copy(lv->sv.vs.title_short, sizeof(lv->sv.vs.title_short), title);
 }
 
 /* What the flags that change the lesson do, said once at the start. */
@@ -219,16 +255,22 @@ static void
 live_frame_cb(struct ev_loop *loop, ev_timer *w, int revents)
 {
 	struct live *lv = container_of(w, struct live, frame);
+	double now = realtime_monotonic();
 
 	(void)loop;
 	(void)revents;
-	if (lv->sv.vs.notice[0] != '\0' && realtime_monotonic() >= lv->notice_until) {
-		lv->sv.vs.notice[0] = '\0';
-		lv->dirty = true;
+	/* A tick later than one frame: a callback held the loop that much longer. */
+	if (lv->last_tick > 0) {
+		double late = (now - lv->last_tick - 1.0 / lv->opt.fps) * 1000.0;
+
+		if (late > lv->stall_ms[0])
+			lv->stall_ms[0] = late;
 	}
-	/* A running clock moves the bars and the time even without events. */
-	if (lv->dirty || (!sim_paused(lv->sim) && !sim_finished(lv->sim, -1)))
-		live_draw(lv);
+	lv->last_tick = now;
+	if (lv->sv.vs.notice[0] != '\0' && now >= lv->notice_until)
+		lv->sv.vs.notice[0] = '\0';
+	/* Every tick draws: the heartbeat turns even when paused, so a stall shows as a stop. */
+	live_draw(lv);
 }
 
 static void

@@ -41,6 +41,15 @@ struct live {
 	long			frames;
 	double			render_s;	/* time spent building frames */
 	double			notice_until;	/* monotonic seconds; the notice goes then */
+	/*
+	 * The real loop's figures over a rolling window: the current one and
+	 * the one before (each LIVE_WINDOW_S long), shown as the worse of the
+	 * two, so a stall stays on screen a few seconds and then goes.
+	 */
+	double			window_start;	/* monotonic seconds */
+	double			last_tick;	/* the frame timer's last callback */
+	double			stall_ms[2];	/* longest gap between frame ticks: now, before */
+	double			late_max_ms, late_p99_ms;	/* the window before */
 };
 
 /* ui/live.c */
@@ -49,6 +58,8 @@ void live_say(struct live *lv, const char *text);
 /* The answer to a key: above the narration, for a few seconds. */
 void live_notice(struct live *lv, const char *text);
 void live_draw(struct live *lv);
+/* Forgets the real loop's figures (after a speed change or a greedy switch). */
+void live_window_reset(struct live *lv);
 /* Leaves the loop; live_run cleans up and returns code. */
 void live_quit(struct live *lv, int code);
 /*

@@ -30,6 +30,7 @@ live_set_speed(struct live *lv, double speed)
 		speed = 1.0 / LIVE_SPEED_MIN_DIV;
 	lv->speed = speed;
 	sim_set_speed(lv->sim, speed);
+	live_window_reset(lv);
 	snprintf(text, sizeof(text), "speed %g: %g simulated seconds per real second", speed, speed);
 	live_notice(lv, text);
 }
@@ -86,7 +87,7 @@ key_greedy(struct live *lv, const struct screen_input *in)
 
 	(void)in;
 	sim_set_greedy(lv->sim, greedy);
-	sim_loop_stats_reset(lv->sim);
+	live_window_reset(lv);
 	lv->config.greedy = greedy;
 	live_say(lv, "the simulated totals do not change: they are exact; only the real loop "
 		     "stalls");
@@ -201,6 +202,16 @@ key_restart(struct live *lv, const struct screen_input *in)
 }
 
 static void
+key_details(struct live *lv, const struct screen_input *in)
+{
+	(void)in;
+	lv->sv.vs.details = !lv->sv.vs.details;
+	if (lv->sv.vs.details)
+		live_notice(lv, "details: how the real loop keeps up (stall, lateness over the last "
+			     "few seconds); d hides them");
+}
+
+static void
 key_help(struct live *lv, const struct screen_input *in)
 {
 	(void)in;
@@ -249,6 +260,8 @@ const struct key_binding key_table[] = {
 	  "p", "p", { "policy", "pol", "pol", "" }, key_policy },
 	{ { 'g' }, "g", "g", "greedy search: loop stalls", NULL,
 	  "g", "g", { "greedy", "greedy", "greedy", "" }, key_greedy },
+	{ { 'd' }, "d", "d", "details: the real loop's stall and lateness", NULL,
+	  "d", "d", { "details", "det", "det", "" }, key_details },
 	{ { SCREEN_KEY_CLICK }, "click", "click", "focus a board", NULL, NULL, NULL, { NULL },
 	  key_click },
 	{ { '?', 'h', SCREEN_KEY_F1 }, "? F1 h", "? F1 h", "this help", NULL,

@@ -181,9 +181,24 @@ notes(FILE *f, const struct report *r, const char *prefix)
 
 	duration_format(dist_mean(&c->opponent_think), to, sizeof(to));
 	fprintf(f,
-		"%smodel: sync = N*M*(Tm+To); round-robin = (M-1)*max(N*Tm, Tm+To) + N*Tm + To"
-		"%s.\n",
-		prefix, dist_mean(&c->walk) > 0 ? " (plus walk terms)" : "");
+		"%sarticle: every board plays M moves; sync = N*M*(Tm+To); round-robin = "
+		"(M-1)*max(N*Tm, Tm+To) + N*Tm + To%s.\n"
+		"%smodel: the games as played, visit by visit (arrive = max(now, reply); "
+		"leave = arrive + Tm; reply = leave + To); ~ where measured differs.\n",
+		prefix, dist_mean(&c->walk) > 0 ? " (plus walk terms)" : "", prefix);
+	for (int p = 0; p < r->npolicies; p++) {
+		const struct sim_stats *st = cell(r, 0, p);
+
+		if (st->ended_early == 0)
+			continue;
+		fprintf(f,
+			"%s%d game%s ended early (board%s %s): %" PRId64 " master moves fewer than "
+			"the article's %d x %d.\n",
+			prefix, st->ended_early, st->ended_early == 1 ? "" : "s",
+			st->ended_early == 1 ? "" : "s", st->early_boards, st->moves_saved, c->boards,
+			c->moves);
+		break;
+	}
 	if (c->nblocking > 0)
 		fprintf(f,
 			"%swith k = %d blocking opponent%s, async = N*M*Tm + (N*M-1)*W + k*M*To "
@@ -209,8 +224,8 @@ notes(FILE *f, const struct report *r, const char *prefix)
 static void
 write_text(FILE *f, const struct report *r, bool md)
 {
-	const char *const head[] = { "policy", "total", "model", "speed-up", "master busy",
-				     "wait mean", "wait p95", "results" };
+	const char *const head[] = { "policy", "total", "article", "model", "speed-up",
+				     "master busy", "wait mean", "wait p95", "results" };
 	/* With --repeat the total also carries its [min..max]. */
 	int tw = r->repeats > 1 ? 30 : 10;
 
@@ -220,18 +235,19 @@ write_text(FILE *f, const struct report *r, bool md)
 		fputs("|", f);
 		for (size_t i = 0; i < sizeof(head) / sizeof(head[0]); i++)
 			fprintf(f, " %s |", head[i]);
-		fputs("\n|---|---:|---:|---:|---:|---:|---:|---|\n", f);
+		fputs("\n|---|---:|---:|---:|---:|---:|---:|---:|---|\n", f);
 	} else {
 		config_line(f, r, "");
-		fprintf(f, "%-12s %*s %10s %9s %12s %10s %10s  %s\n", head[0], tw, head[1],
-			head[2], head[3], head[4], head[5], head[6], head[7]);
+		fprintf(f, "%-12s %*s %10s %10s %9s %12s %10s %10s  %s\n", head[0], tw, head[1],
+			head[2], head[3], head[4], head[5], head[6], head[7], head[8]);
 	}
 	for (int p = 0; p < r->npolicies; p++) {
 		const struct sim_stats *st0 = cell(r, 0, p);
 		struct summary tot = summarise(r, p, FIG_TOTAL), ut = summarise(r, p, FIG_UTIL);
 		struct summary wm = summarise(r, p, FIG_WAIT_MEAN), wp = summarise(r, p, FIG_WAIT_P95);
 		struct summary su = summarise(r, p, FIG_SPEEDUP);
-		char total[64], model[32], sp[32], util[32], wmean[32], wp95[32], res[48];
+		char total[64], article[32], model[32], sp[32], util[32], wmean[32], wp95[32];
+		char res[48];
 
 		hms(tot.mean, total, sizeof(total));
 		if (r->repeats > 1) {
@@ -241,6 +257,7 @@ write_text(FILE *f, const struct report *r, bool md)
 			hms(tot.max, b, sizeof(b));
 			snprintf(total + strlen(total), sizeof(total) - strlen(total), " [%s..%s]", a, b);
 		}
+		duration_hms(st0->article_total, article, sizeof(article));
 		duration_hms(st0->model_total, model, sizeof(model));
 		if (!st0->model_exact)
 			snprintf(model + strlen(model), sizeof(model) - strlen(model), "~");
@@ -253,12 +270,13 @@ write_text(FILE *f, const struct report *r, bool md)
 		hms(wp.mean, wp95, sizeof(wp95));
 		results_text(st0, r->config->chess, res, sizeof(res));
 		if (md)
-			fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
-				sim_policy_name(st0->policy), total, model, sp, util, wmean, wp95, res);
+			fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+				sim_policy_name(st0->policy), total, article, model, sp, util, wmean,
+				wp95, res);
 		else
-			fprintf(f, "%-12s %*s %10s %9s %12s %10s %10s  %s\n",
-				sim_policy_name(st0->policy), tw, total, model, sp, util, wmean, wp95,
-				res);
+			fprintf(f, "%-12s %*s %10s %10s %9s %12s %10s %10s  %s\n",
+				sim_policy_name(st0->policy), tw, total, article, model, sp, util,
+				wmean, wp95, res);
 	}
 	fputc('\n', f);
 	notes(f, r, md ? "> " : "");
@@ -290,7 +308,7 @@ csv_measured(FILE *f, const struct report *r, int run, const struct sim_stats *s
 static void
 write_csv(FILE *f, const struct report *r)
 {
-	fputs("run,seed,policy,total_us,total,model_us,model_exact,speedup_vs_sync,"
+	fputs("run,seed,policy,total_us,total,article_us,model_us,model_exact,speedup_vs_sync,"
 	      "master_busy_us,master_walk_us,master_idle_us,utilisation,waits,wait_mean_us,"
 	      "wait_p50_us,wait_p95_us,wait_max_us,master_moves,opponent_moves,ended_early,"
 	      "white_wins,draws,black_wins,master_blocked_us,"
@@ -304,11 +322,11 @@ write_csv(FILE *f, const struct report *r)
 
 			duration_hms(st->total, total, sizeof(total));
 			fprintf(f,
-				"%d,%" PRIu64 ",%s,%" PRId64 ",%s,%" PRId64 ",%d,%.4f,%" PRId64
+				"%d,%" PRIu64 ",%s,%" PRId64 ",%s,%" PRId64 ",%" PRId64 ",%d,%.4f,%" PRId64
 				",%" PRId64 ",%" PRId64 ",%.6f,%" PRId64 ",%" PRId64 ",%" PRId64
 				",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%d,%d,%d,%d",
 				run + 1, r->config->seed + (uint64_t)run, sim_policy_name(st->policy),
-				st->total, total, st->model_total, st->model_exact,
+				st->total, total, st->article_total, st->model_total, st->model_exact,
 				speedup(r, run, p), st->master_busy, st->master_walk, st->master_idle,
 				st->utilisation, st->waits, st->wait_mean, st->wait_p50, st->wait_p95,
 				st->wait_max, st->master_moves, st->opponent_moves, st->ended_early,
@@ -384,17 +402,19 @@ write_json(FILE *f, const struct report *r)
 	for (int run = 0; run < r->repeats; run++)
 		for (int p = 0; p < r->npolicies; p++) {
 			const struct sim_stats *st = cell(r, run, p);
-			char total[32], model[32];
+			char total[32], article[32], model[32];
 			double sp = speedup(r, run, p);
 
 			duration_hms(st->total, total, sizeof(total));
+			duration_hms(st->article_total, article, sizeof(article));
 			duration_hms(st->model_total, model, sizeof(model));
 			fprintf(f, "    {\n      \"run\": %d, \"seed\": %" PRIu64 ", \"policy\": \"%s\",\n",
 				run + 1, c->seed + (uint64_t)run, sim_policy_name(st->policy));
 			fprintf(f,
-				"      \"total_us\": %" PRId64 ", \"total\": \"%s\", \"model_us\": %" PRId64
+				"      \"total_us\": %" PRId64 ", \"total\": \"%s\", \"article_us\": %" PRId64
+				", \"article\": \"%s\",\n      \"model_us\": %" PRId64
 				", \"model\": \"%s\", \"model_exact\": %s,\n      \"model_note\": ",
-				st->total, total, st->model_total, model,
+				st->total, total, st->article_total, article, st->model_total, model,
 				st->model_exact ? "true" : "false");
 			json_string(f, st->model_note);
 			fputs(",\n      \"speedup_vs_sync\": ", f);
@@ -415,8 +435,10 @@ write_json(FILE *f, const struct report *r)
 				st->waits, st->wait_mean, st->wait_p50, st->wait_p95, st->wait_max);
 			fprintf(f,
 				"      \"master_moves\": %" PRId64 ", \"opponent_moves\": %" PRId64
-				", \"ended_early\": %d,\n",
-				st->master_moves, st->opponent_moves, st->ended_early);
+				", \"ended_early\": %d, \"moves_saved\": %" PRId64 ", \"early_boards\": ",
+				st->master_moves, st->opponent_moves, st->ended_early, st->moves_saved);
+			json_string(f, st->early_boards);
+			fputs(",\n", f);
 			if (c->chess)
 				fprintf(f,
 					"      \"results\": {\"white\": %d, \"draw\": %d, \"black\": %d},\n",

@@ -62,6 +62,7 @@ snapshot_fill_exhibition(struct snapshot_view *sv, const struct sim *s, int i)
 	v->now = e->now;
 	v->projected = e->projected_total;
 	v->model = e->model_total;
+	v->article = e->article_total;
 	v->finished = e->finished;
 	v->moves_played = e->moves_played;
 	v->moves_total = e->moves_to_play;
@@ -143,13 +144,12 @@ snapshot_view_frame(struct snapshot_view *sv, const struct sim *s, int w, int h,
 	vs->ex = sv->ex;
 	vs->now = sv->snap.now;
 	vs->paused = sv->snap.paused;
+	vs->finished = sv->snap.finished;
 	if (sv->snap.live)
 		vs->speed = sv->snap.speed;
 	/* Real-time figures: only the live clock has a loop to be late. */
 	vs->greedy = sv->snap.greedy;
 	vs->has_lateness = sv->snap.live;
-	vs->late_max_ms = sv->snap.loop.lateness_max_ms;
-	vs->late_p99_ms = sv->snap.loop.lateness_p99_ms;
 	for (int i = 0; i < vs->nex; i++)
 		snapshot_fill_exhibition(sv, s, i);
 	if (vs->focus_ex >= vs->nex)

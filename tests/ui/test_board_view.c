@@ -47,8 +47,8 @@ Test(board_view, ascii_mode_uses_letters_and_plain_frames)
 	assert_at(lp->boards.x, lp->boards.y + 1, "rnbqkbnr");
 	assert_at(lp->boards.x, lp->boards.y + 8, "RNBQKB.R");
 	assert_at(lp->boards.x, lp->boards.y + 9, "#####....");
-	assert_at(0, 0, " simul");
-	assert_on_screen(" async is 11.8x ahead ");
+	assert_at(0, 0, " | simul");
+	assert_on_screen(" async 11.8x faster ");
 	assert_at(99, 10, "|");
 }
 

@@ -183,6 +183,17 @@ check_greedy(void)
 }
 
 static void
+check_details(void)
+{
+	press('d');
+	cr_assert(eq(int, lv.sv.vs.details, true));
+	cr_assert(gt(int, lv.lo.details.h, 0));
+	press('d');
+	cr_assert(eq(int, lv.sv.vs.details, false));
+	cr_assert(eq(int, lv.lo.details.h, 0));
+}
+
+static void
 check_click(void)
 {
 	const struct layout_panel *lp = &lv.lo.panel[1];
@@ -222,7 +233,7 @@ static const struct {
 	{ "space", check_pause }, { "s", check_step }, { "+  -", check_speed },
 	{ "arrows Tab", check_focus }, { "Enter", check_zoom }, { "PgUp PgDn", check_page },
 	{ "f", check_fast_forward }, { "r", check_restart }, { "p", check_policy },
-	{ "g", check_greedy }, { "click", check_click }, { "? F1 h", check_help },
+	{ "g", check_greedy }, { "d", check_details }, { "click", check_click }, { "? F1 h", check_help },
 	{ "q", check_quit },
 };
 

@@ -152,6 +152,7 @@ fixture_setup(int nboards)
 	fx.ex[0].nspans = 6;
 	fx.ex[0].projected = 43200 * S;
 	fx.ex[0].model = 43200 * S;
+	fx.ex[0].article = 43200 * S;
 	fx.ex[0].moves_played = 3;
 	fx.ex[0].moves_total = 720;
 	fx.ex[0].utilisation = 15.0 / 150.0;
@@ -170,6 +171,7 @@ fixture_setup(int nboards)
 	fx.ex[1].nspans = 1;
 	fx.ex[1].projected = 3655 * S;
 	fx.ex[1].model = 3655 * S;
+	fx.ex[1].article = 3655 * S;
 	fx.ex[1].moves_played = 30;
 	fx.ex[1].moves_total = 720;
 	fx.ex[1].utilisation = 1.0;
@@ -202,6 +204,7 @@ fixture_setup(int nboards)
 	fx.vs = (struct view_state){ .now = 150 * S, .speed = 60, .ex = fx.ex, .nex = 2 };
 	snprintf(fx.vs.title, sizeof(fx.vs.title), "%d boards, 30 moves, master 5s, opponents 55s",
 		 nboards);
+	snprintf(fx.vs.title_short, sizeof(fx.vs.title_short), "%d\u00d730, 5s/55s", nboards);
 }
 
 static inline void
