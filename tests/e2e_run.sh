@@ -49,6 +49,21 @@ for s in d["summary"]:
     assert s["runs"] == 3 and t["min"] <= t["mean"] <= t["max"], s
 PY
 
+# --workers: the seeds on 1, 2 or 3 processes, merged in seed order: the
+# same JSON (chess on, random think times) and the same table and CSV.
+for w in 1 2 3; do
+	"$SIMUL" run --preset variable --boards 6 --moves 8 --repeat 5 --workers $w --json \
+		>"$TMP/w$w.json" 2>/dev/null || fail "--workers $w exit $?"
+	"$SIMUL" run --preset variable --boards 6 --moves 8 --repeat 5 --workers $w --csv 2>/dev/null |
+		cut -d, -f1-24 >"$TMP/w$w.csv"
+done
+python3 -c 'import json,sys; assert len(json.load(open(sys.argv[1]))["runs"]) == 10' "$TMP/w1.json" ||
+	fail "--workers 1: not 5 seeds x 2 policies"
+for w in 2 3; do
+	[ "$(unmeasured "$TMP/w1.json")" = "$(unmeasured "$TMP/w$w.json")" ] || fail "--workers $w: JSON differs"
+	cmp -s "$TMP/w1.csv" "$TMP/w$w.csv" || fail "--workers $w: CSV differs"
+done
+
 # CSV and Markdown: stdout carries only that format.
 "$SIMUL" run --chess off --csv >"$TMP/a.csv" || fail "csv"
 python3 - "$TMP/a.csv" <<'PY' || fail "CSV shape"

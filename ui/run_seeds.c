@@ -1,0 +1,373 @@
+/*
+ * Playing the seeds of `simul run`: one seed on the virtual or the live
+ * clock into its own result slots, every seed here in order or spread
+ * over worker processes (ui/workers.c), Ctrl-C keeping what was played,
+ * progress on stderr. run_open before, run_finish after.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <ev.h>
+
+#include "sim/realtime.h"
+#include "sim/snapshot.h"
+#include "ui/games_pgn.h"
+#include "ui/pictures.h"
+#include "ui/run_internal.h"
+#include "ui/workers.h"
+
+static void
+progress(struct run_ctx *rc)
+{
+	struct sim_snapshot snap;
+	int64_t played = 0, due = 0;
+	char now[32];
+
+	if (!rc->progress || realtime_monotonic() - rc->started < 1.0)
+		return;
+	sim_snapshot(rc->s, &snap);
+	for (int i = 0; i < snap.nexhibitions; i++) {
+		played += snap.ex[i].moves_played;
+		due += snap.ex[i].moves_to_play;
+	}
+	duration_hms(snap.now, now, sizeof(now));
+	fprintf(stderr, "\rsimul: run %d/%d, simulated %s, %3d%% of the moves ", rc->run + 1,
+		rc->runs, now, due > 0 ? (int)(100 * played / due) : 100);
+	rc->shown = true;
+}
+
+/* The parent's progress while workers play: seeds done so far. */
+static void
+progress_workers(void *arg)
+{
+	struct run_ctx *rc = arg;
+	int done = 0;
+
+	if (!rc->progress || realtime_monotonic() - rc->started < 1.0)
+		return;
+	for (int run = 0; run < rc->runs; run++)
+		done += rc->out.played[run] != RUN_NOT_PLAYED;
+	fprintf(stderr, "\rsimul: %d of %d runs done on %d workers ", done, rc->runs, rc->workers);
+	rc->shown = true;
+}
+
+static void
+run_hook(const struct sim_event *e, void *arg)
+{
+	struct run_ctx *rc = arg;
+
+	if (rc->out.trace_w != NULL)
+		trace_event(e, rc->out.trace_w);
+	if (rc->loop != NULL && e->kind == SIM_EV_EXHIBITION_ENDS && sim_finished(rc->s, -1))
+		ev_break(rc->loop, EVBREAK_ALL);
+}
+
+/*
+ * Ctrl-C or SIGTERM stops the run but keeps what was played: the games so
+ * far (unfinished ones as "*"), the trace so far and the report of the
+ * partial run, then exit 130. The live clock hears the signals through
+ * ev_signal watchers on its loop; the virtual clock, which runs no loop,
+ * through this flag, checked between events. Workers inherit the handler;
+ * the parent passes a SIGTERM on to them.
+ */
+static volatile sig_atomic_t run_signalled;
+
+static void
+run_signal_handler(int sig)
+{
+	(void)sig;
+	run_signalled = 1;
+}
+
+static void
+run_catch_signals(void)
+{
+	struct sigaction sa = { .sa_handler = run_signal_handler };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+static void
+signal_cb(struct ev_loop *loop, ev_signal *w, int revents)
+{
+	(void)revents;
+	((struct run_ctx *)w->data)->interrupted = true;
+	run_signalled = 1;
+	ev_break(loop, EVBREAK_ALL);
+}
+
+static void
+tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	(void)loop, (void)revents;
+	progress(w->data);
+}
+
+static int
+run_live(struct run_ctx *rc, double speed, char *err, size_t errlen)
+{
+	ev_timer tick;
+	ev_signal sigint, sigterm;
+
+	rc->loop = ev_loop_new(EVFLAG_AUTO);
+	if (rc->loop == NULL) {
+		snprintf(err, errlen, "--clock: cannot create an event loop");
+		return -1;
+	}
+	ev_timer_init(&tick, tick_cb, 0.25, 0.25);
+	tick.data = rc;
+	ev_timer_start(rc->loop, &tick);
+	ev_signal_init(&sigint, signal_cb, SIGINT);
+	ev_signal_init(&sigterm, signal_cb, SIGTERM);
+	sigint.data = sigterm.data = rc;
+	ev_signal_start(rc->loop, &sigint);
+	ev_signal_start(rc->loop, &sigterm);
+	sim_start_live(rc->s, rc->loop, speed);
+	if (!sim_finished(rc->s, -1) && !run_signalled)
+		ev_run(rc->loop, 0);
+	sim_stop_live(rc->s);
+	ev_signal_stop(rc->loop, &sigint);
+	ev_signal_stop(rc->loop, &sigterm);
+	ev_timer_stop(rc->loop, &tick);
+	ev_loop_destroy(rc->loop);
+	rc->loop = NULL;
+	return 0;
+}
+
+static void
+run_virtual(struct run_ctx *rc)
+{
+	/* Steps in chunks so progress can be shown; the order is the virtual clock's. */
+	for (unsigned n = 1; !run_signalled && sim_step(rc->s) == 0; n++)
+		if (rc->progress && n % 65536 == 0)
+			progress(rc);
+	if (run_signalled)
+		rc->interrupted = true;
+}
+
+/* Carves the shared block into the result arrays; -1 when it cannot be had. */
+static int
+run_out_alloc(struct run_out *out, size_t runs, size_t np, size_t boards)
+{
+	size_t cells = runs * np, at = 0;
+	size_t off_stats, off_loop, off_finish = 0, off_played;
+	/* Per-board finish times only while they stay small (they go into JSON). */
+	bool finish = cells * boards <= 4u << 20;
+
+	off_stats = at, at += (cells * sizeof(*out->stats) + 63) & ~(size_t)63;
+	off_loop = at, at += (runs * sizeof(*out->loop) + 63) & ~(size_t)63;
+	if (finish)
+		off_finish = at, at += (cells * boards * sizeof(*out->finish) + 63) & ~(size_t)63;
+	off_played = at, at += runs;
+	out->block = workers_shared(at);
+	if (out->block == NULL)
+		return -1;
+	out->size = at;
+	out->stats = (struct sim_stats *)((char *)out->block + off_stats);
+	out->loop = (struct sim_loop_stats *)((char *)out->block + off_loop);
+	out->finish = finish ? (simtime_t *)((char *)out->block + off_finish) : NULL;
+	out->played = (uint8_t *)out->block + off_played;
+	return 0;
+}
+
+/* Checks, opens every output file, allocates the results: 0, or the exit code (said why). */
+int
+run_open(struct run_ctx *rc)
+{
+	const struct run_opts *ro = rc->ro;
+	struct run_out *out = &rc->out;
+	const struct sim_config *c = &rc->o->config;
+	char err[512];
+
+	if (ro->pgn != NULL && !c->chess) {
+		fprintf(stderr, "simul: --pgn: needs --chess on (no games are played with chess off)\n");
+		return 2;
+	}
+	if (ro->pgn != NULL && atomic_file_open(&out->pgn, ro->pgn, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: --pgn: %s\n", err);
+		return 2;
+	}
+	if (ro->trace != NULL && atomic_file_open(&out->trace, ro->trace, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: --trace: %s\n", err);
+		return 2;
+	}
+	if (ro->svg != NULL && atomic_file_open(&out->svg, ro->svg, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: --svg: %s\n", err);
+		return 2;
+	}
+	if (run_out_alloc(out, (size_t)ro->repeat, (size_t)rc->np, (size_t)c->boards) < 0) {
+		fprintf(stderr, "simul: --repeat: out of memory for the results of %ld runs\n",
+			ro->repeat);
+		return 1;
+	}
+	if (ro->trace != NULL) {
+		out->trace_w = trace_new(out->trace.f, ro->trace_format, c);
+		if (out->trace_w == NULL) {
+			fprintf(stderr, "simul: --trace: out of memory for the trace writer\n");
+			return 1;
+		}
+	}
+	rc->workers = ro->workers > 0 ? (int)ro->workers : workers_default();
+	if (rc->workers > ro->repeat)
+		rc->workers = (int)ro->repeat;
+	/* A trace, the games and the picture are one stream each, in seed order: one worker. */
+	if (ro->pgn != NULL || ro->trace != NULL || ro->svg != NULL)
+		rc->workers = 1;
+	return 0;
+}
+
+/* Plays seed number run into its slots (and the files): 0, or the exit code (said why). */
+static int
+run_seed(void *arg, int run)
+{
+	struct run_ctx *rc = arg;
+	struct run_out *out = &rc->out;
+	const struct run_opts *ro = rc->ro;
+	struct sim_config c = rc->o->config;
+	int np = rc->np;
+	char err[512];
+
+	c.seed = rc->o->config.seed + (uint64_t)run;
+	rc->run = run;
+	rc->s = sim_new(&c, rc->policies, np, err, sizeof(err));
+	if (rc->s == NULL) {
+		fprintf(stderr, "simul: --%s\n", err);
+		return 2;
+	}
+	if (out->trace_w != NULL && trace_begin_run(out->trace_w, rc->s, run) < 0) {
+		fprintf(stderr, "simul: --trace: cannot write %s\n", ro->trace);
+		return 1;
+	}
+	/* Only a trace or the live clock's end listens: otherwise no event is built. */
+	if (out->trace_w != NULL || rc->o->clock == CLI_CLOCK_LIVE)
+		sim_on_event(rc->s, run_hook, rc);
+	/* libev gives the signals back to SIG_DFL when its watchers stop. */
+	run_catch_signals();
+	if (rc->o->clock == CLI_CLOCK_LIVE) {
+		if (run_live(rc, rc->o->speed, err, sizeof(err)) < 0) {
+			fprintf(stderr, "simul: %s\n", err);
+			return 1;
+		}
+	} else {
+		run_virtual(rc);
+	}
+	for (int p = 0; p < np; p++) {
+		size_t cell = (size_t)run * (size_t)np + (size_t)p;
+
+		sim_stats(rc->s, p, &out->stats[cell]);
+		for (int b = 0; out->finish != NULL && b < c.boards; b++)
+			out->finish[cell * (size_t)c.boards + (size_t)b] = sim_board_finish(rc->s, p, b);
+	}
+	sim_loop_stats(rc->s, &out->loop[run]);
+	if (run == 0 && out->svg.f != NULL && picture_run(out->svg.f, rc->s) < 0) {
+		fprintf(stderr, "simul: --svg: cannot write %s\n", ro->svg);
+		return 1;
+	}
+	if (out->pgn.f != NULL && games_pgn_append(out->pgn.f, rc->s, run + 1, false) < 0) {
+		fprintf(stderr, "simul: --pgn: cannot write %s\n", ro->pgn);
+		return 1;
+	}
+	sim_free(rc->s);
+	rc->s = NULL;
+	out->played[run] = rc->interrupted ? RUN_CUT : RUN_PLAYED;
+	return 0;
+}
+
+/* Every seed, here in order or on the workers: 0, or the exit code (said why). */
+int
+run_play(struct run_ctx *rc)
+{
+	char err[512];
+	int status = 0;
+
+	rc->progress = !rc->ro->quiet && isatty(STDERR_FILENO);
+	rc->runs = (int)rc->ro->repeat;
+	rc->started = realtime_monotonic();
+	if (rc->workers > 1) {
+		struct workers w = { rc->workers, rc->runs, run_seed, rc, progress_workers,
+				     &run_signalled };
+		int run = 0;
+
+		run_catch_signals();
+		if (workers_run(&w, err, sizeof(err)) < 0) {
+			fprintf(stderr, "simul: %s\n", err);
+			status = 1;
+		}
+		/* The report covers the seeds played in order, up to the first one cut or missing. */
+		while (run < rc->runs && rc->out.played[run] == RUN_PLAYED)
+			run++;
+		rc->interrupted = run < rc->runs;
+		rc->runs = run < rc->runs && rc->out.played[run] == RUN_CUT ? run + 1 : run;
+	} else {
+		for (int run = 0; run < rc->runs && status == 0; run++) {
+			status = run_seed(rc, run);
+			if (status == 0 && rc->interrupted) {
+				/* The report covers the runs played, the last one up to now. */
+				rc->runs = run + 1;
+				break;
+			}
+		}
+	}
+	if (rc->shown)
+		fprintf(stderr, "\r%60s\r", "");
+	return status;
+}
+
+/* The trace's footer, the files in place, the report: the exit code (said why). */
+int
+run_finish(struct run_ctx *rc)
+{
+	const struct run_opts *ro = rc->ro;
+	struct run_out *out = &rc->out;
+	struct sim_config c = rc->o->config;
+	struct report rep;
+	char err[512];
+
+	if (out->trace_w != NULL) {
+		int bad = trace_finish(out->trace_w);
+
+		out->trace_w = NULL;
+		if (bad < 0) {
+			fprintf(stderr, "simul: --trace: cannot write %s\n", ro->trace);
+			return 1;
+		}
+	}
+	if ((out->pgn.f != NULL && atomic_file_commit(&out->pgn, err, sizeof(err)) < 0) ||
+	    (out->trace.f != NULL && atomic_file_commit(&out->trace, err, sizeof(err)) < 0) ||
+	    (out->svg.f != NULL && atomic_file_commit(&out->svg, err, sizeof(err)) < 0)) {
+		fprintf(stderr, "simul: %s\n", err);
+		return 1;
+	}
+	rep = (struct report){ &c, rc->runs, rc->np, out->stats, out->finish, out->loop,
+			       rc->o->clock == CLI_CLOCK_LIVE, rc->o->speed };
+	if (report_write(stdout, ro->format, &rep) < 0) {
+		fprintf(stderr, "simul: cannot write the report to stdout\n");
+		return 1;
+	}
+	/* Guesses against the first seed's run; beside a table, else on stderr. */
+	predict_print(ro->format == REPORT_TABLE ? stdout : stderr, &ro->predict, out->stats,
+		      rc->np);
+	if (rc->interrupted) {
+		fprintf(stderr, "simul: interrupted; the report%s what was played so far\n",
+			ro->pgn != NULL || ro->trace != NULL ? " and the files cover" : " covers");
+		return 130;
+	}
+	return 0;
+}
+
+
+void
+run_close(struct run_ctx *rc)
+{
+	if (rc->out.trace_w != NULL)
+		trace_finish(rc->out.trace_w);
+	sim_free(rc->s);
+	atomic_file_abort(&rc->out.pgn);
+	atomic_file_abort(&rc->out.trace);
+	atomic_file_abort(&rc->out.svg);
+	workers_unshare(rc->out.block, rc->out.size);
+}
