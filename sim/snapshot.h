@@ -125,4 +125,29 @@ struct sim_board_view {
 
 int sim_board_view(const struct sim *s, int ex, int board, struct sim_board_view *out);
 
+/*
+ * The event loop of one exhibition, named as asyncio names it: the ready
+ * queue (loop._ready: boards whose opponent has replied and that wait for
+ * the master, oldest first; for the ready policy its own FIFO, for the
+ * others the waiting boards by age) and the scheduled timers
+ * (loop._scheduled: opponents' replies still due, soonest first). The
+ * running callback is the master's activity in sim_exhibition_view. The
+ * first SIM_LOOP_SHOWN of each, and how many there are. O(boards).
+ */
+enum { SIM_LOOP_SHOWN = 16 };
+
+struct sim_loop_entry {
+	int		board;		/* 0-based */
+	simtime_t	t;		/* ready: since when it waits; timer: when it is due */
+};
+
+struct sim_loop_view {
+	struct sim_loop_entry	ready[SIM_LOOP_SHOWN];
+	int			nready, ready_total;
+	struct sim_loop_entry	timers[SIM_LOOP_SHOWN];
+	int			ntimers, timers_total;
+};
+
+int sim_loop_view(const struct sim *s, int ex, struct sim_loop_view *out);
+
 #endif

@@ -17,7 +17,8 @@ enum {
 	TILE_MAX_W = 40,
 	LAYOUT_TALL = 40,	/* from this height on: 3 narration lines, spacing */
 	LAYOUT_LEGEND_H = 20,	/* from this height on: the legend line */
-	LAYOUT_DETAILS_H = 24	/* the details line beside the legend, not instead */
+	LAYOUT_DETAILS_H = 24,	/* the details line beside the legend, not instead */
+	LAYOUT_LOOP_FULL_H = 34	/* the loop panel in full; below, one line */
 };
 
 /* d shows it; greedy and a blocked master show it by themselves: the stall is the lesson. */
@@ -168,6 +169,21 @@ layout_scroll(struct view_state *vs, int p, struct layout_panel *lp)
 	lp->first = top * lp->cols;
 }
 
+/*
+ * The loop panel under each exhibition (l, or while stepping): the full
+ * panel on a tall screen, one summary line on a small one, where the
+ * boards and the totals come first.
+ */
+static int
+layout_loop_height(const struct view_state *vs, int h)
+{
+	if (!vs->loop_panel && !vs->stepping)
+		return 0;
+	if (h >= 56)
+		return 14;
+	return h >= LAYOUT_LOOP_FULL_H ? 10 : 1;
+}
+
 void
 layout_compute(struct view_state *vs, int w, int h, struct layout *out)
 {
@@ -210,10 +226,13 @@ layout_compute(struct view_state *vs, int w, int h, struct layout *out)
 		int sh = h >= LAYOUT_TALL ? 2 : 1;
 		int by = sy + sh + (h >= LAYOUT_TALL ? 1 : 0);
 
+		int lh = layout_loop_height(vs, h);
+
 		lp->rect = (struct ui_rect){ x, y0, pw, y1 - y0 };
 		lp->header = (struct ui_rect){ x, y0, pw, PANEL_HEADER_H };
 		lp->strip = (struct ui_rect){ x, sy, pw, sh };
-		lp->boards = (struct ui_rect){ x, by, pw, y1 - by };
+		lp->boards = (struct ui_rect){ x, by, pw, y1 - by - lh };
+		lp->loop = (struct ui_rect){ x, y1 - lh, pw, lh };
 	}
 	if (layout_diagrams_fit(vs, out)) {
 		out->mode = LAYOUT_DIAGRAMS;
@@ -320,6 +339,8 @@ layout_render_panel(const struct view_state *vs, const struct layout *lo, int p,
 			       last < ex->nboards ? (vs->ascii ? "  v PgDn" : "  \u2193 PgDn") : "");
 	}
 	cellbuf_unclip(cb);
+	if (lp->loop.h > 0)
+		loop_view_draw(cb, lp->loop, vs, ex);
 }
 
 void

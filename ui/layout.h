@@ -96,6 +96,10 @@ struct view_exhibition {
 	simtime_t		blocked_total;	/* so far */
 	const struct sim_span	*blocks;	/* stretches blocked, inside WAITING spans */
 	size_t			nblocks;
+	/* The loop panel (filled only while it is shown): queue, timers, what changed and why. */
+	struct sim_loop_view	loop;
+	int			loop_board;	/* 1-based board of the last event, 0 none */
+	char			loop_why[VIEW_TEXT];	/* that event in one plain sentence */
 };
 
 struct view_state {
@@ -116,6 +120,8 @@ struct view_state {
 	double			late_max_ms, late_p99_ms;	/* real ms, the last few seconds */
 	double			stall_ms;	/* longest gap between two frames, same window */
 	bool			details;	/* d: the details line */
+	bool			loop_panel;	/* l: the event loop under each panel */
+	bool			stepping;	/* s was pressed: the loop panel shows by itself */
 	int			focus_ex;	/* focused exhibition and board index */
 	int			focus_board;
 	int			scroll[VIEW_MAX_EX];	/* first tile row shown */
@@ -137,6 +143,7 @@ struct layout_panel {
 	struct ui_rect	header;
 	struct ui_rect	strip;
 	struct ui_rect	boards;
+	struct ui_rect	loop;		/* the event loop; h == 0 hidden, 1 one line */
 	int		cols, rows;	/* cells across, and rows visible */
 	int		cell_w, cell_h;	/* one board's cell, with the gap below it */
 	int		draw_h;		/* lines a board draws: cell_h less the gap */
@@ -196,6 +203,11 @@ void board_view_tile(struct cellbuf *cb, struct ui_rect r, const struct view_sta
 void board_view_large(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
 		      const struct view_exhibition *ex, const struct view_board *b);
 void help_view_draw(struct cellbuf *cb, const struct view_state *vs);
+/* The event loop of one exhibition: running callback, ready queue, timers, why. */
+void loop_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
+		    const struct view_exhibition *ex);
+/* Event e as the loop sees it, in one plain sentence, asyncio's words. */
+void loop_view_why(const struct sim_event *e, enum sim_policy policy, char *out, size_t len);
 void help_view_too_small(struct cellbuf *cb, const struct layout *lo, bool ascii);
 void status_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
 void status_view_footer(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);

@@ -108,6 +108,14 @@ live_event(const struct sim_event *e, void *arg)
 	if (lv->quiet)
 		return;
 	p = sim_exhibition_policy(lv->sim, e->ex);
+	/* The loop panel's sentence: the last event of each exhibition that changed its loop. */
+	loop_view_why(e, p, text, sizeof(text));
+	if (text[0] != '\0') {
+		struct view_exhibition *v = &lv->sv.ex[e->ex];
+
+		memcpy(v->loop_why, text, sizeof(v->loop_why));
+		v->loop_board = e->board + 1;
+	}
 	/* "master played Nf3 after 5 s; opponent thinks 55 s" is one thought. */
 	if (e->kind == SIM_EV_OPPONENT_THINKS && lv->last.kind == SIM_EV_MASTER_MOVES &&
 	    lv->last.ex == e->ex && lv->last.board == e->board) {

@@ -122,6 +122,7 @@ key_pause(struct live *lv, const struct screen_input *in)
 {
 	(void)in;
 	sim_pause(lv->sim, !sim_paused(lv->sim));
+	lv->sv.vs.stepping = false;
 	live_say(lv, sim_paused(lv->sim) ? "paused: space resumes, s plays one event" : "running");
 }
 
@@ -131,6 +132,7 @@ key_step(struct live *lv, const struct screen_input *in)
 	(void)in;
 	if (!sim_paused(lv->sim))
 		sim_pause(lv->sim, true);
+	lv->sv.vs.stepping = true;
 	if (sim_step(lv->sim) < 0)
 		live_say(lv, "nothing left to play: every game is over");
 }
@@ -202,6 +204,19 @@ key_restart(struct live *lv, const struct screen_input *in)
 }
 
 static void
+key_loop(struct live *lv, const struct screen_input *in)
+{
+	struct view_state *vs = &lv->sv.vs;
+
+	(void)in;
+	vs->loop_panel = !(vs->loop_panel || vs->stepping);
+	vs->stepping = false;
+	if (vs->loop_panel)
+		live_notice(lv, "the event loop: running callback, ready queue (asyncio's loop._ready), "
+			     "scheduled timers (loop._scheduled); s steps through it");
+}
+
+static void
 key_details(struct live *lv, const struct screen_input *in)
 {
 	(void)in;
@@ -260,6 +275,8 @@ const struct key_binding key_table[] = {
 	  "p", "p", { "policy", "pol", "pol", "" }, key_policy },
 	{ { 'g' }, "g", "g", "greedy search: loop stalls", NULL,
 	  "g", "g", { "greedy", "greedy", "greedy", "" }, key_greedy },
+	{ { 'l' }, "l", "l", "the event loop: ready queue, timers", NULL,
+	  "l", "l", { "loop", "loop", "loop", "" }, key_loop },
 	{ { 'd' }, "d", "d", "details: the real loop's stall and lateness", NULL,
 	  "d", "d", { "details", "det", "det", "" }, key_details },
 	{ { SCREEN_KEY_CLICK }, "click", "click", "focus a board", NULL, NULL, NULL, { NULL },

@@ -89,6 +89,9 @@ snapshot_fill_exhibition(struct snapshot_view *sv, const struct sim *s, int i)
 		sv->noted[i] = true;
 	}
 	v->note = e->finished ? sv->note[i] : NULL;
+	/* O(boards): only while the loop panel is shown. */
+	if (sv->vs.loop_panel || sv->vs.stepping)
+		sim_loop_view(s, i, &v->loop);
 }
 
 static void

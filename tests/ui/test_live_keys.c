@@ -183,6 +183,23 @@ check_greedy(void)
 }
 
 static void
+check_loop(void)
+{
+	press(' ');	/* running again: no longer stepping */
+	press(' ');
+	press('l');
+	cr_assert(eq(int, lv.sv.vs.loop_panel, true));
+	cr_assert(gt(int, lv.lo.panel[1].loop.h, 1));
+	press('l');
+	cr_assert(eq(int, lv.lo.panel[1].loop.h, 0));
+	/* Stepping shows it by itself; l then hides it. */
+	press('s');
+	cr_assert(gt(int, lv.lo.panel[1].loop.h, 0));
+	press('l');
+	cr_assert(eq(int, lv.lo.panel[1].loop.h, 0));
+}
+
+static void
 check_details(void)
 {
 	press('d');
@@ -233,7 +250,7 @@ static const struct {
 	{ "space", check_pause }, { "s", check_step }, { "+  -", check_speed },
 	{ "arrows Tab", check_focus }, { "Enter", check_zoom }, { "PgUp PgDn", check_page },
 	{ "f", check_fast_forward }, { "r", check_restart }, { "p", check_policy },
-	{ "g", check_greedy }, { "d", check_details }, { "click", check_click }, { "? F1 h", check_help },
+	{ "g", check_greedy }, { "l", check_loop }, { "d", check_details }, { "click", check_click }, { "? F1 h", check_help },
 	{ "q", check_quit },
 };
 
