@@ -4,7 +4,8 @@
 # capture-pane. Checks: both exhibition clocks advance; space pauses them
 # (two captures apart in time are equal); + doubles the speed shown; g shows
 # GREEDY and says why; ? shows the help; a 40x12 window shows the too-small message; q gives the shell
-# its prompt back; Ctrl-C with --pgn keeps the games; --blocking-opponent 1
+# its prompt back; Ctrl-C, SIGHUP, SIGQUIT and SIGTERM (exit 128+N) restore
+# the terminal and with --pgn keep the games; --blocking-opponent 1
 # shows BLOCKED. Every wait polls the screen up to a timeout.
 #
 # usage: bash tests/e2e_live.sh /path/to/simul
@@ -148,6 +149,29 @@ grep -q '^\[Result "\*"\]' "$PGN" || fail "no unfinished game (*) in $PGN"
 grep -q '^\[Board "24"\]' "$PGN" || fail "board 24 missing from $PGN"
 echo "e2e_live: Ctrl-C gives the prompt back and writes $(grep -c '^\[Event ' "$PGN") games"
 rm -rf "$(dirname "$PGN")"
+
+# SIGHUP (terminal closed), SIGQUIT (Ctrl-\) and SIGTERM are stops like
+# Ctrl-C: exit 128+N, alternate screen, mouse reporting and keypad mode
+# off again, and the games so far in --pgn.
+modes() {
+	"${TMUX_CMD[@]}" display -p -t "$SESSION" '#{alternate_on}#{mouse_any_flag}#{keypad_flag}'
+}
+DIR=$(mktemp -d)
+for sig in HUP QUIT TERM; do
+	"${TMUX_CMD[@]}" send-keys -t "$SESSION" \
+		"clear; sh -c 'echo \$\$ >$DIR/pid; exec \"\$0\" --pgn $DIR/$sig.pgn --speed 600' '$BIN'" Enter
+	wait_for ' SYNC .* ASYNC ' 5
+	[[ "$(modes)" == 111 ]] || fail "SIG$sig: the view is on but alternate/mouse/keypad are $(modes), not 111"
+	kill -"$sig" "$(cat "$DIR/pid")"
+	wait_for "^${PROMPT}" 5
+	want=$((128 + $(kill -l "$sig")))
+	"${TMUX_CMD[@]}" send-keys -t "$SESSION" 'echo "exit=$?"' Enter
+	wait_for "^exit=${want}\$" 3
+	[[ "$(modes)" == 000 ]] || fail "SIG$sig left alternate/mouse/keypad at $(modes), not 000"
+	grep -q '^\[Board "24"\]' "$DIR/$sig.pgn" || fail "SIG$sig: no games in --pgn"
+	echo "e2e_live: SIG$sig restores the terminal, exit $want, $(grep -c '^\[Event ' "$DIR/$sig.pgn") games kept"
+done
+rm -rf "$DIR"
 
 # A blocking opponent at board 1: the header says BLOCKED while he is (the
 # view draws that frame before the callback really sleeps).

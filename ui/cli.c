@@ -148,8 +148,9 @@ cli_same_file(const char *a, const char *b)
 	bool ha = stat(a, &sa) == 0, hb = stat(b, &sb) == 0;
 	char ra[PATH_MAX + 1], rb[PATH_MAX + 1];
 
+	/* Only a regular file is replaced; /dev/null and the like take both writers. */
 	if (ha && hb)
-		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
 	if (ha != hb)
 		return false;
 	resolve_path(a, ra, sizeof(ra));

@@ -72,6 +72,8 @@ live_notes(FILE *f)
 	cli_exhibition_notes(f);
 	fputc('\n', f);
 	key_table_print(f);
+	fprintf(f, "\nExit status: 0 quit, 1 failure, 2 bad usage,\n" UI_STOP_SIGNALS_HELP
+		   ":\nthe terminal is restored and --pgn keeps the games so far.\n");
 }
 
 const struct cli_spec cmd_live_spec = {

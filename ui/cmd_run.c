@@ -129,7 +129,8 @@ run_notes(FILE *f)
 {
 	cli_exhibition_notes(f);
 	fprintf(f, "\nExit status: 0 done, 1 failure while running or writing, 2 bad usage,\n"
-		   "130 interrupted (Ctrl-C): the report, --pgn and --trace keep what was played.\n"
+		   UI_STOP_SIGNALS_HELP ":\n"
+		   "the report, --pgn and --trace keep what was played.\n"
 		   "\n--workers: each process plays its share of the seeds on its own loop; the\n"
 		   "results are merged in seed order, so the output is the same for every W.\n"
 		   "--pgn, --trace and --svg are one stream each: with them the seeds run on one.\n");

@@ -38,4 +38,15 @@ const struct command *commands(size_t *n);
 void cli_doc_man(FILE *f);
 void cli_doc_completion(FILE *f);
 
+/*
+ * The signals that stop `run` and the live view the way q does, keeping
+ * what was played (report, --pgn, --trace); the exit status is then
+ * 128 + the signal's number, as a shell reports a death by that signal:
+ * 130 SIGINT (Ctrl-C), 143 SIGTERM, 129 SIGHUP (terminal closed), 131
+ * SIGQUIT (Ctrl-\).
+ */
+enum { UI_STOP_SIGNALS = 4 };
+#define UI_STOP_SIGNALS_HELP "128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP, 131 SIGQUIT)"
+extern const int ui_stop_signals[UI_STOP_SIGNALS];
+
 #endif

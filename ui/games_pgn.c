@@ -7,7 +7,9 @@
 #include "engine/macros.h"
 #include "ui/games_pgn.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "engine/pgn.h"
 #include "ui/atomic_file.h"
@@ -92,7 +94,7 @@ games_pgn_write(const char *path, const struct sim *s, int round, bool live, cha
 	if (atomic_file_open(&af, path, err, errlen) < 0)
 		return -1;
 	if (games_pgn_append(af.f, s, round, live) < 0) {
-		snprintf(err, errlen, "cannot write %s", path);
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
 		atomic_file_abort(&af);
 		return -1;
 	}

@@ -7,9 +7,10 @@
  * a second and only when something changed (the simulation ran, a key, an
  * event, a resize). What each key does is in ui/live_keys.c.
  *
- * The terminal is given back on every way out: q, SIGINT (Ctrl-C), SIGTERM
- * and errors all leave the loop through ev_break and run the same cleanup,
- * which also writes the games so far with --pgn (unfinished ones as "*").
+ * The terminal is given back on every way out: q, the stop signals
+ * (SIGINT, SIGTERM, SIGHUP, SIGQUIT: exit 128 + the signal) and errors all
+ * leave the loop through ev_break and run the same cleanup, which also
+ * writes the games so far with --pgn (unfinished ones as "*").
  */
 #include <ev.h>
 #include <signal.h>
@@ -294,10 +295,7 @@ live_signal_cb(struct ev_loop *loop, ev_signal *w, int revents)
 		live_draw(lv);
 		return;
 	}
-	if (w->signum == SIGINT)
-		live_quit(container_of(w, struct live, sigint), 130);
-	else
-		live_quit(container_of(w, struct live, sigterm), 143);
+	live_quit(w->data, 128 + w->signum);
 }
 
 static void
@@ -369,11 +367,12 @@ live_run(const struct cli_options *o, const struct live_options *lopt)
 		return 2;
 	}
 	/* Signal watchers first: curses then leaves SIGINT/SIGWINCH to them. */
-	ev_signal_init(&lv->sigint, live_signal_cb, SIGINT);
-	ev_signal_init(&lv->sigterm, live_signal_cb, SIGTERM);
+	for (int i = 0; i < UI_STOP_SIGNALS; i++) {
+		ev_signal_init(&lv->stop[i], live_signal_cb, ui_stop_signals[i]);
+		lv->stop[i].data = lv;
+		ev_signal_start(lv->loop, &lv->stop[i]);
+	}
 	ev_signal_init(&lv->sigwinch, live_signal_cb, SIGWINCH);
-	ev_signal_start(lv->loop, &lv->sigint);
-	ev_signal_start(lv->loop, &lv->sigterm);
 	ev_signal_start(lv->loop, &lv->sigwinch);
 	if (screen_start(&lv->screen, lopt->no_color, err, sizeof(err)) < 0) {
 		fprintf(stderr, "simul: %s\n", err);
@@ -408,8 +407,8 @@ live_run(const struct cli_options *o, const struct live_options *lopt)
 	if (lopt->guesses != NULL)
 		predict_print_sim(stdout, lopt->guesses, lv->sim);
 out:
-	ev_signal_stop(lv->loop, &lv->sigint);
-	ev_signal_stop(lv->loop, &lv->sigterm);
+	for (int i = 0; i < UI_STOP_SIGNALS; i++)
+		ev_signal_stop(lv->loop, &lv->stop[i]);
 	ev_signal_stop(lv->loop, &lv->sigwinch);
 	live_close(lv);
 	free(lv);

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "sim/sim.h"
+#include "ui/commands.h"
 #include "ui/live.h"
 #include "ui/screen.h"
 #include "ui/snapshot_view.h"
@@ -30,7 +31,7 @@ struct live {
 	struct snapshot_view	sv;
 	ev_io			input;
 	ev_timer		frame;
-	ev_signal		sigint, sigterm, sigwinch;
+	ev_signal		stop[UI_STOP_SIGNALS], sigwinch;	/* stop: ui/commands.h */
 	bool			dirty;
 	bool			quiet;		/* replaying or fast-forwarding: no narration */
 	int			exit_code;

@@ -60,7 +60,7 @@ struct run_ctx {
 	double			started;	/* monotonic seconds */
 	bool			progress;	/* stderr is a terminal */
 	bool			shown;		/* a progress line is on screen */
-	bool			interrupted;	/* Ctrl-C or SIGTERM: stop, keep what was played */
+	int			interrupted;	/* a stop signal's number: stop, keep what was played */
 	int			run, runs;
 };
 

@@ -4,15 +4,18 @@
  * over worker processes (ui/workers.c), Ctrl-C keeping what was played,
  * progress on stderr. run_open before, run_finish after.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <ev.h>
 
 #include "sim/realtime.h"
 #include "sim/snapshot.h"
+#include "ui/commands.h"
 #include "ui/games_pgn.h"
 #include "ui/pictures.h"
 #include "ui/run_internal.h"
@@ -64,21 +67,23 @@ run_hook(const struct sim_event *e, void *arg)
 		ev_break(rc->loop, EVBREAK_ALL);
 }
 
+const int ui_stop_signals[UI_STOP_SIGNALS] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
 /*
- * Ctrl-C or SIGTERM stops the run but keeps what was played: the games so
- * far (unfinished ones as "*"), the trace so far and the report of the
- * partial run, then exit 130. The live clock hears the signals through
- * ev_signal watchers on its loop; the virtual clock, which runs no loop,
- * through this flag, checked between events. Workers inherit the handler;
- * the parent passes a SIGTERM on to them.
+ * A stop signal (ui/commands.h) ends the run but keeps what was played:
+ * the games so far (unfinished ones as "*"), the trace so far and the
+ * report of the partial run, then exit 128 + the signal. The live clock
+ * hears the signals through ev_signal watchers on its loop; the virtual
+ * clock, which runs no loop, through this flag (the signal's number),
+ * checked between events. Workers inherit the handler; the parent passes
+ * a SIGTERM on to them.
  */
 static volatile sig_atomic_t run_signalled;
 
 static void
 run_signal_handler(int sig)
 {
-	(void)sig;
-	run_signalled = 1;
+	run_signalled = sig;
 }
 
 static void
@@ -87,16 +92,16 @@ run_catch_signals(void)
 	struct sigaction sa = { .sa_handler = run_signal_handler };
 
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	for (int i = 0; i < UI_STOP_SIGNALS; i++)
+		sigaction(ui_stop_signals[i], &sa, NULL);
 }
 
 static void
 signal_cb(struct ev_loop *loop, ev_signal *w, int revents)
 {
 	(void)revents;
-	((struct run_ctx *)w->data)->interrupted = true;
-	run_signalled = 1;
+	((struct run_ctx *)w->data)->interrupted = w->signum;
+	run_signalled = w->signum;
 	ev_break(loop, EVBREAK_ALL);
 }
 
@@ -111,7 +116,7 @@ static int
 run_live(struct run_ctx *rc, double speed, char *err, size_t errlen)
 {
 	ev_timer tick;
-	ev_signal sigint, sigterm;
+	ev_signal stop[UI_STOP_SIGNALS];
 
 	rc->loop = ev_loop_new(EVFLAG_AUTO);
 	if (rc->loop == NULL) {
@@ -121,17 +126,19 @@ run_live(struct run_ctx *rc, double speed, char *err, size_t errlen)
 	ev_timer_init(&tick, tick_cb, 0.25, 0.25);
 	tick.data = rc;
 	ev_timer_start(rc->loop, &tick);
-	ev_signal_init(&sigint, signal_cb, SIGINT);
-	ev_signal_init(&sigterm, signal_cb, SIGTERM);
-	sigint.data = sigterm.data = rc;
-	ev_signal_start(rc->loop, &sigint);
-	ev_signal_start(rc->loop, &sigterm);
+	for (int i = 0; i < UI_STOP_SIGNALS; i++) {
+		ev_signal_init(&stop[i], signal_cb, ui_stop_signals[i]);
+		stop[i].data = rc;
+		ev_signal_start(rc->loop, &stop[i]);
+	}
 	sim_start_live(rc->s, rc->loop, speed);
 	if (!sim_finished(rc->s, -1) && !run_signalled)
 		ev_run(rc->loop, 0);
+	if (run_signalled)
+		rc->interrupted = run_signalled;
 	sim_stop_live(rc->s);
-	ev_signal_stop(rc->loop, &sigint);
-	ev_signal_stop(rc->loop, &sigterm);
+	for (int i = 0; i < UI_STOP_SIGNALS; i++)
+		ev_signal_stop(rc->loop, &stop[i]);
 	ev_timer_stop(rc->loop, &tick);
 	ev_loop_destroy(rc->loop);
 	rc->loop = NULL;
@@ -146,7 +153,7 @@ run_virtual(struct run_ctx *rc)
 		if (rc->progress && n % 65536 == 0)
 			progress(rc);
 	if (run_signalled)
-		rc->interrupted = true;
+		rc->interrupted = run_signalled;
 }
 
 /* Carves the shared block into the result arrays; -1 when it cannot be had. */
@@ -268,7 +275,7 @@ run_seed(void *arg, int run)
 		return 1;
 	}
 	if (out->pgn.f != NULL && games_pgn_append(out->pgn.f, rc->s, run + 1, false) < 0) {
-		fprintf(stderr, "simul: --pgn: cannot write %s\n", ro->pgn);
+		fprintf(stderr, "simul: --pgn: cannot write %s: %s\n", ro->pgn, strerror(errno));
 		return 1;
 	}
 	sim_free(rc->s);
@@ -300,7 +307,7 @@ run_play(struct run_ctx *rc)
 		/* The report covers the seeds played in order, up to the first one cut or missing. */
 		while (run < rc->runs && rc->out.played[run] == RUN_PLAYED)
 			run++;
-		rc->interrupted = run < rc->runs;
+		rc->interrupted = run < rc->runs ? (run_signalled ? run_signalled : SIGINT) : 0;
 		rc->runs = run < rc->runs && rc->out.played[run] == RUN_CUT ? run + 1 : run;
 	} else {
 		for (int run = 0; run < rc->runs && status == 0; run++) {
@@ -332,14 +339,21 @@ run_finish(struct run_ctx *rc)
 
 		out->trace_w = NULL;
 		if (bad < 0) {
-			fprintf(stderr, "simul: --trace: cannot write %s\n", ro->trace);
+			fprintf(stderr, "simul: --trace: cannot write %s: %s\n", ro->trace,
+				strerror(errno != 0 ? errno : EIO));
 			return 1;
 		}
 	}
-	if ((out->pgn.f != NULL && atomic_file_commit(&out->pgn, err, sizeof(err)) < 0) ||
-	    (out->trace.f != NULL && atomic_file_commit(&out->trace, err, sizeof(err)) < 0) ||
-	    (out->svg.f != NULL && atomic_file_commit(&out->svg, err, sizeof(err)) < 0)) {
-		fprintf(stderr, "simul: %s\n", err);
+	if (out->pgn.f != NULL && atomic_file_commit(&out->pgn, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: --pgn: %s\n", err);
+		return 1;
+	}
+	if (out->trace.f != NULL && atomic_file_commit(&out->trace, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: --trace: %s\n", err);
+		return 1;
+	}
+	if (out->svg.f != NULL && atomic_file_commit(&out->svg, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: --svg: %s\n", err);
 		return 1;
 	}
 	rep = (struct report){ &c, rc->runs, rc->np, out->stats, out->finish, out->loop,
@@ -354,7 +368,7 @@ run_finish(struct run_ctx *rc)
 	if (rc->interrupted) {
 		fprintf(stderr, "simul: interrupted; the report%s what was played so far\n",
 			ro->pgn != NULL || ro->trace != NULL ? " and the files cover" : " covers");
-		return 130;
+		return 128 + rc->interrupted;
 	}
 	return 0;
 }
