@@ -377,6 +377,8 @@ layout_render(const struct view_state *vs, const struct layout *lo, struct cellb
 
 		board_view_large(cb, r, vs, ex, &ex->boards[vs->focus_board]);
 	}
+	if (vs->model_screen)
+		model_view_draw(cb, vs);
 	if (vs->help)
 		help_view_draw(cb, vs);
 }

@@ -102,6 +102,13 @@ struct view_exhibition {
 	char			loop_why[VIEW_TEXT];	/* that event in one plain sentence */
 };
 
+/* The run's numbers for the model screen (the means when think times vary). */
+struct view_model {
+	int			n, m;		/* boards, master moves per game */
+	simtime_t		tm, to, w;	/* master think, opponent think, walk */
+	bool			fixed;		/* all three fixed: the formulas are exact */
+};
+
 struct view_state {
 	char			title[VIEW_TEXT];	/* the exhibition in one line */
 	char			title_short[48];	/* when the line is too narrow for title */
@@ -121,6 +128,9 @@ struct view_state {
 	double			stall_ms;	/* longest gap between two frames, same window */
 	bool			details;	/* d: the details line */
 	bool			loop_panel;	/* l: the event loop under each panel */
+	bool			model_screen;	/* m: the formulas with this run's numbers */
+	struct view_model	model;
+	char			early[256];	/* "4 games ended early (boards ...)", or "" */
 	bool			stepping;	/* s was pressed: the loop panel shows by itself */
 	int			focus_ex;	/* focused exhibition and board index */
 	int			focus_board;
@@ -203,6 +213,7 @@ void board_view_tile(struct cellbuf *cb, struct ui_rect r, const struct view_sta
 void board_view_large(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
 		      const struct view_exhibition *ex, const struct view_board *b);
 void help_view_draw(struct cellbuf *cb, const struct view_state *vs);
+void model_view_draw(struct cellbuf *cb, const struct view_state *vs);
 /* The event loop of one exhibition: running callback, ready queue, timers, why. */
 void loop_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
 		    const struct view_exhibition *ex);

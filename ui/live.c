@@ -187,6 +187,15 @@ live_title(struct live *lv)
 	snprintf(title, sizeof(title), "%d%s%d, %s/%s", lv->config.boards, times, lv->config.moves,
 		 tm, to);
 	live_copy(lv->sv.vs.title_short, sizeof(lv->sv.vs.title_short), title);
+	lv->sv.vs.model = (struct view_model){
+		.n = lv->config.boards,
+		.m = lv->config.moves,
+		.tm = dist_mean(&lv->config.master_think),
+		.to = dist_mean(&lv->config.opponent_think),
+		.w = lv->config.boards > 1 ? dist_mean(&lv->config.walk) : 0,
+		.fixed = dist_is_fixed(&lv->config.master_think) &&
+			 dist_is_fixed(&lv->config.opponent_think) && dist_is_fixed(&lv->config.walk),
+	};
 }
 
 /* What the flags that change the lesson do, said once at the start. */

@@ -217,6 +217,13 @@ key_loop(struct live *lv, const struct screen_input *in)
 }
 
 static void
+key_model(struct live *lv, const struct screen_input *in)
+{
+	(void)in;
+	lv->sv.vs.model_screen = !lv->sv.vs.model_screen;
+}
+
+static void
 key_details(struct live *lv, const struct screen_input *in)
 {
 	(void)in;
@@ -277,6 +284,8 @@ const struct key_binding key_table[] = {
 	  "g", "g", { "greedy", "greedy", "greedy", "" }, key_greedy },
 	{ { 'l' }, "l", "l", "the event loop: ready queue, timers", NULL,
 	  "l", "l", { "loop", "loop", "loop", "" }, key_loop },
+	{ { 'm' }, "m", "m", "the model, with this run's numbers", NULL,
+	  "m", "m", { "model", "model", "model", "" }, key_model },
 	{ { 'd' }, "d", "d", "details: the real loop's stall and lateness", NULL,
 	  "d", "d", { "details", "det", "det", "" }, key_details },
 	{ { SCREEN_KEY_CLICK }, "click", "click", "focus a board", NULL, NULL, NULL, { NULL },

@@ -35,6 +35,7 @@ snapshot_view_reset(struct snapshot_view *sv, const struct sim *s)
 	for (int i = 0; i < sim_exhibitions(s) && i < SIM_EXHIBITIONS_MAX; i++)
 		sv->boards[i] = xcalloc((size_t)sv->nboards, sizeof(*sv->boards[i]));
 	memset(sv->noted, 0, sizeof(sv->noted));
+	sv->vs.early[0] = '\0';
 	memset(sv->vs.scroll, 0, sizeof(sv->vs.scroll));
 }
 
@@ -84,8 +85,15 @@ snapshot_fill_exhibition(struct snapshot_view *sv, const struct sim *s, int i)
 		struct sim_stats st;
 
 		sv->note[i][0] = '\0';
-		if (sim_stats(s, i, &st) == 0)
+		if (sim_stats(s, i, &st) == 0) {
 			snprintf(sv->note[i], sizeof(sv->note[i]), "%s", st.model_note);
+			/* Every exhibition plays the same games: one line says it for all. */
+			if (st.ended_early > 0)
+				snprintf(sv->vs.early, sizeof(sv->vs.early),
+					 "%d game%s ended early (board%s %s): %lld moves fewer", st.ended_early, st.ended_early == 1 ? "" : "s",
+					 st.ended_early == 1 ? "" : "s", st.early_boards,
+					 (long long)st.moves_saved);
+		}
 		sv->noted[i] = true;
 	}
 	v->note = e->finished ? sv->note[i] : NULL;

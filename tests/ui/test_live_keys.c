@@ -200,6 +200,19 @@ check_loop(void)
 }
 
 static void
+check_model(void)
+{
+	int x, y;
+
+	press('m');
+	cr_assert(eq(int, lv.sv.vs.model_screen, true));
+	cr_assert(eq(int, cellbuf_find(&lv.cb, "24 \u00d7 30 \u00d7 (5 s + 55 s) = 12:00:00", &x, &y), 0));
+	press('m');
+	cr_assert(eq(int, cellbuf_find(&lv.cb, "12:00:00 =", &x, &y), -1));
+	cr_assert(eq(int, cellbuf_find(&lv.cb, "(5 s + 55 s) = 12:00:00", &x, &y), -1));
+}
+
+static void
 check_details(void)
 {
 	press('d');
@@ -250,7 +263,7 @@ static const struct {
 	{ "space", check_pause }, { "s", check_step }, { "+  -", check_speed },
 	{ "arrows Tab", check_focus }, { "Enter", check_zoom }, { "PgUp PgDn", check_page },
 	{ "f", check_fast_forward }, { "r", check_restart }, { "p", check_policy },
-	{ "g", check_greedy }, { "l", check_loop }, { "d", check_details }, { "click", check_click }, { "? F1 h", check_help },
+	{ "g", check_greedy }, { "l", check_loop }, { "m", check_model }, { "d", check_details }, { "click", check_click }, { "? F1 h", check_help },
 	{ "q", check_quit },
 };
 
