@@ -54,10 +54,29 @@ fen_error(char *err, size_t errlen, int field, const char *fmt, ...)
 	return -1;
 }
 
+/* At most QUOTE_MAX bytes of s, never cutting a UTF-8 character in two. */
 static int
-quote_len(int len)
+quote_len(const char *s, int len)
 {
-	return len < QUOTE_MAX ? len : QUOTE_MAX;
+	if (len <= QUOTE_MAX)
+		return len;
+	len = QUOTE_MAX;
+	while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+		len--;
+	return len;
+}
+
+/* Bytes of the character at c (a UTF-8 sequence, else 1): a message quotes it whole. */
+static int
+char_len(const char *c, const char *end)
+{
+	int n = 1;
+
+	if (((unsigned char)*c & 0xc0) != 0xc0)
+		return 1;
+	while (c + n < end && n < 4 && ((unsigned char)c[n] & 0xc0) == 0x80)
+		n++;
+	return n;
 }
 
 static int
@@ -70,7 +89,7 @@ parse_placement(struct position *p, struct field f, char *err, size_t errlen)
 		ranks += *c == '/';
 	if (ranks != 8)
 		return fen_error(err, errlen, 1, "\"%.*s\" has %d rank%s, expected 8",
-				 quote_len(f.len), f.s, ranks, ranks == 1 ? "" : "s");
+				 quote_len(f.s, f.len), f.s, ranks, ranks == 1 ? "" : "s");
 
 	for (int rank = 7; rank >= 0; rank--) {
 		const char *r = s;
@@ -93,8 +112,8 @@ parse_placement(struct position *p, struct field f, char *err, size_t errlen)
 
 			if (!l || *l == '?')
 				return fen_error(err, errlen, 1,
-						 "\"%c\" in rank %d is not a piece letter (PNBRQK, pnbrqk) "
-						 "or a digit 1-8", *c, rank + 1);
+						 "\"%.*s\" in rank %d is not a piece letter (PNBRQK, pnbrqk) "
+						 "or a digit 1-8", char_len(c, s), c, rank + 1);
 			if (file < 8) {
 				int pc = (int)(l - piece_letters), sq = sq_make(file, rank);
 
@@ -117,10 +136,10 @@ parse_placement(struct position *p, struct field f, char *err, size_t errlen)
 
 		if (kings == 0)
 			return fen_error(err, errlen, 1, "\"%.*s\" has no %s king",
-					 quote_len(f.len), f.s, name);
+					 quote_len(f.s, f.len), f.s, name);
 		if (kings > 1)
 			return fen_error(err, errlen, 1, "\"%.*s\" has %d %s kings",
-					 quote_len(f.len), f.s, kings, name);
+					 quote_len(f.s, f.len), f.s, kings, name);
 	}
 
 	bitboard_t back = (p->pieces[W_PAWN] | p->pieces[B_PAWN]) & (BB_RANK_1 | BB_RANK_8);
@@ -160,11 +179,11 @@ parse_castling(struct position *p, struct field f, char *err, size_t errlen)
 		while (k < 4 && rights[k].letter != f.s[i])
 			k++;
 		if (k == 4)
-			return fen_error(err, errlen, 3, "\"%.*s\" has '%c', expected - or letters from KQkq",
-					 quote_len(f.len), f.s, f.s[i]);
+			return fen_error(err, errlen, 3, "\"%.*s\" has '%.*s', expected - or letters from KQkq",
+					 quote_len(f.s, f.len), f.s, char_len(f.s + i, f.s + f.len), f.s + i);
 		if (p->castling & rights[k].right)
 			return fen_error(err, errlen, 3, "\"%.*s\" repeats '%c'",
-					 quote_len(f.len), f.s, f.s[i]);
+					 quote_len(f.s, f.len), f.s, f.s[i]);
 		p->castling |= (uint8_t)rights[k].right;
 	}
 	for (int k = 0; k < 4; k++) {
@@ -179,7 +198,7 @@ parse_castling(struct position *p, struct field f, char *err, size_t errlen)
 		square_name(rights[k].king, ksq);
 		square_name(rights[k].rook, rsq);
 		return fen_error(err, errlen, 3, "\"%.*s\": %c needs the %s king on %s and a %s rook on %s",
-				 quote_len(f.len), f.s, rights[k].letter, color, ksq, color, rsq);
+				 quote_len(f.s, f.len), f.s, rights[k].letter, color, ksq, color, rsq);
 	}
 	return 0;
 }
@@ -191,7 +210,7 @@ parse_ep(struct position *p, struct field f, char *err, size_t errlen)
 	if (f.len == 1 && f.s[0] == '-')
 		return 0;
 	if (f.len != 2 || f.s[0] < 'a' || f.s[0] > 'h' || f.s[1] < '1' || f.s[1] > '8')
-		return fen_error(err, errlen, 4, "\"%.*s\" is not a square", quote_len(f.len), f.s);
+		return fen_error(err, errlen, 4, "\"%.*s\" is not a square", quote_len(f.s, f.len), f.s);
 
 	int sq = sq_make(f.s[0] - 'a', f.s[1] - '1');
 	int us = p->side, them = us ^ 1;
@@ -228,20 +247,20 @@ parse_number(struct field f, int field, unsigned min, uint16_t *out, char *err, 
 		for (i = 1; i < f.len && f.s[i] >= '0' && f.s[i] <= '9'; i++)
 			;
 		if (i == f.len)
-			return fen_error(err, errlen, field, "\"%.*s\" is negative", quote_len(f.len), f.s);
+			return fen_error(err, errlen, field, "\"%.*s\" is negative", quote_len(f.s, f.len), f.s);
 	}
 	for (i = 0; i < f.len; i++) {
 		if (f.s[i] < '0' || f.s[i] > '9')
 			return fen_error(err, errlen, field, "\"%.*s\" is not a number",
-					 quote_len(f.len), f.s);
+					 quote_len(f.s, f.len), f.s);
 		v = v * 10 + (unsigned long)(f.s[i] - '0');
 		if (v > UINT16_MAX)
 			return fen_error(err, errlen, field, "\"%.*s\" is too large (at most %u)",
-					 quote_len(f.len), f.s, (unsigned)UINT16_MAX);
+					 quote_len(f.s, f.len), f.s, (unsigned)UINT16_MAX);
 	}
 	if (v < min)
 		return fen_error(err, errlen, field, "\"%.*s\" must be at least %u",
-				 quote_len(f.len), f.s, min);
+				 quote_len(f.s, f.len), f.s, min);
 	*out = (uint16_t)v;
 	return 0;
 }
@@ -288,7 +307,7 @@ position_from_fen(struct position *p, const char *fen, char *err, size_t errlen)
 	if (side.len == 1 && (side.s[0] == 'w' || side.s[0] == 'b'))
 		pos.side = side.s[0] == 'w' ? WHITE : BLACK;
 	else
-		return fen_error(err, errlen, 2, "\"%.*s\" is not w or b", quote_len(side.len), side.s);
+		return fen_error(err, errlen, 2, "\"%.*s\" is not w or b", quote_len(side.s, side.len), side.s);
 
 	if (parse_castling(&pos, fields[3], err, errlen) || parse_ep(&pos, fields[4], err, errlen) ||
 	    parse_number(fields[5], 5, 0, &pos.halfmove, err, errlen) ||

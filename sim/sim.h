@@ -153,6 +153,11 @@ struct sim *sim_new(const struct sim_config *c, const enum sim_policy *policies,
 		    char *err, size_t errlen);
 /* Stops every watcher first; NULL is fine. */
 void sim_free(struct sim *s);
+/*
+ * The bytes a struct sim of c with n exhibitions will hold at its peak,
+ * reckoned from its allocations (sim/memory.c), to refuse what cannot fit.
+ */
+uint64_t sim_memory_estimate(const struct sim_config *c, int n);
 
 const struct sim_config *sim_config(const struct sim *s);
 int sim_exhibitions(const struct sim *s);

@@ -78,6 +78,11 @@ PY
 "$SIMUL" bench --boards 2 --models async --moves 1 --think 0s50ms --no-cpu-heavy --json >"$TMP/b.json" || fail "bench --think 0s50ms exit $?"
 grep -q '"think_us": 50000' "$TMP/b.json" || fail "bench --think 0s50ms: $(head -c 300 "$TMP/b.json")"
 
+# Item 18: the time cap is said in the duration grammar, not rounded to "0.0 s".
+"$SIMUL" bench --boards 200 --models threads --think 1s --moves 3 --time-cap 1ms --no-cpu-heavy --csv >"$TMP/cap.csv" 2>/dev/null
+grep -q ',time cap 1ms reached,' "$TMP/cap.csv" || fail "bench --time-cap 1ms: $(cat "$TMP/cap.csv")"
+bad '--fen: "8/8/8/8/8/8/8/7é w - - 0 1": FEN field 1 (placement): "é" in rank 1 is not a piece letter (PNBRQK, pnbrqk) or a digit 1-8' perft --depth 1 --fen "8/8/8/8/8/8/8/7é w - - 0 1"
+
 # Item 11: a write error on stdout is exit 1 with a message, for every command.
 if [ -w /dev/full ]; then
 	full() {
@@ -97,6 +102,31 @@ if [ -w /dev/full ]; then
 isready
 quit
 ' full uci
+fi
+
+# Item 16: a run that cannot fit is refused before it starts, with the
+# estimate, the limit and a way out. The limit here is ulimit -v (an ASan
+# build cannot run under one: then this part is skipped).
+if (ulimit -v 400000; "$SIMUL" --version) >/dev/null 2>&1; then
+	(ulimit -v 4000000; "$SIMUL" run --boards 1000000 --moves 500 --policy sync,round-robin,ready) >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	[ $rc = 2 ] || fail "1M boards x 500 moves under 4 GB: exit $rc, want 2"
+	grep -Eq '^simul: --boards: 1000000 boards of 500 moves in 3 exhibitions with chess need up to [0-9.]+ GB, more than the 4.1 GB available \(ulimit -v\); try --chess off, fewer --moves or --boards$' "$TMP/err" ||
+		fail "1M boards: $(cat "$TMP/err")"
+	# The estimate holds: twice it is enough, and it is not twice too much.
+	Q="run --boards 20000 --moves 500 --chess off --policy sync,round-robin,ready --csv"
+	# shellcheck disable=SC2086
+	(ulimit -v 50000; "$SIMUL" $Q) >/dev/null 2>"$TMP/err"
+	mb=$(sed -nE 's/.* need up to ([0-9]+) MB.*/\1/p' "$TMP/err")
+	[ -n "$mb" ] || fail "no estimate in: $(cat "$TMP/err")"
+	# shellcheck disable=SC2086
+	(ulimit -v $((2 * ${mb:-1} * 1000)); "$SIMUL" $Q) >/dev/null 2>"$TMP/err" || fail "twice the estimate ($mb MB) is not enough: $(cat "$TMP/err")"
+	rss=$( { /usr/bin/time -f '%M' "$SIMUL" $Q >/dev/null; } 2>&1 | tail -1)
+	if [[ $rss =~ ^[0-9]+$ ]]; then
+		echo "20000 boards x 500 moves x 3, chess off: estimate $mb MB, peak RSS $((rss / 1000)) MB"
+		[ $((rss / 1000)) -le "$mb" ] && [ $((2 * rss / 1000)) -ge "$mb" ] ||
+			fail "estimate $mb MB is not within [RSS, 2 RSS] of $((rss / 1000)) MB"
+	fi
 fi
 
 # Item 17: the Elo line of an even match says +0, never -0. (The speed of

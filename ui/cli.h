@@ -179,6 +179,12 @@ void cli_options_defaults(struct cli_options *o);
  * exists), for a spec's check(); ctx[0] is the struct cli_options.
  */
 int cli_exhibition_check(void *const *ctx, char *err, size_t errlen);
+/*
+ * Whether a run of c with n exhibitions fits in memory: its estimate
+ * (sim_memory_estimate) against what is available, MemAvailable or a
+ * lower RLIMIT_AS / RLIMIT_DATA. 0, or -1 with the figures and a way out.
+ */
+int cli_exhibition_fits(const struct sim_config *c, int n, char *err, size_t errlen);
 /* The DIST grammar and the profile list, for a spec's notes(). */
 void cli_exhibition_notes(FILE *f);
 

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "engine/macros.h"
 #include "engine/player.h"
@@ -276,6 +277,68 @@ cli_exhibition_check(void *const *ctx, char *err, size_t errlen)
 			return -1;
 		}
 	return 0;
+}
+
+/* Bytes this process may still allocate: MemAvailable, or a lower rlimit; 0 unknown. */
+static uint64_t
+memory_limit(const char **what)
+{
+	static const struct {
+		int		resource;
+		const char	*name;
+	} limits[] = { { RLIMIT_AS, "ulimit -v" }, { RLIMIT_DATA, "ulimit -d" } };
+	uint64_t limit = 0;
+	unsigned long long kb;
+	char line[128];
+	FILE *f = fopen("/proc/meminfo", "r");
+
+	*what = "unknown";
+	while (f != NULL && fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "MemAvailable: %llu kB", &kb) == 1) {
+			limit = (uint64_t)kb * 1024;
+			*what = "MemAvailable";
+		}
+	if (f != NULL)
+		fclose(f);
+	for (size_t i = 0; i < ARRAY_LEN(limits); i++) {
+		struct rlimit rl;
+
+		if (getrlimit(limits[i].resource, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+		    (limit == 0 || (uint64_t)rl.rlim_cur < limit)) {
+			limit = (uint64_t)rl.rlim_cur;
+			*what = limits[i].name;
+		}
+	}
+	return limit;
+}
+
+static void
+bytes_text(uint64_t b, char *buf, size_t len)
+{
+	if (b >= 1000000000)
+		snprintf(buf, len, "%.1f GB", (double)b / 1e9);
+	else
+		snprintf(buf, len, "%.0f MB", (double)b / 1e6);
+}
+
+int
+cli_exhibition_fits(const struct sim_config *c, int n, char *err, size_t errlen)
+{
+	uint64_t need = sim_memory_estimate(c, n);
+	const char *what;
+	uint64_t limit = memory_limit(&what);
+	char a[32], b[32];
+
+	if (limit == 0 || need <= limit)
+		return 0;
+	bytes_text(need, a, sizeof(a));
+	bytes_text(limit, b, sizeof(b));
+	snprintf(err, errlen,
+		 "--boards: %d boards of %d moves in %d exhibition%s%s need up to %s, more than the "
+		 "%s available (%s); try %sfewer --moves or --boards",
+		 c->boards, c->moves, n, n > 1 ? "s" : "", c->chess ? " with chess" : "", a, b, what,
+		 c->chess ? "--chess off, " : "");
+	return -1;
 }
 
 void

@@ -94,6 +94,8 @@ cmd_live(int argc, char **argv)
 	struct cli_options o;
 	struct live_options lo = { .fps = LIVE_FPS_DEFAULT };
 	void *ctx[] = { &o, &lo };
+	enum sim_policy pol[SIM_EXHIBITIONS_MAX];
+	char err[512];
 	int rc;
 
 	cli_options_defaults(&o);
@@ -105,6 +107,10 @@ cmd_live(int argc, char **argv)
 	}
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
 		return run_summary(&o);
+	if (cli_exhibition_fits(&o.config, cli_policies(&o, pol), err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: %s\n", err);
+		return 2;
+	}
 	if (lo.predict) {
 		struct predict *guesses = calloc(1, sizeof(*guesses));
 

@@ -194,6 +194,10 @@ run_open(struct run_ctx *rc)
 		fprintf(stderr, "simul: --pgn: needs --chess on (no games are played with chess off)\n");
 		return 2;
 	}
+	if (cli_exhibition_fits(c, rc->np, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: %s\n", err);
+		return 2;
+	}
 	if (ro->pgn != NULL && atomic_file_open(&out->pgn, ro->pgn, err, sizeof(err)) < 0) {
 		fprintf(stderr, "simul: --pgn: %s\n", err);
 		return 2;

@@ -207,6 +207,12 @@ ParameterizedTestParameters(fen, malformed)
 		{ "rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNX w KQkq - 0 1",
 		  "FEN field 1 (placement): \"X\" in rank 1 is not a piece letter (PNBRQK, pnbrqk) or a "
 		  "digit 1-8" },
+		/* Issue 12: a multibyte character is quoted whole, never one broken byte. */
+		{ "rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBN\u00e9 w KQkq - 0 1",
+		  "FEN field 1 (placement): \"\u00e9\" in rank 1 is not a piece letter (PNBRQK, "
+		  "pnbrqk) or a digit 1-8" },
+		{ "rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQ\u2654q - 0 1",
+		  "FEN field 3 (castling): \"KQ\u2654q\" has '\u2654', expected - or letters from KQkq" },
 		/* Placement: kings and pawns. */
 		{ "4k3/8/8/8/8/8/8/8 w - - 0 1",
 		  "FEN field 1 (placement): \"4k3/8/8/8/8/8/8/8\" has no white king" },
