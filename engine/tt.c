@@ -39,12 +39,6 @@ tt_clear(struct tt *tt)
 	memset(tt->entries, 0, (tt->mask + 1) * sizeof(struct tt_entry));
 }
 
-size_t
-tt_entries(const struct tt *tt)
-{
-	return tt->mask + 1;
-}
-
 bool
 tt_probe(const struct tt *tt, uint64_t key, int ply, struct tt_entry *out)
 {

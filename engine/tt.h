@@ -36,7 +36,6 @@ struct tt {
 int tt_init(struct tt *tt, size_t bytes);
 void tt_free(struct tt *tt);
 void tt_clear(struct tt *tt);
-size_t tt_entries(const struct tt *tt);
 
 /* true and *out filled when key is present; out->score is already root-relative for ply. */
 bool tt_probe(const struct tt *tt, uint64_t key, int ply, struct tt_entry *out);

@@ -33,9 +33,6 @@ enum sim_master_activity {
 	SIM_MASTER_DONE
 };
 
-/* "idle", "thinking", "walking", "waiting", "done". */
-const char *sim_master_activity_name(enum sim_master_activity a);
-
 /* One stretch of the master's time, for the "CPU never waits" strip. */
 struct sim_span {
 	simtime_t			start, end;

@@ -9,15 +9,6 @@
 
 #include "sim/sim_internal.h"
 
-static const char *const activity_names[] = { "idle", "thinking", "walking", "waiting", "done" };
-
-const char *
-sim_master_activity_name(enum sim_master_activity a)
-{
-	return (unsigned)a < sizeof(activity_names) / sizeof(activity_names[0]) ? activity_names[a]
-										: "?";
-}
-
 /*
  * The games as played: each board's master moves, and whether his last
  * move ended the game (an odd number of plies: no reply came).

@@ -7,6 +7,8 @@
 set -euo pipefail
 
 BIN=$(cd "$(dirname "${1:?usage: e2e_lesson_live.sh /path/to/simul}")" && pwd)/$(basename "$1")
+. "$(dirname "$0")/need_tools.sh"
+need_tools tmux
 TMUX_CMD=(tmux -L "simul_lesson_$$")
 S=lesson
 WORK=$(mktemp -d)

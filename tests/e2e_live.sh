@@ -17,10 +17,8 @@ SESSION=live
 PROMPT='E2E_PROMPT_READY'
 TMUX_CMD=(tmux -L "$SOCK")
 
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "e2e_live: tmux is not installed" >&2
-	exit 1
-fi
+. "$(dirname "$0")/need_tools.sh"
+need_tools tmux
 
 cleanup() {
 	"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1 || true

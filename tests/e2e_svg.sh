@@ -7,6 +7,8 @@
 # Usage: bash tests/e2e_svg.sh /path/to/simul
 set -u
 SIMUL=${1:?usage: e2e_svg.sh /path/to/simul}
+. "$(dirname "$0")/need_tools.sh"
+need_tools python3
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 fails=0

@@ -11,12 +11,9 @@
 set -euo pipefail
 
 SIMUL=${1:?usage: e2e_uci.sh /path/to/simul}
-POLYGLOT=$(command -v polyglot || true)
-[ -z "$POLYGLOT" ] && [ -x /usr/games/polyglot ] && POLYGLOT=/usr/games/polyglot
-if [ -z "$POLYGLOT" ]; then
-	echo "SKIP: polyglot is not installed (apt-get install polyglot); CI installs it"
-	exit 0
-fi
+. "$(dirname "$0")/need_tools.sh"
+need_tools polyglot
+POLYGLOT=$(command -v polyglot || echo /usr/games/polyglot)
 PGN_EXTRACT=$(command -v pgn-extract || true)
 [ -z "$PGN_EXTRACT" ] && [ -x /usr/games/pgn-extract ] && PGN_EXTRACT=/usr/games/pgn-extract
 

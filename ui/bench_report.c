@@ -41,7 +41,8 @@ bench_summary_largest(const struct bench_summary *s, enum bench_model m)
 	return best;
 }
 
-const struct bench_result *
+/* The ladder cell of model m at N, or NULL. */
+static const struct bench_result *
 bench_summary_cell(const struct bench_summary *s, enum bench_model m, uint32_t boards)
 {
 	for (size_t i = 0; i < s->ncells; i++)

@@ -29,9 +29,6 @@ struct bench_summary {
 /* Derived figures every writer shares. */
 /* Largest N the model completed in the ladder; 0 if none. */
 uint32_t bench_summary_largest(const struct bench_summary *s, enum bench_model m);
-/* The ladder cell of model m at N, or NULL. */
-const struct bench_result *bench_summary_cell(const struct bench_summary *s, enum bench_model m,
-    uint32_t boards);
 /* async wall / m wall on the CPU-heavy cell; 0 when either did not finish. */
 double bench_summary_heavy_speedup(const struct bench_summary *s, enum bench_model m);
 /* async wall / hybrid wall at the largest N both completed; 0 if none. */

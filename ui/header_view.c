@@ -20,7 +20,7 @@
  * projected totals, which at the end are the measured ones. 0 when there
  * is nothing to compare.
  */
-double
+static double
 header_view_speedup(const struct view_state *vs, const struct view_exhibition *ex)
 {
 	for (int i = 0; i < vs->nex; i++) {

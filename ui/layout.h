@@ -202,7 +202,6 @@ void header_view_legend(struct cellbuf *cb, struct ui_rect r, const struct view_
 void header_view_details(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs);
 void header_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
 		      const struct view_exhibition *ex);
-double header_view_speedup(const struct view_state *vs, const struct view_exhibition *ex);
 void strip_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
 		     const struct view_exhibition *ex);
 void board_view_diagram(struct cellbuf *cb, int x, int y, const struct view_state *vs,

@@ -32,6 +32,8 @@ enum {
 	LIVE_WINDOW_S = 3		/* the real loop's figures cover the last 3-6 s */
 };
 
+static void live_draw(struct live *lv);
+
 void
 live_window_reset(struct live *lv)
 {
@@ -140,7 +142,7 @@ live_event(const struct sim_event *e, void *arg)
 		live_draw(lv);
 }
 
-void
+static void
 live_draw(struct live *lv)
 {
 	struct view_state *vs = &lv->sv.vs;

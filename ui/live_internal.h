@@ -58,7 +58,6 @@ struct live {
 void live_say(struct live *lv, const char *text);
 /* The answer to a key: above the narration, for a few seconds. */
 void live_notice(struct live *lv, const char *text);
-void live_draw(struct live *lv);
 /* Forgets the real loop's figures (after a speed change or a greedy switch). */
 void live_window_reset(struct live *lv);
 /* Leaves the loop; live_run cleans up and returns code. */

@@ -17,7 +17,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-bool
+/* True when the locale (set by the caller with setlocale) can show UTF-8. */
+static bool
 screen_locale_utf8(void)
 {
 	const char *cs = nl_langinfo(CODESET);

@@ -56,11 +56,6 @@ enum {
 	SCREEN_KEY_OTHER
 };
 
-/*
- * True when the locale (set by the caller with setlocale) can show UTF-8.
- * Call before screen_start.
- */
-bool screen_locale_utf8(void);
 
 /*
  * Takes over the terminal: raw keys without echo, the keypad, mouse clicks,

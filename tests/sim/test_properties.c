@@ -11,11 +11,13 @@
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
 #include <criterion/new/assert.h>
+#include <criterion/parameterized.h>
 
 #include "engine/movegen.h"
 #include "sim/sim.h"
 
-enum { RUNS = 60, MAXB = 40 };
+/* The runs come in CHUNKS parameterized tests, so Criterion's two workers share them. */
+enum { RUNS = 60, CHUNKS = 4, MAXB = 40 };
 
 struct chains {
 	simtime_t	board[MAXB];	/* each board's own thinks, master's and opponent's */
@@ -82,7 +84,14 @@ check_game(const struct game *g)
 	cr_assert(g->termination != TERM_NONE);
 }
 
-Test(properties, random_configs)
+ParameterizedTestParameters(properties, random_configs)
+{
+	static int chunk[CHUNKS] = { 0, 1, 2, 3 };
+
+	return cr_make_param_array(int, chunk, CHUNKS);
+}
+
+ParameterizedTest(int *chunk, properties, random_configs)
 {
 	struct rng r;
 	int ready_faster = 0, rr_faster = 0, ties = 0;
@@ -98,7 +107,10 @@ Test(properties, random_configs)
 		bool walk = run % 3 == 2;
 		struct sim *s;
 
+		/* Every chunk draws every config, so run k is the same config in any chunk. */
 		random_config(&r, &c, walk);
+		if (run / (RUNS / CHUNKS) != *chunk)
+			continue;
 		memset(ch, 0, sizeof(ch));
 		s = sim_new(&c, ps, 3, err, sizeof(err));
 		cr_assert(s != NULL, "%s", err);
