@@ -157,7 +157,12 @@ game_termination_text(enum game_termination t)
 	case TERM_ADJUDICATED:
 		return "adjudication";
 	case TERM_ABANDONED:
+	case TERM_FORFEIT:
 		return "abandoned";
+	case TERM_TIME_FORFEIT:
+		return "time forfeit";
+	case TERM_RULES_INFRACTION:
+		return "rules infraction";
 	case TERM_NONE:
 		break;
 	}

@@ -20,7 +20,11 @@ enum game_termination {
 	TERM_THREEFOLD,
 	TERM_INSUFFICIENT,
 	TERM_ADJUDICATED,	/* ended from outside, e.g. the move limit */
-	TERM_ABANDONED		/* stopped unfinished (PGN result "*") */
+	TERM_ABANDONED,		/* stopped unfinished (PGN result "*") */
+	/* Lost by a player who failed (an external engine): the result stands. */
+	TERM_FORFEIT,		/* gone: exited or crashed ("abandoned", with a result) */
+	TERM_TIME_FORFEIT,	/* no move in time */
+	TERM_RULES_INFRACTION	/* an illegal or unreadable move */
 };
 
 struct game {

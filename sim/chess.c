@@ -41,6 +41,8 @@ chess_event_ready(struct exhibition *ex, int task, simtime_t due)
 	}
 	if (ply < ex->sim->records[board].nmoves)
 		return true;
+	if (engine_play_side(ex->sim, board, ply))
+		return engine_play_ready(ex->sim, board, ply, due);
 	return thinking_ready(ex->sim, board, ply, &ex->games[board], due);
 }
 
@@ -57,6 +59,16 @@ chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX])
 		return false;
 	r = &s->records[board];
 	g = &ex->games[board];
+	if (ply >= r->nmoves && engine_play_side(s, board, ply))
+		engine_play_wait(s, board, ply);
+	if (ply >= r->nmoves && r->forfeit_ply == ply) {
+		/* The engine to move failed: its side loses, in every exhibition. */
+		san[0] = '\0';
+		game_end(g, ply % 2 == 0 ? RESULT_BLACK_WINS : RESULT_WHITE_WINS,
+			 (enum game_termination)r->forfeit_term);
+		memcpy(ex->boards[board].last_san, san, sizeof(ex->boards[board].last_san));
+		return true;
+	}
 	if (ply < r->nmoves) {
 		m = r->moves[ply];
 	} else {

@@ -303,6 +303,14 @@ live_stepped(struct sim *s)
 	live_idle_update(s);
 }
 
+void
+clock_live_wake(struct sim *s)
+{
+	/* The idle callback goes on as far as the reading has come, as after a search. */
+	if (s->loop != NULL && s->stalled && !s->paused)
+		ev_idle_start(s->loop, &s->idle);
+}
+
 int
 sim_step(struct sim *s)
 {

@@ -8,6 +8,7 @@
 void
 sim_run_virtual(struct sim *s)
 {
+	/* An engine's move is waited for inside (engine_play_wait): its pipe is served meanwhile. */
 	while (events_process_next(s) == 0)
 		;
 }

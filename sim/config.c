@@ -10,6 +10,7 @@
 #include "engine/player.h"
 #include "sim/sim_internal.h"
 #include "sim/sim.h"
+#include "sim/uci_engine.h"
 
 static const char *const policy_names[SIM_POLICY_NB] = { "sync", "round-robin", "ready" };
 
@@ -60,14 +61,18 @@ sim_config_defaults(struct sim_config *c)
 	snprintf(c->opponents, sizeof(c->opponents), "club");
 }
 
+/*
+ * "club:20,uci:stockfish?Threads=1:4,beginner" into entries. The count is
+ * the last ":N" of an entry (an engine's command may hold colons of its
+ * own); an entry without one takes the boards left over.
+ */
 int
-sim_opponents_parse(const char *spec, int boards, const struct player_profile **out,
-		    char *err, size_t errlen)
+sim_opponents_split(const char *spec, int boards, struct sim_opponent_entry *out, char *err,
+		    size_t errlen)
 {
 	char buf[SIM_OPPONENTS_MAX];
 	char *save = NULL;
-	int next = 0;
-	const struct player_profile *last = NULL;
+	int next = 0, n = 0;
 
 	if (strlen(spec) >= sizeof(buf) || spec[0] == '\0') {
 		snprintf(err, errlen, "opponents: \"%s\" is not a profile list (e.g. club:20,beginner:4)",
@@ -82,11 +87,11 @@ sim_opponents_parse(const char *spec, int boards, const struct player_profile **
 		return -1;
 	}
 	for (char *tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
-		char *colon = strchr(tok, ':');
+		char *colon = strrchr(tok, ':');
 		long count = -1;
-		const struct player_profile *pr;
 
-		if (colon != NULL) {
+		if (colon != NULL && (!uci_spec_is(tok) || colon > tok + 3) &&
+		    strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
 			char *end;
 
 			*colon = '\0';
@@ -96,11 +101,23 @@ sim_opponents_parse(const char *spec, int boards, const struct player_profile **
 					 colon + 1);
 				return -1;
 			}
-		}
-		pr = player_profile_find(tok);
-		if (pr == NULL) {
-			snprintf(err, errlen, "opponents: \"%s\" is not a player profile", tok);
+		} else if (colon != NULL && !uci_spec_is(tok)) {
+			snprintf(err, errlen, "opponents: \"%s\" has a bad count \"%s\"", spec,
+				 colon + 1);
 			return -1;
+		}
+		if (!uci_spec_is(tok) && player_profile_find(tok) == NULL) {
+			snprintf(err, errlen, "opponents: \"%s\" is not a player profile or uci:CMD", tok);
+			return -1;
+		}
+		if (uci_spec_is(tok)) {
+			struct uci_spec us;
+			char why[256];
+
+			if (uci_spec_parse(tok, &us, why, sizeof(why)) < 0) {
+				snprintf(err, errlen, "opponents: %s", why);
+				return -1;
+			}
 		}
 		if (count < 0)
 			count = boards - next > 0 ? boards - next : 0;
@@ -109,15 +126,35 @@ sim_opponents_parse(const char *spec, int boards, const struct player_profile **
 				 boards);
 			return -1;
 		}
-		for (long i = 0; i < count && out != NULL; i++)
-			out[next + i] = pr;
+		if (out != NULL) {
+			snprintf(out[n].text, sizeof(out[n].text), "%s", tok);
+			out[n].first = next;
+			out[n].count = (int)count;
+		}
+		n++;
 		next += (int)count;
-		last = pr;
 	}
-	/* Boards the counts left over play the last profile named. */
-	for (int i = next; i < boards && out != NULL; i++)
-		out[i] = last;
-	return 0;
+	/* Boards the counts left over play the last entry named. */
+	if (out != NULL && n > 0)
+		out[n - 1].count += boards - next;
+	return n;
+}
+
+int
+sim_opponents_parse(const char *spec, int boards, const struct player_profile **out,
+		    char *err, size_t errlen)
+{
+	struct sim_opponent_entry ent[SIM_OPPONENTS_MAX / 2];
+	int n = sim_opponents_split(spec, boards, ent, err, errlen);
+
+	for (int i = 0; i < n && out != NULL; i++) {
+		const struct player_profile *pr =
+			uci_spec_is(ent[i].text) ? &sim_engine_profile : player_profile_find(ent[i].text);
+
+		for (int b = ent[i].first; b < ent[i].first + ent[i].count; b++)
+			out[b] = pr;
+	}
+	return n < 0 ? -1 : 0;
 }
 
 int
@@ -150,8 +187,17 @@ sim_config_check(const struct sim_config *c, char *err, size_t errlen)
 				return -1;
 			}
 	}
-	if (player_profile_find(c->master_profile) == NULL) {
-		snprintf(err, errlen, "master: \"%s\" is not a player profile", c->master_profile);
+	if (uci_spec_is(c->master_profile)) {
+		struct uci_spec us;
+		char why[256];
+
+		if (uci_spec_parse(c->master_profile, &us, why, sizeof(why)) < 0) {
+			snprintf(err, errlen, "master: %s", why);
+			return -1;
+		}
+	} else if (player_profile_find(c->master_profile) == NULL) {
+		snprintf(err, errlen, "master: \"%s\" is not a player profile or uci:CMD",
+			 c->master_profile);
 		return -1;
 	}
 	return sim_opponents_parse(c->opponents, c->boards, NULL, err, errlen);

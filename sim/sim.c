@@ -40,6 +40,9 @@ sim_new(const struct sim_config *c, const enum sim_policy *policies, int n, char
 	s->config = *c;
 	thinking_init(s);
 	s->master_profile = player_profile_find(c->master_profile);
+	if (s->master_profile == NULL)
+		s->master_profile = &sim_engine_profile;	/* uci:CMD: sim_use_engines */
+	s->master_engine = -1;
 	if (c->chess) {
 		s->records = calloc((size_t)c->boards, sizeof(s->records[0]));
 		s->opponents = calloc((size_t)c->boards, sizeof(s->opponents[0]));
@@ -49,8 +52,11 @@ sim_new(const struct sim_config *c, const enum sim_policy *policies, int n, char
 			sim_free(s);
 			return NULL;
 		}
-		for (int i = 0; i < c->boards; i++)
+		for (int i = 0; i < c->boards; i++) {
 			s->records[i].opponent = s->opponents[i];
+			s->records[i].engine = -1;
+			s->records[i].forfeit_ply = -1;
+		}
 	}
 	for (int i = 0; i < n; i++) {
 		s->nex = i + 1;
@@ -72,6 +78,7 @@ sim_free(struct sim *s)
 		return;
 	sim_stop_live(s);
 	thinking_free(s);
+	engine_play_free(s);
 	for (int i = 0; i < s->nex; i++)
 		exhibition_free(&s->ex[i]);
 	if (s->records != NULL)

@@ -53,7 +53,7 @@ enum {
 	SIM_BOARDS_MAX = 1000000,
 	SIM_MOVES_MAX = 500,
 	SIM_EXHIBITIONS_MAX = 4,	/* exhibitions in one struct sim */
-	SIM_PROFILE_MAX = 32,		/* player profile name, with NUL */
+	SIM_PROFILE_MAX = 256,		/* player profile name or uci:CMD spec, with NUL */
 	SIM_OPPONENTS_MAX = 256,	/* opponents spec, with NUL */
 	SIM_BLOCKING_MAX = 64		/* boards with a blocking opponent */
 };
@@ -158,6 +158,21 @@ void sim_free(struct sim *s);
  * reckoned from its allocations (sim/memory.c), to refuse what cannot fit.
  */
 uint64_t sim_memory_estimate(const struct sim_config *c, int n);
+
+/*
+ * External engines (sim/engine_pool.h) play the sides the config names as
+ * uci:CMD. The pool is the caller's and outlives the sim; its loop is the
+ * one the engines' pipes are watched on, and the virtual clock runs it
+ * while an event waits for an engine's answer. -1 with chess off.
+ */
+struct engine_pool;
+int sim_use_engines(struct sim *s, struct engine_pool *p);
+/* The side (White: the master) is played by an external engine. */
+bool sim_board_engine(const struct sim *s, int board, bool master);
+/* The player's name: an engine's "id name", else the profile (master: White). */
+const char *sim_player_name(const struct sim *s, int board, bool master);
+/* Why the board's engine lost (NULL: it did not), and at which ply. */
+const char *sim_board_forfeit(const struct sim *s, int board, int *ply);
 
 const struct sim_config *sim_config(const struct sim *s);
 int sim_exhibitions(const struct sim *s);

@@ -104,6 +104,12 @@ struct board_record {
 	int			think_prev, think_next;	/* queue of boards with one, -1 ends */
 	simtime_t		think_due;	/* when its move is due (the queue's order) */
 	double			think_cpu;	/* CPU seconds it used so far */
+	/* External engines (engine_play.c). */
+	int			engine;		/* the opponent's engine slot, -1 for a profile */
+	bool			asked;		/* an engine was asked for ply nmoves */
+	int			forfeit_ply;	/* the side to move there lost, -1 none */
+	uint8_t			forfeit_term;	/* enum game_termination */
+	char			*forfeit_why;	/* what the engine did, for the summary */
 };
 
 /*
@@ -147,6 +153,10 @@ struct sim {
 	bool			was_live;
 	ev_tstamp		stalled_since;	/* real */
 
+	/* external engines, NULL when none play */
+	struct engine_pool	*engines;
+	int			master_engine;	/* slot, -1 */
+
 	/* measured, never fed into the model */
 	struct thinking		thinking;
 	struct histogram	lateness;	/* µs, one sample per event from the loop */
@@ -155,6 +165,15 @@ struct sim {
 };
 
 /* config.c */
+struct sim_opponent_entry {
+	char			text[SIM_OPPONENTS_MAX];	/* profile name or uci:CMD */
+	int			first, count;	/* boards */
+};
+/* Entries in board order; their number, or -1 with err. out may be NULL. */
+int sim_opponents_split(const char *spec, int boards, struct sim_opponent_entry *out, char *err,
+			size_t errlen);
+/* The stand-in profile of an external engine's side ("uci"). */
+extern const struct player_profile sim_engine_profile;
 int sim_opponents_parse(const char *spec, int boards, const struct player_profile **out,
 			char *err, size_t errlen);
 
@@ -194,6 +213,12 @@ simtime_t events_next_time(const struct sim *s);
 bool events_next_ready(struct sim *s);
 int events_process_next(struct sim *s);
 int events_process_of(struct sim *s, int ex);
+
+/*
+ * clock_live.c: an answer came from outside the model (an engine's pipe,
+ * a loop callback like the clock's own timer): a held clock may go on.
+ */
+void clock_live_wake(struct sim *s);
 
 /* board_task.c */
 void board_task_step(struct board_task *bt, simtime_t t);
@@ -240,5 +265,16 @@ void record_time(struct sim *s, int board, int ply, simtime_t t);
 
 /* model.c: the model for the work left (sim_model_played from ex as it is now). */
 int model_project(const struct exhibition *ex, simtime_t *total);
+
+/* engine_play.c: external engines as players. */
+/* The ply is an engine's to play. */
+bool engine_play_side(const struct sim *s, int board, int ply);
+/* Asks the engine for (board, ply) if nobody has yet; the answer goes into the record. */
+void engine_play_begin(struct sim *s, int board, int ply, simtime_t due);
+/* The answer is in (a move in the record, or a forfeit); asks if need be. */
+bool engine_play_ready(struct sim *s, int board, int ply, simtime_t due);
+/* Runs the loop until the answer is in. */
+void engine_play_wait(struct sim *s, int board, int ply);
+void engine_play_free(struct sim *s);
 
 #endif

@@ -118,6 +118,10 @@ thinking_begin(struct sim *s, int board, int ply, const struct game *g, simtime_
 	double t0;
 	int after = th->tail;
 
+	if (engine_play_side(s, board, ply)) {
+		engine_play_begin(s, board, ply, due);
+		return;
+	}
 	if (!cooperative(s) || ply != r->nmoves || r->think != NULL)
 		return;
 	pr = record_player(s, board, ply, &seed);

@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "sim/engine_pool.h"
 #include "sim/sim.h"
 
 enum cli_kind {
@@ -163,6 +164,7 @@ struct cli_options {
 	double			speed;		/* --speed, CLI_SPEED_DEFAULT */
 	bool			speed_set;
 	enum cli_clock		clock;		/* --clock, virtual unless set */
+	struct engine_pool_options engines;	/* --engine-limit, --engine-restart, --engine-log */
 	bool			clock_set;
 	char			preset[32];	/* --preset, "article" by default */
 	bool			list_presets;	/* --preset list */

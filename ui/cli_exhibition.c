@@ -11,6 +11,7 @@
 
 #include "engine/macros.h"
 #include "engine/player.h"
+#include "sim/engine_pool.h"
 #include "ui/cli.h"
 
 static int
@@ -128,8 +129,16 @@ static int
 set_master(void *ctx, const char *v, char *err, size_t errlen)
 {
 	struct cli_options *o = ctx;
+	struct uci_spec spec;
 
-	if (player_profile_find(v) == NULL) {
+	if (uci_spec_is(v)) {
+		if (strlen(v) >= sizeof(o->config.master_profile)) {
+			snprintf(err, errlen, "\"%.20s...\" is too long", v);
+			return -1;
+		}
+		if (uci_spec_parse(v, &spec, err, errlen) < 0)
+			return -1;
+	} else if (player_profile_find(v) == NULL) {
 		char names[128];
 
 		cli_words(cli_profile_word, names, sizeof(names));
@@ -222,6 +231,12 @@ set_blocking(void *ctx, const char *v, char *err, size_t errlen)
 	return 0;
 }
 
+static int
+set_engine_limit(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return engine_limit_parse(v, &((struct cli_options *)ctx)->engines.limit, err, errlen);
+}
+
 static const struct cli_option opts[] = {
 	{ "boards", 'n', "N", "boards in the exhibition, 1..1000000 (24)", set_boards },
 	{ "moves", 'm', "M", "master moves per game, 1..500 (30); the opponent replies to each",
@@ -239,10 +254,15 @@ static const struct cli_option opts[] = {
 	{ "preset", 0, "NAME", "start from a preset (article); 'list' shows them", set_preset,
 	  .word = preset_word, .early = true },
 	{ "chess", 0, "on|off", "play real games, or time only (on)", set_chess, .word = chess_word },
-	{ "master", 0, "PROFILE", "the master's player profile (master)", set_master,
+	{ "master", 0, "PROFILE", "the master's player profile (master), or uci:CMD", set_master,
 	  .word = cli_profile_word },
-	{ "opponents", 0, "SPEC", "opponents' profiles (club), or club:20,beginner:4", set_opponents,
-	  .word = cli_profile_word },
+	{ "opponents", 0, "SPEC", "opponents' profiles (club), or club:20,beginner:4,uci:CMD:2",
+	  set_opponents, .word = cli_profile_word },
+	{ "engine-limit", 0, "LIMIT", "uci engines' search: " ENGINE_LIMIT_HELP, set_engine_limit },
+	{ "engine-restart", 0, NULL, "a uci engine that dies is replaced, its game goes on", NULL,
+	  .kind = CLI_FLAG, .off = offsetof(struct cli_options, engines.restart) },
+	{ "engine-log", 0, "FILE", "uci engines' stderr (default: next to --pgn)", NULL,
+	  .kind = CLI_PATH, .off = offsetof(struct cli_options, engines.log) },
 	{ "speed", 0, "X", "live clock: simulated seconds per real second (60)", set_speed },
 	{ "clock", 0, "virtual|live", "which clock runs the simulation", set_clock,
 	  .word = clock_word },
@@ -261,6 +281,7 @@ cli_options_defaults(struct cli_options *o)
 	sim_config_defaults(&o->config);
 	o->speed = CLI_SPEED_DEFAULT;
 	o->clock = CLI_CLOCK_VIRTUAL;
+	engine_limit_defaults(&o->engines.limit);
 	snprintf(o->preset, sizeof(o->preset), "article");
 }
 

@@ -46,9 +46,7 @@ int
 games_pgn_append(FILE *f, const struct sim *s, int round, bool live)
 {
 	const struct sim_config *c = sim_config(s);
-	char white[64], black[64], board[16], rnd[16], event[80];
-
-	snprintf(white, sizeof(white), "Master (%s)", c->master_profile);
+	char white[SIM_PROFILE_MAX + 16], black[SIM_PROFILE_MAX + 32], board[16], rnd[16], event[80];
 	snprintf(rnd, sizeof(rnd), "%d", round);
 	for (int e = 0; e < sim_exhibitions(s); e++) {
 		const char *policy = sim_policy_name(sim_exhibition_policy(s, e));
@@ -71,8 +69,16 @@ games_pgn_append(FILE *f, const struct sim *s, int round, bool live)
 			comments = games_pgn_comments(g, sim_game_think_times(s, e, b), &emt);
 			if (comments == NULL)
 				return -1;
-			snprintf(black, sizeof(black), "Opponent %d (%s)", b + 1,
-				 sim_board_opponent(s, b));
+			/* An engine is named as it names itself ("id name"). */
+			if (sim_board_engine(s, b, true))
+				snprintf(white, sizeof(white), "%s", sim_player_name(s, b, true));
+			else
+				snprintf(white, sizeof(white), "Master (%s)", c->master_profile);
+			if (sim_board_engine(s, b, false))
+				snprintf(black, sizeof(black), "%s", sim_player_name(s, b, false));
+			else
+				snprintf(black, sizeof(black), "Opponent %d (%s)", b + 1,
+					 sim_board_opponent(s, b));
 			snprintf(board, sizeof(board), "%d", b + 1);
 			/* Round is the last tag, so leaving it out is one fewer. */
 			rc = pgn_write(f, g, tags, ARRAY_LEN(tags) - (round >= 1 ? 0 : 1), comments);

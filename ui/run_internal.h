@@ -56,6 +56,9 @@ struct run_ctx {
 	int			workers;	/* W: 1 runs the seeds here, in order */
 	struct run_out		out;
 	struct sim		*s;		/* the seed being played (in this process) */
+	struct engine_pool	*engines;	/* uci: players, started once for every seed */
+	char			*faults;	/* what the engines did wrong, one line each */
+	size_t			nfaults;	/* its length */
 	struct ev_loop		*loop;
 	double			started;	/* monotonic seconds */
 	bool			progress;	/* stderr is a terminal */

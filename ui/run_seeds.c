@@ -13,6 +13,7 @@
 
 #include <ev.h>
 
+#include "sim/engine_pool.h"
 #include "sim/realtime.h"
 #include "sim/snapshot.h"
 #include "ui/commands.h"
@@ -118,7 +119,8 @@ run_live(struct run_ctx *rc, double speed, char *err, size_t errlen)
 	ev_timer tick;
 	ev_signal stop[UI_STOP_SIGNALS];
 
-	rc->loop = ev_loop_new(EVFLAG_AUTO);
+	/* Engines live on the default loop (ev_child works only there): share it. */
+	rc->loop = rc->engines != NULL ? engine_pool_loop(rc->engines) : ev_loop_new(EVFLAG_AUTO);
 	if (rc->loop == NULL) {
 		snprintf(err, errlen, "--clock: cannot create an event loop");
 		return -1;
@@ -140,7 +142,8 @@ run_live(struct run_ctx *rc, double speed, char *err, size_t errlen)
 	for (int i = 0; i < UI_STOP_SIGNALS; i++)
 		ev_signal_stop(rc->loop, &stop[i]);
 	ev_timer_stop(rc->loop, &tick);
-	ev_loop_destroy(rc->loop);
+	if (rc->engines == NULL)
+		ev_loop_destroy(rc->loop);
 	rc->loop = NULL;
 	return 0;
 }
@@ -179,6 +182,60 @@ run_out_alloc(struct run_out *out, size_t runs, size_t np, size_t boards)
 	out->finish = finish ? (simtime_t *)((char *)out->block + off_finish) : NULL;
 	out->played = (uint8_t *)out->block + off_played;
 	return 0;
+}
+
+/*
+ * The engines, started before anything runs. Their stderr goes to
+ * --engine-log, else next to the PGN (games.pgn: games.engines.log).
+ */
+static struct engine_pool *
+run_engines(const struct cli_options *o, const struct run_opts *ro, char *err, size_t errlen)
+{
+	struct engine_pool_options eo = o->engines;
+	char log[4096];
+
+	if (eo.log == NULL && ro->pgn != NULL) {
+		size_t n = strlen(ro->pgn);
+
+		if (n > 4 && strcmp(ro->pgn + n - 4, ".pgn") == 0)
+			n -= 4;
+		snprintf(log, sizeof(log), "%.*s.engines.log", (int)n, ro->pgn);
+		eo.log = log;
+	}
+	return engine_pool_new(ev_default_loop(0), &o->config, &eo, err, errlen);
+}
+
+/* What the engines did wrong in seed run, board by board, for the summary. */
+static void
+run_faults(struct run_ctx *rc, int run)
+{
+	const struct sim_config *c = sim_config(rc->s);
+
+	for (int b = 0; b < c->boards; b++) {
+		int ply;
+		const char *why = sim_board_forfeit(rc->s, b, &ply);
+		char line[512], at[32];
+		const struct game *g = sim_game(rc->s, 0, b);
+		char *p;
+		int n;
+
+		if (why == NULL)
+			continue;
+		duration_hms(sim_board_finish(rc->s, 0, b), at, sizeof(at));
+		n = snprintf(line, sizeof(line),
+			     "engine fault: run %d board %d: %s (%s) lost at move %d%s (%s, simulated %s): %s\n",
+			     run + 1, b + 1, sim_player_name(rc->s, b, ply % 2 == 0),
+			     ply % 2 == 0 ? "White" : "Black", ply / 2 + 1, ply % 2 ? "..." : "",
+			     g != NULL ? game_termination_text(g->termination) : "?", at, why);
+		if (n >= (int)sizeof(line))
+			n = (int)sizeof(line) - 1;
+		p = realloc(rc->faults, rc->nfaults + (size_t)n + 1);
+		if (p == NULL)
+			return;
+		rc->faults = p;
+		memcpy(rc->faults + rc->nfaults, line, (size_t)n + 1);
+		rc->nfaults += (size_t)n;
+	}
 }
 
 /* Checks, opens every output file, allocates the results: 0, or the exit code (said why). */
@@ -228,6 +285,15 @@ run_open(struct run_ctx *rc)
 	/* A trace, the games and the picture are one stream each, in seed order: one worker. */
 	if (ro->pgn != NULL || ro->trace != NULL || ro->svg != NULL)
 		rc->workers = 1;
+	if (c->chess && engine_pool_needed(c)) {
+		/* The engines are this process's children: one worker, and they start now. */
+		rc->workers = 1;
+		rc->engines = run_engines(rc->o, ro, err, sizeof(err));
+		if (rc->engines == NULL) {
+			fprintf(stderr, "simul: %s\n", err);
+			return 2;
+		}
+	}
 	return 0;
 }
 
@@ -253,6 +319,8 @@ run_seed(void *arg, int run)
 		fprintf(stderr, "simul: --trace: cannot write %s\n", ro->trace);
 		return 1;
 	}
+	if (rc->engines != NULL)
+		sim_use_engines(rc->s, rc->engines);
 	/* Only a trace or the live clock's end listens: otherwise no event is built. */
 	if (out->trace_w != NULL || rc->o->clock == CLI_CLOCK_LIVE)
 		sim_on_event(rc->s, run_hook, rc);
@@ -274,6 +342,7 @@ run_seed(void *arg, int run)
 			out->finish[cell * (size_t)c.boards + (size_t)b] = sim_board_finish(rc->s, p, b);
 	}
 	sim_loop_stats(rc->s, &out->loop[run]);
+	run_faults(rc, run);
 	if (run == 0 && out->svg.f != NULL && picture_run(out->svg.f, rc->s) < 0) {
 		fprintf(stderr, "simul: --svg: cannot write %s\n", ro->svg);
 		return 1;
@@ -366,6 +435,8 @@ run_finish(struct run_ctx *rc)
 		fprintf(stderr, "simul: cannot write the report to stdout\n");
 		return 1;
 	}
+	if (rc->nfaults > 0)
+		fputs(rc->faults, ro->format == REPORT_TABLE ? stdout : stderr);
 	/* Guesses against the first seed's run; beside a table, else on stderr. */
 	predict_print(ro->format == REPORT_TABLE ? stdout : stderr, &ro->predict, out->stats,
 		      rc->np);
@@ -388,4 +459,6 @@ run_close(struct run_ctx *rc)
 	atomic_file_abort(&rc->out.trace);
 	atomic_file_abort(&rc->out.svg);
 	workers_unshare(rc->out.block, rc->out.size);
+	free(rc->faults);
+	engine_pool_free(rc->engines);
 }
