@@ -31,8 +31,7 @@ for clock in "virtual" "live --speed 100000" "${EXTRA_CLOCK:-}"; do
 	fi
 	[ "$(left)" = 0 ] || fail "$name: $(left) stockfish left"
 done
-# Stockfish at a fixed node count is deterministic: the live games are the virtual ones.
-diff <(grep -v '^\[Event' "$TMP/virtual.pgn") <(grep -v '^\[Event' "$TMP/live.pgn") >/dev/null ||
-	fail "live games differ from virtual ones"
+# Same moves on both clocks is promised only given the engine's moves: an
+# external engine may vary (the fake engine's runs in e2e_engines must not).
 [ $fails = 0 ] && echo "e2e_stockfish: all passed"
 exit $((fails > 0))
