@@ -153,3 +153,31 @@ sim_board_opponent(const struct sim *s, int board)
 		return s->opponents[board]->name;
 	return s->config.opponents;
 }
+
+int
+sim_set_blocking(struct sim *s, int board, bool on)
+{
+	struct sim_config *c = &s->config;
+	int i = 0;
+
+	if (board < 0 || board >= c->boards)
+		return -1;
+	while (i < c->nblocking && c->blocking[i] != board)
+		i++;
+	if (on && i == c->nblocking) {
+		if (c->nblocking == SIM_BLOCKING_MAX)
+			return -1;
+		c->blocking[c->nblocking++] = board;
+	} else if (!on && i < c->nblocking) {
+		c->blocking[i] = c->blocking[--c->nblocking];
+	}
+	for (int e = 0; e < s->nex; e++)
+		s->ex[e].boards[board].blocking = on;
+	return 0;
+}
+
+bool
+sim_blocking(const struct sim *s, int board)
+{
+	return board >= 0 && board < s->config.boards && s->ex[0].boards[board].blocking;
+}

@@ -243,6 +243,15 @@ double sim_speed(const struct sim *s);
  */
 void sim_set_greedy(struct sim *s, bool greedy);
 bool sim_greedy(const struct sim *s);
+/*
+ * The blocking pitfall at run time: board's opponent thinks inside a
+ * blocking call from its next reply on (on) or no longer (off), in every
+ * exhibition; the config's list follows, so the model and a restart agree.
+ * On the live clock the callback then really sleeps through that think.
+ * -1 when board is out of range or SIM_BLOCKING_MAX boards already block.
+ */
+int sim_set_blocking(struct sim *s, int board, bool on);
+bool sim_blocking(const struct sim *s, int board);
 /* Processes exactly one next event (any clock, paused or not); -1 when none is left. */
 int sim_step(struct sim *s);
 /* Finishes exhibition ex at once; the results are those a full run gives. */

@@ -203,6 +203,34 @@ key_restart(struct live *lv, const struct screen_input *in)
 	}
 }
 
+/*
+ * The blocking pitfall on the focused board, at run time: once the master
+ * has moved there, its opponent's think is a blocking call and nothing
+ * else runs until the reply. The config follows so r and p keep it.
+ */
+static void
+key_blocking(struct live *lv, const struct screen_input *in)
+{
+	int b = lv->sv.vs.focus_board;
+	bool on = !sim_blocking(lv->sim, b);
+	char text[VIEW_TEXT];
+
+	(void)in;
+	if (sim_set_blocking(lv->sim, b, on) < 0) {
+		live_notice(lv, "no more blocking boards: b on a blocking board turns it off");
+		return;
+	}
+	lv->config = *sim_config(lv->sim);
+	live_window_reset(lv);
+	if (on)
+		snprintf(text, sizeof(text), "board %d blocks: once the master moves there, its "
+			 "opponent thinks inside a blocking call and nothing else runs (b: off)", b + 1);
+	else
+		snprintf(text, sizeof(text), "board %d no longer blocks: its reply is a timer again",
+			 b + 1);
+	live_notice(lv, text);
+}
+
 static void
 key_loop(struct live *lv, const struct screen_input *in)
 {
@@ -271,23 +299,25 @@ const struct key_binding key_table[] = {
 	  "\u2190\u2191\u2193\u2192 Tab", "arrows Tab", "move the focus", NULL,
 	  "\u2190\u2192", "<>", { "focus", "focus", "", "" }, key_focus },
 	{ { SCREEN_KEY_ENTER, SCREEN_KEY_ESC }, "Enter", "Enter", "focused board, large", NULL,
-	  "Enter", "Enter", { "zoom", "zoom", "zoom", "" }, key_zoom },
+	  "Enter", "Enter", { "zoom", "zoom", "", "" }, key_zoom },
 	{ { SCREEN_KEY_PGUP, SCREEN_KEY_PGDN, SCREEN_KEY_HOME, SCREEN_KEY_END }, "PgUp PgDn",
 	  "PgUp PgDn", "scroll the boards", NULL, NULL, NULL, { NULL }, key_page },
 	{ { 'f' }, "f", "f", "fast-forward to the end", NULL,
-	  "f", "f", { "fast-fwd", "ffwd", "ffwd", "" }, key_fast_forward },
+	  "f", "f", { "fast-fwd", "ffwd", "", "" }, key_fast_forward },
 	{ { 'r' }, "r", "r", "restart with a new seed", NULL,
-	  "r", "r", { "restart", "new", "new", "" }, key_restart },
+	  "r", "r", { "restart", "new", "", "" }, key_restart },
 	{ { 'p' }, "p", "p", "async policy: rr / ready", NULL,
-	  "p", "p", { "policy", "pol", "pol", "" }, key_policy },
+	  "p", "p", { "policy", "pol", "", "" }, key_policy },
 	{ { 'g' }, "g", "g", "greedy search: loop stalls", NULL,
 	  "g", "g", { "greedy", "greedy", "greedy", "" }, key_greedy },
+	{ { 'b' }, "b", "b", "blocking call on the focused board", NULL,
+	  "b", "b", { "block", "block", "block", "" }, key_blocking },
 	{ { 'l' }, "l", "l", "the event loop: ready queue, timers", NULL,
 	  "l", "l", { "loop", "loop", "loop", "" }, key_loop },
 	{ { 'm' }, "m", "m", "the model, with this run's numbers", NULL,
 	  "m", "m", { "model", "model", "model", "" }, key_model },
 	{ { 'd' }, "d", "d", "details: the real loop's stall and lateness", NULL,
-	  "d", "d", { "details", "det", "det", "" }, key_details },
+	  "d", "d", { "details", "det", "", "" }, key_details },
 	{ { SCREEN_KEY_CLICK }, "click", "click", "focus a board", NULL, NULL, NULL, { NULL },
 	  key_click },
 	{ { '?', 'h', SCREEN_KEY_F1 }, "? F1 h", "? F1 h", "this help", NULL,

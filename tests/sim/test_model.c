@@ -166,3 +166,37 @@ Test(model, projection_never_moves_with_fixed_times)
 	cr_assert(gt(int, steps, 100));
 	sim_free(s);
 }
+
+/* b in the live view: blocking switched on before the run is --blocking-opponent exactly. */
+Test(model, blocking_at_run_time_is_the_flag)
+{
+	struct sim_config c;
+	struct sim *a, *b;
+
+	fixed(&c, 6, 5, 5, 55, 0);
+	c.chess = false;
+	b = make(&c);
+	cr_assert(eq(int, sim_set_blocking(b, 2, true), 0));
+	cr_assert(sim_blocking(b, 2));
+	cr_assert(eq(int, sim_config(b)->nblocking, 1));
+	c.blocking[0] = 2;
+	c.nblocking = 1;
+	a = make(&c);
+	sim_run_virtual(a);
+	sim_run_virtual(b);
+	for (int p = 0; p < 3; p++) {
+		struct sim_stats sa, sb;
+
+		sim_stats(a, p, &sa);
+		sim_stats(b, p, &sb);
+		cr_assert(eq(i64, sa.total, sb.total));
+		cr_assert(eq(i64, sb.total, sb.model_total));
+		if (p > 0)
+			cr_assert(gt(i64, sb.master_blocked, 0));
+	}
+	cr_assert(eq(int, sim_set_blocking(b, 6, true), -1));
+	cr_assert(eq(int, sim_set_blocking(b, 2, false), 0));
+	cr_assert(eq(int, sim_config(b)->nblocking, 0));
+	sim_free(a);
+	sim_free(b);
+}

@@ -183,6 +183,20 @@ check_greedy(void)
 }
 
 static void
+check_blocking(void)
+{
+	lv.sv.vs.focus_board = 4;
+	press('b');
+	cr_assert(eq(int, sim_blocking(lv.sim, 4), true));
+	cr_assert(eq(int, lv.config.nblocking, 1));
+	cr_assert(eq(int, lv.config.blocking[0], 4));
+	press('b');
+	cr_assert(eq(int, sim_blocking(lv.sim, 4), false));
+	cr_assert(eq(int, lv.config.nblocking, 0));
+	lv.sv.vs.focus_board = 0;
+}
+
+static void
 check_loop(void)
 {
 	press(' ');	/* running again: no longer stepping */
@@ -263,7 +277,7 @@ static const struct {
 	{ "space", check_pause }, { "s", check_step }, { "+  -", check_speed },
 	{ "arrows Tab", check_focus }, { "Enter", check_zoom }, { "PgUp PgDn", check_page },
 	{ "f", check_fast_forward }, { "r", check_restart }, { "p", check_policy },
-	{ "g", check_greedy }, { "l", check_loop }, { "m", check_model }, { "d", check_details }, { "click", check_click }, { "? F1 h", check_help },
+	{ "g", check_greedy }, { "b", check_blocking }, { "l", check_loop }, { "m", check_model }, { "d", check_details }, { "click", check_click }, { "? F1 h", check_help },
 	{ "q", check_quit },
 };
 

@@ -45,32 +45,32 @@ Test(status_view, footer_keeps_every_key_at_80_columns)
 	int x, y;
 
 	render(80, 24);
-	assert_at(0, 23, " space pause s +/- \u2190\u2192 Enter f r p g l m d ? help q quit ");
+	assert_at(0, 23, " space pause s +/- \u2190\u2192 Enter f r p g b l m d ? help q quit ");
 	cr_assert(eq(int, cellbuf_find(&fx.cb, "? help", &x, &y), 0));
 	cr_assert(eq(int, y, 23));
 	cr_assert(eq(int, cellbuf_at(&fx.cb, x, y)->style, UI_KEY));
 	cr_assert(eq(int, cellbuf_at(&fx.cb, x + 2, y)->style, UI_DIM));
 	fx.vs.ascii = true;
 	render(80, 24);
-	assert_at(0, 23, " space pause s +/- <> Enter f r p g l m d ? help q quit ");
+	assert_at(0, 23, " space pause s +/- <> Enter f r p g b l m d ? help q quit ");
 }
 
 Test(status_view, footer_labels_shorten_with_the_width)
 {
 	render(200, 60);
 	assert_at(0, 59, " space pause  s step  +/- speed  \u2190\u2192 focus  Enter zoom  f fast-fwd  "
-			 "r restart  p policy  g greedy  l loop  m model  d details  ? help  q quit ");
-	render(140, 40);
+			 "r restart  p policy  g greedy  b block  l loop  m model  d details  ? help  q quit ");
+	render(149, 40);
 	assert_at(0, 39, " space pause  s step  +/- speed  \u2190\u2192 focus  Enter zoom  f fast-fwd  "
-			 "r restart  p policy  g greedy  l loop  m model  d details  ? help  q quit");
-	render(139, 40);
+			 "r restart  p policy  g greedy  b block  l loop  m model  d details  ? help  q quit");
+	render(148, 40);
 	assert_at(0, 39, " space pause  s step  +/- speed  \u2190\u2192 focus  Enter zoom  f ffwd  r new  "
-			 "p pol  g greedy  l loop  m model  d det  ? help  q quit ");
+			 "p pol  g greedy  b block  l loop  m model  d det  ? help  q quit ");
 	render(100, 40);
-	assert_at(0, 39, " space pause s step +/- \u2190\u2192 Enter zoom f ffwd r new p pol g greedy "
-			 "l loop m model d det ? help q quit");
+	assert_at(0, 39, " space pause s step +/- \u2190\u2192 Enter f r p g greedy b block l loop "
+			 "m model d ? help q quit ");
 	render(60, 16);
-	assert_at(0, 15, " space pause s +/- \u2190\u2192 Enter f r p g l m d ? help q quit ");
+	assert_at(0, 15, " space pause s +/- \u2190\u2192 Enter f r p g b l m d ? help q quit ");
 }
 
 Test(status_view, summary_when_async_finishes)
