@@ -23,7 +23,8 @@ enum bench_field_kind {
 	BENCH_FIELD_U32,
 	BENCH_FIELD_U64,
 	BENCH_FIELD_DOUBLE,	/* with the field's decimals */
-	BENCH_FIELD_MEM_KIND	/* the int mem_pss as "pss" or "rss": a string */
+	BENCH_FIELD_MEM_KIND,	/* the int mem_pss as "pss" or "rss": a string */
+	BENCH_FIELD_BOOL	/* an int as true or false */
 };
 
 struct bench_field {
@@ -31,27 +32,44 @@ struct bench_field {
 	enum bench_field_kind	 kind;
 	size_t			 offset;	/* in struct bench_result */
 	int			 decimals;	/* BENCH_FIELD_DOUBLE only */
+	const char		*doc;		/* one line for --help and docs/bench.md */
 };
 
+#define F(name, kind, member, dec, doc) \
+	{ name, BENCH_FIELD_##kind, offsetof(struct bench_result, member), dec, doc }
+
 static const struct bench_field bench_fields[] = {
-	{ "workers", BENCH_FIELD_U32, offsetof(struct bench_result, workers), 0 },
-	{ "wall_s", BENCH_FIELD_DOUBLE, offsetof(struct bench_result, wall_s), 3 },
-	{ "cpu_s", BENCH_FIELD_DOUBLE, offsetof(struct bench_result, cpu_s), 3 },
-	{ "maxrss_kib", BENCH_FIELD_U64, offsetof(struct bench_result, maxrss_kib), 0 },
-	{ "mem_kib", BENCH_FIELD_U64, offsetof(struct bench_result, mem_kib), 0 },
-	{ "base_kib", BENCH_FIELD_U64, offsetof(struct bench_result, base_kib), 0 },
-	{ "mem_kind", BENCH_FIELD_MEM_KIND, offsetof(struct bench_result, mem_pss), 0 },
-	{ "bytes_per_board", BENCH_FIELD_DOUBLE, offsetof(struct bench_result, bytes_per_board),
-	    1 },
-	{ "csw_voluntary", BENCH_FIELD_U64, offsetof(struct bench_result, csw_voluntary), 0 },
-	{ "csw_involuntary", BENCH_FIELD_U64, offsetof(struct bench_result, csw_involuntary), 0 },
-	{ "lat_samples", BENCH_FIELD_U64, offsetof(struct bench_result, lat_samples), 0 },
-	{ "lat_p50_us", BENCH_FIELD_U64, offsetof(struct bench_result, lat_p50_us), 0 },
-	{ "lat_p99_us", BENCH_FIELD_U64, offsetof(struct bench_result, lat_p99_us), 0 },
-	{ "lat_max_us", BENCH_FIELD_U64, offsetof(struct bench_result, lat_max_us), 0 },
-	{ "moves", BENCH_FIELD_U64, offsetof(struct bench_result, moves_done), 0 },
-	{ "boards_finished", BENCH_FIELD_U32, offsetof(struct bench_result, boards_finished), 0 },
+	F("workers", U32, workers, 0, "processes running loops (hybrid's W; 1 otherwise)"),
+	F("wall_s", DOUBLE, wall_s, 3, "fork of the cell to its reaping"),
+	F("play_s", DOUBLE, play_s, 3, "the games: first master move to the last reply"),
+	F("floor_s", DOUBLE, floor_s, 3, "moves x think: no board can finish sooner"),
+	F("cpu_s", DOUBLE, cpu_s, 3, "user + system CPU of the cell's whole process tree"),
+	F("maxrss_kib", U64, maxrss_kib, 0, "largest single process's RSS"),
+	F("mem_kib", U64, mem_kib, 0, "peak memory summed over the processes"),
+	F("base_kib", U64, base_kib, 0, "the same before any board existed"),
+	F("mem_kind", MEM_KIND, mem_pss, 0, "pss (smaps_rollup) or rss (statm)"),
+	F("bytes_per_board", DOUBLE, bytes_per_board, 1, "(mem_kib - base_kib) / boards"),
+	F("sys_before_kib", U64, sys_before_kib, 0,
+	  "machine's free memory before any board: MemAvailable + per-CPU free lists"),
+	F("sys_alive_kib", U64, sys_alive_kib, 0, "the same with every board alive"),
+	F("sys_drift_kib", DOUBLE, sys_drift_kib, 1,
+	  "what the rest of the machine freed meanwhile (< 0: took), added back"),
+	F("sys_bytes_per_board", DOUBLE, sys_bytes_per_board, 1,
+	  "(before - alive + drift) / boards: kernel stacks, task structs included"),
+	F("sys_noisy", BOOL, sys_noisy, 0, "the drift around the cell was over a quarter of that"),
+	F("kernel_bytes_per_board", DOUBLE, kernel_bytes_per_board, 1,
+	  "KernelStack + PageTables + SUnreclaim growth / boards, less their drift"),
+	F("csw_voluntary", U64, csw_voluntary, 0, "context switches: blocked"),
+	F("csw_involuntary", U64, csw_involuntary, 0, "context switches: preempted"),
+	F("lat_samples", U64, lat_samples, 0, "timer wake-ups measured"),
+	F("lat_p50_us", U64, lat_p50_us, 0, "lateness of a wake-up against its due time: median"),
+	F("lat_p99_us", U64, lat_p99_us, 0, "the same: 99th percentile"),
+	F("lat_max_us", U64, lat_max_us, 0, "the same: largest"),
+	F("moves", U64, moves_done, 0, "master moves answered"),
+	F("boards_finished", U32, boards_finished, 0, "boards that played every move"),
 };
+
+#undef F
 
 enum { BENCH_FIELD_TEXT = 320 };	/* "%.3f" of DBL_MAX fits: no figure is cut */
 
@@ -75,8 +93,20 @@ bench_field_text(const struct bench_field *fd, const struct bench_result *r, cha
 	case BENCH_FIELD_MEM_KIND:
 		snprintf(buf, len, "%s", *(const int *)p ? "pss" : "rss");
 		return 1;
+	case BENCH_FIELD_BOOL:
+		snprintf(buf, len, "%s", *(const int *)p ? "true" : "false");
+		return 0;
 	}
 	return 0;
+}
+
+void
+bench_report_fields(FILE *f)
+{
+	fputs("JSON and CSV fields of a cell, after model, boards, status (ok, simul cap, system "
+	      "limit,\nsimul time cap, failed, interrupted) and error:\n", f);
+	for (size_t k = 0; k < ARRAY_LEN(bench_fields); k++)
+		fprintf(f, "  %-20s %s\n", bench_fields[k].name, bench_fields[k].doc);
 }
 
 static void

@@ -9,6 +9,7 @@
  * plots: ui/bench_plot.c.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "ui/bench_report.h"
 
@@ -125,42 +126,102 @@ bench_fmt_us(char *buf, size_t len, double us)
 	return buf;
 }
 
-/* The measured figure of each of the five columns for model m. */
+const char *
+bench_fmt_seconds(char *buf, size_t len, double s)
+{
+	snprintf(buf, len, s < 10 ? "%.2f s" : "%.1f s", s);
+	return buf;
+}
+
+const char *
+bench_fmt_sys(char *buf, size_t len, const struct bench_result *r)
+{
+	if (r->status != BENCH_OK || r->sys_bytes_per_board <= 0 || r->sys_noisy)
+		return snprintf(buf, len, "-"), buf;
+	return bench_fmt_bytes(buf, len, r->sys_bytes_per_board);
+}
+
+const char *
+bench_fmt_kernel(char *buf, size_t len, const struct bench_result *r)
+{
+	if (r->status != BENCH_OK || r->kernel_bytes_per_board <= 0)
+		return snprintf(buf, len, "-"), buf;
+	return bench_fmt_bytes(buf, len, r->kernel_bytes_per_board);
+}
+
+/* The first cell of model m above N that did not complete, or NULL. */
+static const struct bench_result *
+bench_stop_cell(const struct bench_summary *s, enum bench_model m, uint32_t n)
+{
+	const struct bench_result *stop = NULL;
+
+	for (size_t i = 0; i < s->ncells; i++) {
+		const struct bench_result *c = &s->cells[i];
+
+		if (c->model == m && c->status != BENCH_OK && c->boards > n &&
+		    (stop == NULL || c->boards < stop->boards))
+			stop = c;
+	}
+	return stop;
+}
+
+enum { BENCH_COLS = 5, BENCH_LINES = 4, BENCH_CELL = 64 };
+
+/* The measured figures of each of the five columns for model m, up to
+ * four lines a cell ("" where a line is empty). */
 static void
-bench_measured(const struct bench_summary *s, enum bench_model m, char cell[5][64])
+bench_measured(const struct bench_summary *s, enum bench_model m,
+    char cell[BENCH_COLS][BENCH_LINES][BENCH_CELL])
 {
 	uint32_t n = bench_summary_largest(s, m);
 	const struct bench_result *c = n != 0 ? bench_summary_cell(s, m, n) : NULL;
 	const struct bench_result *h = bench_heavy_cell(s, m);
+	const struct bench_result *stop = bench_stop_cell(s, m, n);
 	double up = bench_summary_heavy_speedup(s, m);
 	char a[24], b[24];
 
-	for (int i = 0; i < 5; i++)
-		snprintf(cell[i], 64, "-");
+	memset(cell, 0, (size_t)BENCH_COLS * BENCH_LINES * BENCH_CELL);
+	for (int i = 0; i < BENCH_COLS; i++)
+		snprintf(cell[i][0], BENCH_CELL, "-");
 	if (c != NULL) {
-		snprintf(cell[0], 64, "p99 %s @%s",
+		snprintf(cell[0][0], BENCH_CELL, "p99 %s @%s",
 		    bench_fmt_us(a, sizeof(a), (double)c->lat_p99_us),
 		    bench_fmt_boards(b, sizeof(b), n));
-		snprintf(cell[2], 64, "%s, %s/bd", bench_fmt_boards(b, sizeof(b), n),
+		snprintf(cell[0][1], BENCH_CELL, "%s vs %s floor",
+		    bench_fmt_seconds(a, sizeof(a), c->play_s),
+		    bench_fmt_seconds(b, sizeof(b), c->floor_s));
+		snprintf(cell[2][0], BENCH_CELL, "%s, %s/bd PSS", bench_fmt_boards(b, sizeof(b), n),
 		    bench_fmt_bytes(a, sizeof(a), c->bytes_per_board));
+		if (c->kernel_bytes_per_board > 0)
+			snprintf(cell[2][1], BENCH_CELL, "+%s/bd kernel",
+			    bench_fmt_kernel(a, sizeof(a), c));
+		if (c->sys_bytes_per_board > 0 && !c->sys_noisy)
+			snprintf(cell[2][2], BENCH_CELL, "%s/bd MemAvail",
+			    bench_fmt_sys(a, sizeof(a), c));
+		else if (c->sys_before_kib != 0)
+			snprintf(cell[2][2], BENCH_CELL, "MemAvail: noisy");
 	} else if (s->ncells != 0) {
-		snprintf(cell[2], 64, "none completed");
+		snprintf(cell[2][0], BENCH_CELL, "none completed");
 	}
+	if (stop != NULL)
+		snprintf(cell[2][c != NULL ? 3 : 1], BENCH_CELL, "%s: %s",
+		    bench_fmt_boards(b, sizeof(b), stop->boards), bench_status_name(stop->status));
 	if (h != NULL) {
-		snprintf(cell[1], 64, "%.1f used", h->wall_s > 0 ? h->cpu_s / h->wall_s : 0);
-		snprintf(cell[3], 64, "p99 %s", bench_fmt_us(a, sizeof(a), (double)h->lat_p99_us));
+		snprintf(cell[1][0], BENCH_CELL, "%.1f used", h->wall_s > 0 ? h->cpu_s / h->wall_s : 0);
+		snprintf(cell[3][0], BENCH_CELL, "p99 %s",
+		    bench_fmt_us(a, sizeof(a), (double)h->lat_p99_us));
 	}
 	if (up > 0) {
 		if (m == BENCH_ASYNC)
-			snprintf(cell[4], 64, "1 thread: 1.0x");
+			snprintf(cell[4][0], BENCH_CELL, "1 thread: 1.0x");
 		else if (m == BENCH_THREADS)
-			snprintf(cell[4], 64, "no GIL: %.1fx", up);
+			snprintf(cell[4][0], BENCH_CELL, "no GIL: %.1fx", up);
 		else
-			snprintf(cell[4], 64, "%.1fx async", up);
+			snprintf(cell[4][0], BENCH_CELL, "%.1fx async", up);
 	}
 }
 
-static const int bench_col_width[6] = { 10, 18, 10, 18, 15, 16 };
+static const int bench_col_width[6] = { 10, 22, 10, 20, 15, 16 };
 static const char *const bench_col_name[6] = {
 	"", "waiting", "cores", "scalability", "blocking calls", "GIL",
 };
@@ -178,10 +239,15 @@ bench_table_rule(FILE *f)
 static void
 bench_table_row(FILE *f, const char *const cols[6])
 {
+	char line[256];
+	int len = 0;
+
 	for (int c = 0; c < 6; c++)
-		fprintf(f, "%s%-*.*s", c != 0 ? "  " : "", bench_col_width[c], bench_col_width[c],
-		    cols[c]);
-	fputc('\n', f);
+		len += snprintf(line + len, sizeof(line) - (size_t)len, "%s%-*.*s", c != 0 ? "  " : "",
+		    bench_col_width[c], bench_col_width[c], cols[c]);
+	while (len > 0 && line[len - 1] == ' ')
+		line[--len] = '\0';
+	fprintf(f, "%s\n", line);
 }
 
 static void
@@ -193,7 +259,7 @@ bench_article_table(FILE *f, const struct bench_summary *s)
 		const struct bench_claim *cl = &bench_claims[m];
 		const char *claim[6] = { "  article", cl->waiting, cl->cores, cl->scale,
 			cl->blocking, cl->gil };
-		char cell[5][64];
+		char cell[BENCH_COLS][BENCH_LINES][BENCH_CELL];
 		const char *meas[6];
 		int seen = 0;
 
@@ -204,10 +270,17 @@ bench_article_table(FILE *f, const struct bench_summary *s)
 		if (!seen)
 			continue;
 		bench_measured(s, (enum bench_model)m, cell);
-		meas[0] = bench_model_name((enum bench_model)m);
-		for (int c = 0; c < 5; c++)
-			meas[c + 1] = cell[c];
-		bench_table_row(f, meas);
+		for (int l = 0; l < BENCH_LINES; l++) {
+			int any = 0;
+
+			meas[0] = l == 0 ? bench_model_name((enum bench_model)m) : "";
+			for (int c = 0; c < BENCH_COLS; c++) {
+				meas[c + 1] = cell[c][l];
+				any |= cell[c][l][0] != '\0';
+			}
+			if (any)
+				bench_table_row(f, meas);
+		}
 		bench_table_row(f, claim);
 	}
 }
@@ -215,11 +288,12 @@ bench_article_table(FILE *f, const struct bench_summary *s)
 static void
 bench_cells_table(FILE *f, const char *title, const struct bench_result *cells, size_t n)
 {
-	char bb[24], mem[24];
+	char bb[24], mem[24], sys[24], kern[24];
 
 	fprintf(f, "%s\n", title);
-	fprintf(f, "%-9s %7s %8s %8s %10s %10s %15s  %s\n", "model", "boards", "wall s", "cpu s",
-	    "peak mem", "per board", "csw vol/invol", "lateness p50 / p99 / max");
+	fprintf(f, "%-9s %7s %8s %8s %8s %10s %10s %10s %10s %15s  %s\n", "model", "boards",
+	    "wall s", "play s", "cpu s", "peak PSS", "PSS/board", "kern/board", "MemAvail/b",
+	    "csw vol/invol", "lateness p50 / p99 / max");
 	for (size_t i = 0; i < n; i++) {
 		const struct bench_result *r = &cells[i];
 		char csw[40], p50[16], p99[16], mx[16];
@@ -231,9 +305,10 @@ bench_cells_table(FILE *f, const char *title, const struct bench_result *cells, 
 		}
 		snprintf(csw, sizeof(csw), "%llu/%llu", (unsigned long long)r->csw_voluntary,
 		    (unsigned long long)r->csw_involuntary);
-		fprintf(f, "%8.3f %8.3f %10s %10s %15s  %s / %s / %s\n", r->wall_s, r->cpu_s,
-		    bench_fmt_bytes(mem, sizeof(mem), (double)r->mem_kib * 1024),
-		    bench_fmt_bytes(bb, sizeof(bb), r->bytes_per_board), csw,
+		fprintf(f, "%8.3f %8.3f %8.3f %10s %10s %10s %10s %15s  %s / %s / %s\n", r->wall_s,
+		    r->play_s, r->cpu_s, bench_fmt_bytes(mem, sizeof(mem), (double)r->mem_kib * 1024),
+		    bench_fmt_bytes(bb, sizeof(bb), r->bytes_per_board),
+		    bench_fmt_kernel(kern, sizeof(kern), r), bench_fmt_sys(sys, sizeof(sys), r), csw,
 		    bench_fmt_us(p50, sizeof(p50), (double)r->lat_p50_us),
 		    bench_fmt_us(p99, sizeof(p99), (double)r->lat_p99_us),
 		    bench_fmt_us(mx, sizeof(mx), (double)r->lat_max_us));
@@ -268,8 +343,18 @@ bench_notes(FILE *f, const struct bench_summary *s)
 		    hup > 0 ? "; " : "hybrid vs async (1 process): ", lup, at);
 	if (hup > 0 || lup > 0)
 		fputs(".\n", f);
-	fputs("Memory is PSS summed over the processes; per board = (peak - before any board) / N;"
-	      " kernel stacks are not in it.\n", f);
+	fputs("waiting: lateness p99 of the timer wake-ups, then the games' time (first move to "
+	      "last reply) vs\nthe floor of moves x think.\n"
+	      "PSS/board: (peak PSS summed over the processes - the same before any board) / N; "
+	      "no kernel\nmemory in it. kern/board: what KernelStack + PageTables + SUnreclaim "
+	      "grew by (kernel stacks,\ntask structs, page tables). MemAvail/b: what the machine's "
+	      "free memory (MemAvailable + the\nkernel's per-CPU free lists) fell by, all of it "
+	      "together. Each reading is the median of 5,\nbefore any board and with every board "
+	      "alive, less the rest of the machine's drift around\nthe cell; MemAvail \"-\" where "
+	      "that drift was over a quarter of the signal.\n"
+	      "simul cap: --max-procs/--max-threads, a quarter of pid_max/threads-max, --mem-cap, "
+	      "--time-cap.\nsystem limit: fork/pthread_create refused or memory ran out below "
+	      "simul's caps.\n", f);
 }
 
 void
@@ -290,23 +375,27 @@ bench_report_table(FILE *f, const struct bench_summary *s)
 static void
 md_cells(FILE *f, const struct bench_result *cells, size_t n)
 {
-	char mem[24], bb[24], p50[16], p99[16], mx[16];
+	char mem[24], bb[24], sys[24], kern[24], p50[16], p99[16], mx[16];
 
-	fputs("| model | boards | status | wall s | cpu s | peak mem | per board | csw vol/invol "
-	      "| lateness p50 / p99 / max |\n|---|---:|---|---:|---:|---:|---:|---:|---|\n", f);
+	fputs("| model | boards | status | wall s | play s | cpu s | peak PSS | PSS/board | kern/board "
+	      "| MemAvail/b | csw vol/invol | lateness p50 / p99 / max |\n"
+	      "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n", f);
 	for (size_t i = 0; i < n; i++) {
 		const struct bench_result *r = &cells[i];
 
 		if (r->status != BENCH_OK) {
-			fprintf(f, "| %s | %u | %s: %s | | | | | | |\n", bench_model_name(r->model),
-			    r->boards, bench_status_name(r->status), r->error);
+			fprintf(f, "| %s | %u | %s: %s | | | | | | | | | |\n",
+			    bench_model_name(r->model), r->boards, bench_status_name(r->status),
+			    r->error);
 			continue;
 		}
-		fprintf(f, "| %s | %u | ok | %.3f | %.3f | %s | %s | %llu/%llu | %s / %s / %s |\n",
-		    bench_model_name(r->model), r->boards, r->wall_s, r->cpu_s,
+		fprintf(f, "| %s | %u | ok | %.3f | %.3f | %.3f | %s | %s | %s | %s | %llu/%llu | %s / %s "
+		    "/ %s |\n", bench_model_name(r->model), r->boards, r->wall_s, r->play_s, r->cpu_s,
 		    bench_fmt_bytes(mem, sizeof(mem), (double)r->mem_kib * 1024),
 		    bench_fmt_bytes(bb, sizeof(bb), r->bytes_per_board),
-		    (unsigned long long)r->csw_voluntary, (unsigned long long)r->csw_involuntary,
+		    bench_fmt_kernel(kern, sizeof(kern), r), bench_fmt_sys(sys, sizeof(sys), r),
+		    (unsigned long long)r->csw_voluntary,
+		    (unsigned long long)r->csw_involuntary,
 		    bench_fmt_us(p50, sizeof(p50), (double)r->lat_p50_us),
 		    bench_fmt_us(p99, sizeof(p99), (double)r->lat_p99_us),
 		    bench_fmt_us(mx, sizeof(mx), (double)r->lat_max_us));
@@ -322,7 +411,7 @@ bench_report_markdown(FILE *f, const struct bench_summary *s)
 	for (int m = 0; m < BENCH_MODEL_COUNT; m++) {
 		const struct bench_claim *cl = &bench_claims[m];
 		const char *claim[5] = { cl->waiting, cl->cores, cl->scale, cl->blocking, cl->gil };
-		char cell[5][64];
+		char cell[BENCH_COLS][BENCH_LINES][BENCH_CELL];
 		int seen = 0;
 
 		for (size_t i = 0; i < s->ncells; i++)
@@ -331,8 +420,13 @@ bench_report_markdown(FILE *f, const struct bench_summary *s)
 			continue;
 		bench_measured(s, (enum bench_model)m, cell);
 		fprintf(f, "| %s |", bench_model_name((enum bench_model)m));
-		for (int c = 0; c < 5; c++)
-			fprintf(f, " %s<br>*article: %s* |", cell[c], claim[c]);
+		for (int c = 0; c < BENCH_COLS; c++) {
+			fputc(' ', f);
+			for (int l = 0; l < BENCH_LINES; l++)
+				if (cell[c][l][0] != '\0')
+					fprintf(f, "%s<br>", cell[c][l]);
+			fprintf(f, "*article: %s* |", claim[c]);
+		}
 		fputc('\n', f);
 	}
 	bench_notes(f, s);

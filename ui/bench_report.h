@@ -38,6 +38,12 @@ double bench_summary_ladder_speedup(const struct bench_summary *s, uint32_t *at_
 const char *bench_fmt_boards(char *buf, size_t len, uint32_t n);
 const char *bench_fmt_bytes(char *buf, size_t len, double bytes);
 const char *bench_fmt_us(char *buf, size_t len, double us);
+/* "0.31 s", "12.3 s". */
+const char *bench_fmt_seconds(char *buf, size_t len, double s);
+/* r's system memory per board, or "-" when unmeasured or noisy. */
+const char *bench_fmt_sys(char *buf, size_t len, const struct bench_result *r);
+/* r's kernel memory per board, or "-" when unmeasured. */
+const char *bench_fmt_kernel(char *buf, size_t len, const struct bench_result *r);
 
 void bench_report_table(FILE *f, const struct bench_summary *s);
 /* Boards (log) against bytes per board and against lateness p99 (log): ui/bench_plot.c. */
@@ -45,5 +51,7 @@ void bench_report_plot(FILE *f, const struct bench_summary *s, int width, int he
 void bench_report_json(FILE *f, const struct bench_summary *s);
 void bench_report_csv(FILE *f, const struct bench_summary *s);
 void bench_report_markdown(FILE *f, const struct bench_summary *s);
+/* The JSON/CSV fields of a cell with one line each: `simul bench --help`. */
+void bench_report_fields(FILE *f);
 
 #endif

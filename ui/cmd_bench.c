@@ -145,7 +145,7 @@ opt_markdown(void *ctx, const char *v, char *err, size_t errlen)
 #define HOUR	SIM_SECONDS(3600)
 
 static const struct cli_option bench_options[] = {
-	{ "boards", 'n', "LIST", "the ladder, comma-separated counts (10,100,1k,10k,100k)",
+	{ "boards", 'n', "LIST", "the ladder, comma-separated counts (10,100,1k,2k,5k,8k,10k,100k)",
 	  opt_boards },
 	{ "models", 0, "LIST", "processes,threads,async,hybrid (all four)", NULL,
 	  .kind = CLI_LIST, .off = offsetof(struct bench_opts, models), .word = model_word,
@@ -209,14 +209,17 @@ const struct cli_spec cmd_bench_spec = {
 		 "  hybrid     W processes, each a libev loop over N/W boards\n"
 		 "Each board plays M moves: a master move costs a busy loop, then the opponent\n"
 		 "replies after a think time. Every cell runs in its own child under a memory and\n"
-		 "a time cap; a model that cannot reach N is reported as \"limit reached\".",
+		 "a time cap; a model that cannot reach N says whether one of simul's caps or a\n"
+		 "limit of the system stopped it.",
 	.tables = { &bench_table },
+	.notes = bench_report_fields,
 };
 
 static void
 bench_opts_defaults(struct bench_opts *o)
 {
-	static const uint32_t ladder[] = { 10, 100, 1000, 10000, 100000 };
+	/* Rungs between 1k and 10k show where threads and processes really stop. */
+	static const uint32_t ladder[] = { 10, 100, 1000, 2000, 5000, 8000, 10000, 100000 };
 
 	memset(o, 0, sizeof(*o));
 	bench_config_default(&o->cfg);

@@ -3,7 +3,7 @@
  * per board and wall time against boards, one line per model with its own
  * marker shape and dash and its name at the line's end. Cells that did not
  * complete are left out of the lines and listed under the charts ("threads:
- * limit reached at 100k"), never drawn at zero.
+ * simul cap at 100k"), never drawn at zero.
  */
 #include <math.h>
 

@@ -34,8 +34,9 @@ enum bench_model {
 
 enum bench_status {
 	BENCH_OK,		/* every board played every move */
-	BENCH_LIMIT,		/* a cap, fork/pthread_create or memory stopped it */
-	BENCH_TIMEOUT,		/* the time cap killed the cell */
+	BENCH_CAP,		/* one of simul's caps: --max-*, a quarter of pid_max, --mem-cap */
+	BENCH_LIMIT,		/* the system's: fork/pthread_create refused, out of memory */
+	BENCH_TIMEOUT,		/* simul's time cap killed the cell */
 	BENCH_FAILED,		/* crashed or broke its protocol: a bug */
 	BENCH_INTERRUPTED	/* Ctrl-C (or SIGTERM/SIGHUP) during the cell */
 };
@@ -64,6 +65,21 @@ struct bench_config {
 	uint64_t	mem_cap;	/* RLIMIT_AS bytes per process, 0 = none */
 	uint64_t	time_cap_ms;	/* wall time per cell, 0 = none */
 	uint32_t	stack_size;	/* per board thread */
+	uint64_t	pid_quarter;	/* the quarter of pid_max/threads-max applied, 0 = none */
+};
+
+/*
+ * The machine's free memory at one moment, as the bench reads it: the
+ * median of five back-to-back readings of MemAvailable plus the free pages
+ * the kernel keeps on its per-CPU lists (/proc/zoneinfo "count"). Those
+ * lists hold hundreds of MiB on a large machine and are not in MemAvailable,
+ * so a few thousand new tasks come out of them without MemAvailable moving:
+ * without them, 2 000 threads "cost" a third of what they do.
+ */
+struct bench_sys {
+	uint64_t	kib;		/* 0 when /proc/meminfo cannot be read */
+	uint64_t	kernel_kib;	/* KernelStack + PageTables + SUnreclaim */
+	int64_t		t_ns;		/* bench_now_ns() when read */
 };
 
 struct bench_result {
@@ -88,6 +104,21 @@ struct bench_result {
 	uint64_t		moves_done;	/* master moves answered */
 	uint32_t		boards_finished;
 	uint64_t		checksum;	/* of the master's work: equal across models */
+	double			play_s;		/* first master move to the last reply */
+	double			floor_s;	/* moves x think: no board can finish sooner */
+	/* The machine's side (struct bench_sys): free memory before any board
+	 * (in the cell), with every board alive, and the drift of the machine
+	 * around the cell (read by the parent before the fork and after the
+	 * reaping) interpolated over the interval between the first two. */
+	uint64_t		sys_before_kib;
+	uint64_t		sys_alive_kib;
+	double			sys_drift_kib;		/* subtracted: others' use meanwhile */
+	double			sys_bytes_per_board;	/* 0 when unmeasured */
+	int			sys_noisy;		/* |drift| > signal / 4: not shown */
+	/* The kernel's own counters of the same readings (KernelStack,
+	 * PageTables, SUnreclaim): what a task costs beyond its PSS, and much
+	 * steadier than free memory on a machine others are using. */
+	double			kernel_bytes_per_board;
 };
 
 /* The system's task limits and the caps a run will use. */
@@ -129,6 +160,8 @@ int bench_run_cell(enum bench_model model, const struct bench_config *cfg,
 int bench_precheck(enum bench_model model, const struct bench_config *cfg,
     struct bench_result *out);
 int bench_interrupted(void);
+/* Whether cfg's --mem-cap is set and applied (it is not under AddressSanitizer). */
+int bench_mem_cap_applies(const struct bench_config *cfg);
 
 /* ---- shared by the models (sim/bench_*.c) and their tests ---- */
 
@@ -143,6 +176,9 @@ struct bench_report {
 	uint64_t		mem_kib;
 	uint64_t		base_kib;
 	int			mem_pss;
+	struct bench_sys	sys_before;	/* before any board existed */
+	struct bench_sys	sys_alive;	/* every board alive */
+	int64_t			play_ns;
 	struct histogram	lat;
 };
 
@@ -156,11 +192,24 @@ int64_t bench_now_ns(void);
 int64_t bench_sleep_until(int64_t due_ns);
 /* This process's memory now: PSS from smaps_rollup, else RSS from statm. */
 int bench_mem_self(uint64_t *kib, int *pss);
+/* The machine's free memory now (struct bench_sys); kib 0 when unknown. */
+void bench_sys_read(struct bench_sys *out);
+/*
+ * Fills r's sys_* figures for n boards from the readings in the cell
+ * (before, alive) and the parent's around it (p0 before the fork, p1 after
+ * the reaping, once the kernel has freed the tasks).
+ */
+void bench_sys_derive(struct bench_result *r, uint32_t n, const struct bench_sys *before,
+    const struct bench_sys *alive, const struct bench_sys *p0, const struct bench_sys *p1);
 /* Whole-buffer pipe I/O, retrying EINTR and short transfers; 0 or -1. */
 int bench_write_all(int fd, const void *buf, size_t len);
 int bench_read_all(int fd, void *buf, size_t len);
-/* Formats "what: strerror(errno) after n boards" into r->error as a limit. */
-void bench_report_limit(struct bench_report *r, const char *what, int err, uint32_t started);
+/*
+ * Formats "what: strerror(errno) after n boards" into r->error: simul's cap
+ * (BENCH_CAP) when out of memory under --mem-cap, else the system's limit.
+ */
+void bench_report_limit(struct bench_report *r, const struct bench_config *cfg, const char *what,
+    int err, uint32_t started);
 
 /* The models, each run inside the cell's child. Fill *r; 0 or -1. */
 int bench_processes_run(const struct bench_config *cfg, struct bench_report *r);

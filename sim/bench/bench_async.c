@@ -43,6 +43,7 @@ struct async_shard {
 	uint64_t			 sink;		/* opponents' CPU work, kept alive */
 	uint64_t			 mem_kib;	/* largest sample */
 	int				 mem_pss;
+	struct bench_sys		 sys_alive;
 	struct histogram		 lat;
 };
 
@@ -84,8 +85,10 @@ async_master_move(struct ev_loop *loop, struct async_shard *s, uint32_t i)
 	b->due_ns = bench_now_ns() + (int64_t)s->cfg->think_us * 1000;
 	ev_timer_set(&b->reply, (double)s->cfg->think_us / 1e6, 0.);
 	ev_timer_start(loop, &b->reply);
-	if (s->moves_done == s->count)
+	if (s->moves_done == s->count) {
 		async_mem_sample(s);	/* every board waiting: the peak */
+		bench_sys_read(&s->sys_alive);
+	}
 }
 
 static void
@@ -146,7 +149,7 @@ bench_async_shard(const struct bench_config *cfg, uint32_t first, uint32_t count
 		free(s);
 		if (loop != NULL)
 			ev_loop_destroy(loop);
-		bench_report_limit(r, "ev_loop_new", ENOMEM, 0);
+		bench_report_limit(r, cfg, "ev_loop_new", ENOMEM, 0);
 		return -1;
 	}
 	s->cfg = cfg;
@@ -154,9 +157,10 @@ bench_async_shard(const struct bench_config *cfg, uint32_t first, uint32_t count
 	s->count = count;
 	s->head = s->tail = BENCH_ASYNC_NONE;
 	bench_mem_self(&r->base_kib, &r->mem_pss);
+	bench_sys_read(&r->sys_before);
 	s->boards = calloc(count != 0 ? count : 1, sizeof(*s->boards));
 	if (s->boards == NULL) {
-		bench_report_limit(r, "calloc", ENOMEM, 0);
+		bench_report_limit(r, cfg, "calloc", ENOMEM, 0);
 		ev_loop_destroy(loop);
 		free(s);
 		return -1;
@@ -168,8 +172,11 @@ bench_async_shard(const struct bench_config *cfg, uint32_t first, uint32_t count
 		async_ready_push(s, i);
 	}
 	if (count != 0 && cfg->moves != 0) {
+		int64_t t0 = bench_now_ns();
+
 		ev_idle_start(loop, &s->master);
 		ev_run(loop, 0);
+		r->play_ns = bench_now_ns() - t0;
 	} else {
 		s->finished = count;
 	}
@@ -184,6 +191,7 @@ bench_async_shard(const struct bench_config *cfg, uint32_t first, uint32_t count
 	r->checksum = s->checksum;
 	r->mem_kib = s->mem_kib;
 	r->mem_pss = s->mem_pss;
+	r->sys_alive = s->sys_alive;
 	r->lat = s->lat;
 	ev_loop_destroy(loop);
 	free(s->boards);

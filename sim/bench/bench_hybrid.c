@@ -3,7 +3,10 @@
  * one per CPU), each running the async model's libev loop over its share of
  * the boards. Each worker sends its whole report (lateness histogram
  * included) back on its own pipe, and the cell merges them: lateness over
- * all boards, memory summed over the workers plus the coordinator.
+ * all boards, memory summed over the workers plus the coordinator, play
+ * time the slowest worker's, and the machine's free memory the lowest any
+ * worker read at its own peak (the workers reach it together, after one
+ * pass over their boards).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -50,11 +53,12 @@ bench_hybrid_run(const struct bench_config *cfg, struct bench_report *r)
 		w = 1;
 	r->workers = w;
 	bench_mem_self(&r->base_kib, &r->mem_pss);
+	bench_sys_read(&r->sys_before);
 	part = calloc(1, sizeof(*part));
 	pids = calloc(w, sizeof(*pids));
 	fds = calloc(w, sizeof(*fds));
 	if (part == NULL || pids == NULL || fds == NULL) {
-		bench_report_limit(r, "calloc", ENOMEM, 0);
+		bench_report_limit(r, cfg, "calloc", ENOMEM, 0);
 		free(part);
 		free(pids);
 		free(fds);
@@ -67,18 +71,18 @@ bench_hybrid_run(const struct bench_config *cfg, struct bench_report *r)
 		int p[2];
 
 		if (started >= cfg->max_procs) {
-			r->status = BENCH_LIMIT;
-			snprintf(r->error, sizeof(r->error), "cap: worker %u > --max-procs %u",
+			r->status = BENCH_CAP;
+			snprintf(r->error, sizeof(r->error), "worker %u > --max-procs %u",
 			    started + 1, cfg->max_procs);
 			break;
 		}
 		if (pipe2(p, O_CLOEXEC) != 0) {
-			bench_report_limit(r, "pipe", errno, first);
+			bench_report_limit(r, cfg, "pipe", errno, first);
 			break;
 		}
 		pids[started] = fork();
 		if (pids[started] < 0) {
-			bench_report_limit(r, "fork", errno, first);
+			bench_report_limit(r, cfg, "fork", errno, first);
 			close(p[0]);
 			close(p[1]);
 			break;
@@ -110,6 +114,10 @@ bench_hybrid_run(const struct bench_config *cfg, struct bench_report *r)
 				r->checksum += part->checksum;
 				r->mem_kib += part->mem_kib;
 				all_pss &= part->mem_pss;
+				if (r->sys_alive.kib == 0 || part->sys_alive.kib < r->sys_alive.kib)
+					r->sys_alive = part->sys_alive;
+				if (part->play_ns > r->play_ns)
+					r->play_ns = part->play_ns;
 				histogram_merge(&r->lat, &part->lat);
 			}
 		}

@@ -47,10 +47,12 @@ bench_status_name(enum bench_status s)
 	switch (s) {
 	case BENCH_OK:
 		return "ok";
+	case BENCH_CAP:
+		return "simul cap";
 	case BENCH_LIMIT:
-		return "limit reached";
+		return "system limit";
 	case BENCH_TIMEOUT:
-		return "time cap";
+		return "simul time cap";
 	case BENCH_FAILED:
 		return "failed";
 	case BENCH_INTERRUPTED:
@@ -109,10 +111,27 @@ bench_limits_read(struct bench_limits *lim)
 void
 bench_limits_apply(const struct bench_limits *lim, struct bench_config *cfg)
 {
-	if (cfg->max_procs > lim->quarter)
+	if (cfg->max_procs > lim->quarter) {
 		cfg->max_procs = lim->quarter;
-	if (cfg->max_threads > lim->quarter)
+		cfg->pid_quarter = lim->quarter;
+	}
+	if (cfg->max_threads > lim->quarter) {
 		cfg->max_threads = lim->quarter;
+		cfg->pid_quarter = lim->quarter;
+	}
+}
+
+/* The option behind a cap of n, for the "simul cap" line: the quarter rule
+ * when that is what lowered it, else the option itself. */
+static const char *
+bench_cap_origin(const struct bench_config *cfg, uint32_t n, const char *opt, char *buf,
+    size_t len)
+{
+	if (cfg->pid_quarter != 0 && n == cfg->pid_quarter)
+		snprintf(buf, len, "a quarter of the system's pids");
+	else
+		snprintf(buf, len, "%s", opt);
+	return buf;
 }
 
 unsigned
@@ -128,6 +147,7 @@ bench_precheck(enum bench_model model, const struct bench_config *cfg, struct be
 {
 	uint32_t need = 0, cap = 0;
 	const char *what = NULL, *opt = NULL;
+	char origin[48];
 
 	switch (model) {
 	case BENCH_PROCESSES:
@@ -151,9 +171,9 @@ bench_precheck(enum bench_model model, const struct bench_config *cfg, struct be
 	memset(out, 0, sizeof(*out));
 	out->model = model;
 	out->boards = cfg->boards;
-	out->status = BENCH_LIMIT;
+	out->status = BENCH_CAP;
 	out->workers = model == BENCH_HYBRID ? need : 1;
-	snprintf(out->error, sizeof(out->error), "cap: %" PRIu32 " %s > %s %" PRIu32, need, what,
-	    opt, cap);
+	snprintf(out->error, sizeof(out->error), "%" PRIu32 " %s > %" PRIu32 ", %s", need, what,
+	    cap, bench_cap_origin(cfg, cap, opt, origin, sizeof(origin)));
 	return 1;
 }

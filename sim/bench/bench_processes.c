@@ -102,7 +102,9 @@ proc_play(const struct bench_config *cfg, const int *move_wr, int reply_rd, uint
 	struct proc_reply buf[256];
 	size_t have = 0;
 	uint64_t boards_kib = 0, own_kib = 0;
+	uint32_t first_replies = 0;
 	int own_pss = 0, all_pss = 1;
+	int64_t t0 = bench_now_ns();
 
 	for (uint32_t i = 0; i < cfg->boards; i++) {
 		r->checksum += bench_burn(cfg->master_work, bench_move_seed(i, 0));
@@ -133,6 +135,10 @@ proc_play(const struct bench_config *cfg, const int *move_wr, int reply_rd, uint
 				boards_kib += rep->mem_kib;
 				all_pss &= rep->mem_pss != 0;
 			}
+			/* Every board has touched what it touches (its PSS is in):
+			 * the machine's reading with all of them alive. */
+			if (made[i] == 1 && ++first_replies == cfg->boards)
+				bench_sys_read(&r->sys_alive);
 			if (made[i] == cfg->moves) {
 				r->boards_finished++;
 				continue;
@@ -148,6 +154,7 @@ proc_play(const struct bench_config *cfg, const int *move_wr, int reply_rd, uint
 	}
 	r->mem_kib = own_kib + boards_kib;
 	r->mem_pss = own_pss && all_pss;
+	r->play_ns = bench_now_ns() - t0;
 	return 0;
 }
 
@@ -179,15 +186,16 @@ bench_processes_run(const struct bench_config *cfg, struct bench_report *r)
 	memset(r, 0, sizeof(*r));
 	r->workers = 1;
 	bench_mem_self(&r->base_kib, &r->mem_pss);
+	bench_sys_read(&r->sys_before);
 	if (proc_fd_room(cfg->boards) < 0) {
-		bench_report_limit(r, "open files (RLIMIT_NOFILE)", EMFILE, 0);
+		bench_report_limit(r, cfg, "open files (RLIMIT_NOFILE)", EMFILE, 0);
 		return -1;
 	}
 	pids = calloc(cfg->boards + 1, sizeof(*pids));
 	move_wr = calloc(cfg->boards + 1, sizeof(*move_wr));
 	made = calloc(cfg->boards + 1, sizeof(*made));
 	if (pids == NULL || move_wr == NULL || made == NULL || pipe2(reply, O_CLOEXEC) != 0) {
-		bench_report_limit(r, "calloc/pipe", errno, 0);
+		bench_report_limit(r, cfg, "calloc/pipe", errno, 0);
 		free(pids);
 		free(move_wr);
 		free(made);
@@ -198,19 +206,18 @@ bench_processes_run(const struct bench_config *cfg, struct bench_report *r)
 		int mv[2];
 
 		if (started >= cfg->max_procs) {
-			r->status = BENCH_LIMIT;
-			snprintf(r->error, sizeof(r->error),
-			    "cap: process %u of %u > --max-procs %u", started + 1, cfg->boards,
-			    cfg->max_procs);
+			r->status = BENCH_CAP;
+			snprintf(r->error, sizeof(r->error), "process %u of %u > --max-procs %u",
+			    started + 1, cfg->boards, cfg->max_procs);
 			break;
 		}
 		if (pipe2(mv, O_CLOEXEC) != 0) {
-			bench_report_limit(r, "pipe", errno, started);
+			bench_report_limit(r, cfg, "pipe", errno, started);
 			break;
 		}
 		pids[started] = fork();
 		if (pids[started] < 0) {
-			bench_report_limit(r, "fork", errno, started);
+			bench_report_limit(r, cfg, "fork", errno, started);
 			close(mv[0]);
 			close(mv[1]);
 			break;

@@ -57,6 +57,12 @@ bench_interrupted(void)
 	return bench_got_signal != 0;
 }
 
+int
+bench_mem_cap_applies(const struct bench_config *cfg)
+{
+	return cfg->mem_cap != 0 && !BENCH_ASAN;
+}
+
 static int
 bench_run_model(enum bench_model model, const struct bench_config *cfg, struct bench_report *r)
 {
@@ -87,7 +93,7 @@ bench_cell_child(enum bench_model model, const struct bench_config *cfg, int fd)
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (r == NULL)
 		_exit(3);
-	if (cfg->mem_cap != 0 && !BENCH_ASAN) {
+	if (bench_mem_cap_applies(cfg)) {
 		struct rlimit rl = { .rlim_cur = cfg->mem_cap, .rlim_max = cfg->mem_cap };
 
 		setrlimit(RLIMIT_AS, &rl);
@@ -139,7 +145,7 @@ bench_read_report(int fd, struct bench_report *r, int64_t deadline_ns)
 }
 
 static void
-bench_fill(struct bench_result *out, const struct bench_report *r, const struct rusage *ru)
+bench_fill(struct bench_result *out, const struct bench_config *cfg, const struct bench_report *r)
 {
 	out->status = r->status;
 	memcpy(out->error, r->error, sizeof(out->error));
@@ -157,8 +163,13 @@ bench_fill(struct bench_result *out, const struct bench_report *r, const struct 
 	out->checksum = r->checksum;
 	if (out->boards != 0 && r->mem_kib > r->base_kib)
 		out->bytes_per_board = (double)(r->mem_kib - r->base_kib) * 1024.0 / out->boards;
-	(void)ru;
+	out->play_s = (double)r->play_ns / 1e9;
+	out->floor_s = (double)cfg->moves * (double)cfg->think_us / 1e6;
 }
+
+/* After the reaping: the kernel frees a task's stack and struct an RCU grace
+ * period later, and the machine's reading must not count them as still used. */
+#define BENCH_SETTLE_US	100000
 
 int
 bench_run_cell(enum bench_model model, const struct bench_config *cfg, struct bench_result *out)
@@ -166,6 +177,7 @@ bench_run_cell(enum bench_model model, const struct bench_config *cfg, struct be
 	struct sigaction sa, old[BENCH_NSIGNALS];
 	struct bench_report *r;
 	struct rusage ru;
+	struct bench_sys p0, p1;
 	int64_t t0, deadline = 0;
 	ssize_t got;
 	pid_t pid;
@@ -193,6 +205,7 @@ bench_run_cell(enum bench_model model, const struct bench_config *cfg, struct be
 	for (size_t i = 0; i < BENCH_NSIGNALS; i++)
 		sigaction(bench_signals[i], &sa, &old[i]);
 
+	bench_sys_read(&p0);
 	t0 = bench_now_ns();
 	pid = fork();
 	if (pid == 0) {
@@ -235,7 +248,12 @@ bench_run_cell(enum bench_model model, const struct bench_config *cfg, struct be
 	out->csw_voluntary = (uint64_t)ru.ru_nvcsw;
 	out->csw_involuntary = (uint64_t)ru.ru_nivcsw;
 	if (got == (ssize_t)sizeof(*r)) {
-		bench_fill(out, r, &ru);
+		bench_fill(out, cfg, r);
+		if (r->status == BENCH_OK) {
+			usleep(BENCH_SETTLE_US);
+			bench_sys_read(&p1);
+			bench_sys_derive(out, cfg->boards, &r->sys_before, &r->sys_alive, &p0, &p1);
+		}
 	} else if (bench_got_signal) {
 		out->status = BENCH_INTERRUPTED;
 		snprintf(out->error, sizeof(out->error), "interrupted by signal %d",
@@ -248,9 +266,12 @@ bench_run_cell(enum bench_model model, const struct bench_config *cfg, struct be
 		snprintf(out->error, sizeof(out->error), "time cap %s reached", cap);
 	} else if (WIFSIGNALED(st)) {
 		/* RLIMIT_AS makes malloc fail, but a stack or page fault past it
-		 * kills: that is the memory cap, not a bug, when it is SIGSEGV/KILL. */
-		out->status = WTERMSIG(st) == SIGSEGV || WTERMSIG(st) == SIGKILL ? BENCH_LIMIT
-		    : BENCH_FAILED;
+		 * kills with SIGSEGV: that is simul's memory cap, not a bug; SIGKILL
+		 * from nobody here is the kernel's out-of-memory killer. */
+		if (WTERMSIG(st) == SIGSEGV && bench_mem_cap_applies(cfg))
+			out->status = BENCH_CAP;
+		else
+			out->status = WTERMSIG(st) == SIGKILL ? BENCH_LIMIT : BENCH_FAILED;
 		snprintf(out->error, sizeof(out->error), "cell killed by signal %d (%s)",
 		    WTERMSIG(st), strsignal(WTERMSIG(st)));
 	} else {

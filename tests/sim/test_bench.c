@@ -98,6 +98,14 @@ ParameterizedTest(struct model_case *c, bench, every_model_finishes, .timeout = 
 	cr_assert(le(u64, r.lat_p50_us, r.lat_p99_us));
 	cr_assert(le(u64, r.lat_p99_us, r.lat_max_us));
 	cr_assert(gt(dbl, r.wall_s, 0.004));	/* at least 5 thinks of 1 ms in a row */
+	/* The games take at least their thinks, one after another per board,
+	 * and the floor is exactly those thinks. */
+	cr_assert(eq(dbl, r.floor_s, 0.005));
+	cr_assert(ge(dbl, r.play_s, r.floor_s));
+	cr_assert(le(dbl, r.play_s, r.wall_s));
+	/* The machine's free memory was read before and with the boards alive. */
+	cr_assert(gt(u64, r.sys_before_kib, 0));
+	cr_assert(gt(u64, r.sys_alive_kib, 0));
 	cr_assert(eq(u32, r.workers, c->model == BENCH_HYBRID ? 2U : 1U));
 	assert_no_children();
 }
@@ -110,8 +118,8 @@ Test(bench, process_cap_is_a_limit_not_a_crash, .timeout = 30)
 	small_config(&cfg, 10);
 	cfg.max_procs = 5;
 	cr_assert(eq(int, bench_run_cell(BENCH_PROCESSES, &cfg, &r), 0));
-	cr_assert(eq(int, r.status, BENCH_LIMIT));
-	cr_assert(not(eq(ptr, strstr(r.error, "--max-procs 5"), NULL)), "%s", r.error);
+	cr_assert(eq(int, r.status, BENCH_CAP));
+	cr_assert(eq(str, r.error, "process 6 of 10 > --max-procs 5"));
 	cr_assert(eq(u32, r.boards_finished, 0));
 	assert_no_children();
 }
@@ -124,12 +132,13 @@ Test(bench, thread_cap_is_a_limit_not_a_crash, .timeout = 30)
 	small_config(&cfg, 10);
 	cfg.max_threads = 5;
 	cr_assert(eq(int, bench_run_cell(BENCH_THREADS, &cfg, &r), 0));
-	cr_assert(eq(int, r.status, BENCH_LIMIT));
-	cr_assert(not(eq(ptr, strstr(r.error, "--max-threads 5"), NULL)), "%s", r.error);
+	cr_assert(eq(int, r.status, BENCH_CAP));
+	cr_assert(eq(str, r.error, "thread 6 of 10 > --max-threads 5"));
 	assert_no_children();
 }
 
-/* A real pthread_create failure: the address space cap runs out of stacks. */
+/* A real failure to make a thread: the address space cap runs out of stacks,
+ * and that is simul's cap (--mem-cap), not the system's limit. */
 Test(bench, memory_cap_stops_thread_creation, .timeout = 30)
 {
 	struct bench_config cfg;
@@ -146,8 +155,10 @@ Test(bench, memory_cap_stops_thread_creation, .timeout = 30)
 	small_config(&cfg, 2000);
 	cfg.mem_cap = (uint64_t)vm_pages * (uint64_t)sysconf(_SC_PAGESIZE) + (16U << 20);
 	cr_assert(eq(int, bench_run_cell(BENCH_THREADS, &cfg, &r), 0));
-	cr_assert(eq(int, r.status, BENCH_LIMIT), "%s", r.error);
-	cr_assert(not(eq(ptr, strstr(r.error, "pthread_create"), NULL)), "%s", r.error);
+	cr_assert(eq(int, r.status, BENCH_CAP), "%s", r.error);
+	cr_assert(not(eq(ptr, strstr(r.error, "thread stack (mmap): "), NULL)), "%s", r.error);
+	cr_assert(not(eq(ptr, strstr(r.error, "(address space at --mem-cap)"), NULL)), "%s",
+	    r.error);
 	assert_no_children();
 }
 
@@ -200,10 +211,82 @@ Test(bench, precheck_refuses_above_the_cap)
 	bench_config_default(&cfg);
 	cfg.boards = 10000;
 	cr_assert(eq(int, bench_precheck(BENCH_PROCESSES, &cfg, &r), 1));
-	cr_assert(eq(int, r.status, BENCH_LIMIT));
-	cr_assert(eq(str, r.error, "cap: 10000 processes > --max-procs 2000"));
+	cr_assert(eq(int, r.status, BENCH_CAP));
+	cr_assert(eq(str, r.error, "10000 processes > 2000, --max-procs"));
 	cr_assert(eq(int, bench_precheck(BENCH_THREADS, &cfg, &r), 0));
 	cr_assert(eq(int, bench_precheck(BENCH_ASYNC, &cfg, &r), 0));
+}
+
+/* A cap lowered by the quarter rule says so: it is simul's, not the system's. */
+Test(bench, precheck_names_the_quarter_rule)
+{
+	struct bench_limits lim = { .pid_max = 32768, .threads_max = 192729, .quarter = 8192 };
+	struct bench_config cfg;
+	struct bench_result r;
+
+	bench_config_default(&cfg);
+	bench_limits_apply(&lim, &cfg);
+	cfg.boards = 10000;
+	cr_assert(eq(int, bench_precheck(BENCH_THREADS, &cfg, &r), 1));
+	cr_assert(eq(int, r.status, BENCH_CAP));
+	cr_assert(eq(str, r.error, "10000 threads > 8192, a quarter of the system's pids"));
+	cr_assert(eq(int, strcmp(bench_status_name(r.status), "simul cap"), 0));
+	cfg.boards = 8000;
+	cr_assert(eq(int, bench_precheck(BENCH_THREADS, &cfg, &r), 0));
+	/* The processes cap (2000) was below the quarter: the option is named. */
+	cfg.boards = 5000;
+	cr_assert(eq(int, bench_precheck(BENCH_PROCESSES, &cfg, &r), 1));
+	cr_assert(eq(str, r.error, "5000 processes > 2000, --max-procs"));
+	cr_assert(eq(int, strcmp(bench_status_name(BENCH_LIMIT), "system limit"), 0));
+}
+
+/* The machine's side: the interval's share of the drift around the cell is
+ * others' doing and comes off; a drift as large as a quarter of the signal
+ * makes the figure noisy. */
+Test(bench, sys_memory_per_board_from_four_readings)
+{
+	struct bench_sys before = { 1000000, 50000, 2000000000 };
+	struct bench_sys alive = { 968000, 73000, 3000000000 };
+	struct bench_sys p0 = { 1000400, 50000, 1000000000 }, p1 = { 1004400, 50100, 11000000000 };
+	struct bench_result r;
+
+	memset(&r, 0, sizeof(r));
+	/* others freed 4000 KiB over 10 s, 400 of them in the 1 s measured */
+	bench_sys_derive(&r, 1000, &before, &alive, &p0, &p1);
+	cr_assert(eq(u64, r.sys_before_kib, 1000000));
+	cr_assert(eq(u64, r.sys_alive_kib, 968000));
+	cr_assert(eq(dbl, r.sys_drift_kib, 400.0));
+	cr_assert(eq(dbl, r.sys_bytes_per_board, (32000.0 + 400.0) * 1024 / 1000));
+	cr_assert(eq(int, r.sys_noisy, 0));
+	/* the kernel's counters: 23000 KiB grown, 10 of them others' */
+	cr_assert(eq(dbl, r.kernel_bytes_per_board, (23000.0 - 10.0) * 1024 / 1000));
+	p1.kib = p0.kib - 9000;	/* more than a quarter of 32 MiB moved meanwhile */
+	memset(&r, 0, sizeof(r));
+	bench_sys_derive(&r, 1000, &before, &alive, &p0, &p1);
+	cr_assert(eq(int, r.sys_noisy, 1));
+	/* No reading (no /proc): nothing derived, nothing claimed. */
+	p0.kib = 0;
+	memset(&r, 0, sizeof(r));
+	bench_sys_derive(&r, 1000, &before, &alive, &p0, &p1);
+	cr_assert(eq(dbl, r.sys_bytes_per_board, 0.0));
+}
+
+Test(bench, sys_reading_is_within_the_machine)
+{
+	struct bench_sys s;
+	unsigned long long total = 0;
+	char line[256];
+	FILE *f = fopen("/proc/meminfo", "r");
+
+	cr_assert(not(eq(ptr, f, NULL)));
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "MemTotal: %llu", &total) == 1)
+			break;
+	fclose(f);
+	bench_sys_read(&s);
+	cr_assert(gt(u64, s.kib, 0));
+	cr_assert(le(u64, s.kib, total));
+	cr_assert(gt(i64, s.t_ns, 0));
 }
 
 Test(bench, quarter_rule_beats_allow_large)

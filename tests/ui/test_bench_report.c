@@ -12,7 +12,7 @@
 #include "ui/bench_report.h"
 
 static struct bench_config cfg, heavy_cfg;
-static struct bench_result cells[3], heavy[2];
+static struct bench_result cells[5], heavy[2];
 
 static void
 fixture(struct bench_summary *s)
@@ -30,14 +30,29 @@ fixture(struct bench_summary *s)
 		.workers = 1, .wall_s = 0.5, .cpu_s = 0.25, .maxrss_kib = 1500, .mem_kib = 400,
 		.base_kib = 200, .mem_pss = 1, .bytes_per_board = 204.8, .csw_voluntary = 30,
 		.csw_involuntary = 2, .lat_samples = 30000, .lat_p50_us = 300, .lat_p99_us = 1200,
-		.lat_max_us = 4000, .moves_done = 30000, .boards_finished = 1000 };
+		.lat_max_us = 4000, .moves_done = 30000, .boards_finished = 1000, .play_s = 0.45,
+		.floor_s = 0.3, .sys_before_kib = 1000000, .sys_alive_kib = 999700,
+		.sys_drift_kib = 10, .sys_bytes_per_board = 317.44, .kernel_bytes_per_board = 40.96 };
 	cells[1] = cells[0];
 	cells[1].model = BENCH_HYBRID;
 	cells[1].workers = 2;
 	cells[1].wall_s = 0.25;
+	cells[1].sys_noisy = 1;
 	cells[2] = (struct bench_result){ .model = BENCH_PROCESSES, .boards = 10000,
+		.status = BENCH_CAP, .workers = 1 };
+	strcpy(cells[2].error, "10000 processes > 2000, --max-procs");
+	/* threads: 8000 completed, 10000 stopped by the system */
+	cells[3] = (struct bench_result){ .model = BENCH_THREADS, .boards = 8000,
+		.status = BENCH_OK, .workers = 1, .wall_s = 1.5, .cpu_s = 2.5, .maxrss_kib = 70000,
+		.mem_kib = 68000, .base_kib = 800, .mem_pss = 1, .bytes_per_board = 8601.6,
+		.csw_voluntary = 900000, .csw_involuntary = 40000, .lat_samples = 240000,
+		.lat_p50_us = 90, .lat_p99_us = 6210, .lat_max_us = 31000, .moves_done = 240000,
+		.boards_finished = 8000, .play_s = 1.25, .floor_s = 0.3, .sys_before_kib = 900000,
+		.sys_alive_kib = 650000, .sys_drift_kib = -2000, .sys_bytes_per_board = 31744,
+		.kernel_bytes_per_board = 23552 };
+	cells[4] = (struct bench_result){ .model = BENCH_THREADS, .boards = 10000,
 		.status = BENCH_LIMIT, .workers = 1 };
-	strcpy(cells[2].error, "cap: 10000 processes > --max-procs 2000");
+	strcpy(cells[4].error, "pthread_create: Resource temporarily unavailable after 9000 boards");
 	heavy[0] = cells[0];
 	heavy[0].boards = 100;
 	heavy[0].wall_s = 2.0;
@@ -49,7 +64,7 @@ fixture(struct bench_summary *s)
 	memset(s, 0, sizeof(*s));
 	s->cfg = &cfg;
 	s->cells = cells;
-	s->ncells = 3;
+	s->ncells = 5;
 	s->heavy_cfg = &heavy_cfg;
 	s->heavy = heavy;
 	s->nheavy = 2;
@@ -98,20 +113,23 @@ Test(bench_report, csv_exact)
 	char *out;
 
 	fixture(&s);
+	s.ncells = 3;
 	s.nheavy = 1;
 	out = capture(bench_report_csv, &s);
 	cr_assert(eq(str, out,
-	    "variant,model,boards,status,error,workers,wall_s,cpu_s,maxrss_kib,mem_kib,base_kib,"
-	    "mem_kind,bytes_per_board,csw_voluntary,csw_involuntary,lat_samples,lat_p50_us,"
-	    "lat_p99_us,lat_max_us,moves,boards_finished\n"
-	    "ladder,async,1000,ok,,1,0.500,0.250,1500,400,200,pss,204.8,30,2,30000,300,1200,4000,"
-	    "30000,1000\n"
-	    "ladder,hybrid,1000,ok,,2,0.250,0.250,1500,400,200,pss,204.8,30,2,30000,300,1200,4000,"
-	    "30000,1000\n"
-	    "ladder,processes,10000,limit reached,cap: 10000 processes > --max-procs 2000,1,0.000,"
-	    "0.000,0,0,0,rss,0.0,0,0,0,0,0,0,0,0\n"
-	    "cpu-heavy,async,100,ok,,1,2.000,2.000,1500,400,200,pss,204.8,30,2,30000,300,1200,4000,"
-	    "30000,1000\n"));
+	    "variant,model,boards,status,error,workers,wall_s,play_s,floor_s,cpu_s,maxrss_kib,mem"
+	    "_kib,base_kib,mem_kind,bytes_per_board,sys_before_kib,sys_alive_kib,sys_drift_kib,sy"
+	    "s_bytes_per_board,sys_noisy,kernel_bytes_per_board,csw_voluntary,csw_involuntary,lat"
+	    "_samples,lat_p50_us,lat_p99_us,lat_max_us,moves,boards_finished\n"
+	    "ladder,async,1000,ok,,1,0.500,0.450,0.300,0.250,1500,400,200,pss,204.8,1000000,99970"
+	    "0,10.0,317.4,false,41.0,30,2,30000,300,1200,4000,30000,1000\n"
+	    "ladder,hybrid,1000,ok,,2,0.250,0.450,0.300,0.250,1500,400,200,pss,204.8,1000000,9997"
+	    "00,10.0,317.4,true,41.0,30,2,30000,300,1200,4000,30000,1000\n"
+	    "ladder,processes,10000,simul cap,\"10000 processes > 2000,"
+	    " --max-procs\",1,0.000,0.000,0.000,0.000,0,0,0,rss,0.0,0,0,0.0,0.0,false,0.0,0,0,0,0"
+	    ",0,0,0,0\n"
+	    "cpu-heavy,async,100,ok,,1,2.000,0.450,0.300,2.000,1500,400,200,pss,204.8,1000000,999"
+	    "700,10.0,317.4,false,41.0,30,2,30000,300,1200,4000,30000,1000\n"));
 	free(out);
 }
 
@@ -140,22 +158,25 @@ Test(bench_report, json_exact)
 	cr_assert(eq(str, out,
 	    "{\n"
 	    "  \"machine\": {\"cpus\": 2, \"pid_max\": 32768, \"threads_max\": 192729},\n"
-	    "  \"config\": {\"moves\": 30, \"master_work\": 1000, \"think_us\": 10000, "
-	    "\"think_work\": 0, \"workers\": 2, \"max_procs\": 2000, \"max_threads\": 10000, "
-	    "\"mem_cap\": 2147483648, \"time_cap_ms\": 60000, \"stack_size\": 65536},\n"
+	    "  \"config\": {\"moves\": 30, \"master_work\": 1000, \"think_us\": 10000,"
+	    " \"think_work\": 0, \"workers\": 2, \"max_procs\": 2000, \"max_threads\": 10000,"
+	    " \"mem_cap\": 2147483648, \"time_cap_ms\": 60000, \"stack_size\": 65536},\n"
 	    "  \"cells\": [\n"
-	    "    {\"model\": \"async\", \"boards\": 1000, \"status\": \"ok\", \"error\": null, "
-	    "\"workers\": 1, \"wall_s\": 0.500, \"cpu_s\": 0.250, \"maxrss_kib\": 1500, "
-	    "\"mem_kib\": 400, \"base_kib\": 200, \"mem_kind\": \"pss\", \"bytes_per_board\": 204.8, "
-	    "\"csw_voluntary\": 30, \"csw_involuntary\": 2, \"lat_samples\": 30000, "
-	    "\"lat_p50_us\": 300, \"lat_p99_us\": 1200, \"lat_max_us\": 4000, \"moves\": 30000, "
-	    "\"boards_finished\": 1000}\n"
+	    "    {\"model\": \"async\", \"boards\": 1000, \"status\": \"ok\", \"error\": null,"
+	    " \"workers\": 1, \"wall_s\": 0.500, \"play_s\": 0.450, \"floor_s\": 0.300,"
+	    " \"cpu_s\": 0.250, \"maxrss_kib\": 1500, \"mem_kib\": 400, \"base_kib\": 200,"
+	    " \"mem_kind\": \"pss\", \"bytes_per_board\": 204.8, \"sys_before_kib\": 1000000,"
+	    " \"sys_alive_kib\": 999700, \"sys_drift_kib\": 10.0, \"sys_bytes_per_board\":"
+	    " 317.4, \"sys_noisy\": false, \"kernel_bytes_per_board\": 41.0, \"csw_voluntary\":"
+	    " 30, \"csw_involuntary\": 2, \"lat_samples\": 30000, \"lat_p50_us\": 300,"
+	    " \"lat_p99_us\": 1200, \"lat_max_us\": 4000, \"moves\": 30000, \"boards_finished\":"
+	    " 1000}\n"
 	    "  ],\n"
 	    "  \"cpu_heavy\": null,\n"
-	    "  \"summary\": {\"largest_boards\": {\"processes\": 0, \"threads\": 0, \"async\": 1000, "
-	    "\"hybrid\": 0}, \"heavy_speedup_vs_async\": {\"processes\": 0.00, \"threads\": 0.00, "
-	    "\"async\": 0.00, \"hybrid\": 0.00}, \"hybrid_ladder_speedup\": 0.00, "
-	    "\"hybrid_ladder_boards\": 0}\n"
+	    "  \"summary\": {\"largest_boards\": {\"processes\": 0, \"threads\": 0, \"async\":"
+	    " 1000, \"hybrid\": 0}, \"heavy_speedup_vs_async\": {\"processes\": 0.00,"
+	    " \"threads\": 0.00, \"async\": 0.00, \"hybrid\": 0.00}, \"hybrid_ladder_speedup\":"
+	    " 0.00, \"hybrid_ladder_boards\": 0}\n"
 	    "}\n"));
 	free(out);
 }
@@ -180,21 +201,56 @@ Test(bench_report, table_puts_measurements_beside_claims)
 
 	fixture(&s);
 	out = capture(bench_report_table, &s);
-	/* async row: lateness at its largest N, per-board memory, loop stall. */
-	cr_assert(not(eq(ptr, strstr(out, "p99 1.20 ms @1k"), NULL)), "%s", out);
-	cr_assert(not(eq(ptr, strstr(out, "1k, 205 B/bd"), NULL)), "%s", out);
-	cr_assert(not(eq(ptr, strstr(out, "10k or more"), NULL)), "%s", out);
-	/* threads: C has no GIL, and the table says so with the figure. */
-	cr_assert(not(eq(ptr, strstr(out, "no GIL: 2.0x"), NULL)), "%s", out);
-	cr_assert(not(eq(ptr, strstr(out, "one (GIL)"), NULL)), "%s", out);
+	/* Each row: the measured lines (lateness, then the games' time against
+	 * their floor of thinks; memory by PSS, by the kernel's counters and by
+	 * free memory, and where the ladder stopped and whose limit it was),
+	 * then the article's claims. */
+	cr_assert(not(eq(ptr, strstr(out,
+	    "            waiting                 cores       scalability           blocking"
+	    " calls   GIL\n"
+	    "------------------------------------------------------------------------------------"
+	    "-------------------\n"
+	    "processes   -                       -           none completed        -            "
+	    "    -\n"
+	    "                                                10k: simul cap\n"
+	    "  article   yes                     all         tens-hundreds         fine         "
+	    "    one per process\n"
+	    "threads     p99 6.21 ms @8k         1.9 used    8k, 8.4 KiB/bd PSS    p99 1.20 ms  "
+	    "    no GIL: 2.0x\n"
+	    "            1.25 s vs 0.30 s floor              +23.0 KiB/bd kernel\n"
+	    "                                                31.0 KiB/bd MemAvail\n"
+	    "                                                10k: system limit\n"
+	    "  article   yes                     one (GIL)   hundreds              fine         "
+	    "    serialises CPU\n"
+	    "async       p99 1.20 ms @1k         1.0 used    1k, 205 B/bd PSS      p99 1.20 ms  "
+	    "    1 thread: 1.0x\n"
+	    "            0.45 s vs 0.30 s floor              +41 B/bd kernel\n"
+	    "                                                317 B/bd MemAvail\n"
+	    "  article   yes                     one         10k or more           stall the"
+	    " loop   moot: 1 thread\n"
+	    "hybrid      p99 1.20 ms @1k         -           1k, 205 B/bd PSS      -            "
+	    "    -\n"
+	    "            0.45 s vs 0.30 s floor              +41 B/bd kernel\n"
+	    "                                                MemAvail: noisy\n"
+	    "  article   yes                     all         async x cores         stall 1"
+	    " worker   one per process\n"), NULL)), "%s", out);
 	cr_assert(not(eq(ptr, strstr(out, "threads ran the CPU-heavy cell on 1.9 cores, 2.0x"),
 	    NULL)), "%s", out);
 	cr_assert(not(eq(ptr, strstr(out, "2.0x at 1000 boards"), NULL)), "%s", out);
-	/* processes never completed: scalability says so, the ladder says why. */
-	cr_assert(not(eq(ptr, strstr(out, "none completed"), NULL)), "%s", out);
+	/* The ladder: play time, memory three ways, and why a cell stopped. */
 	cr_assert(not(eq(ptr, strstr(out,
-	    "processes   10000 limit reached: cap: 10000 processes > --max-procs 2000"), NULL)),
-	    "%s", out);
+	    "Ladder\n"
+	    "model      boards   wall s   play s    cpu s   peak PSS  PSS/board kern/board"
+	    " MemAvail/b   csw vol/invol  lateness p50 / p99 / max\n"
+	    "async        1000    0.500    0.450    0.250  400.0 KiB      205 B       41 B     "
+	    " 317 B            30/2  300 us / 1.20 ms / 4.00 ms\n"
+	    "hybrid       1000    0.250    0.450    0.250  400.0 KiB      205 B       41 B      "
+	    "    -            30/2  300 us / 1.20 ms / 4.00 ms\n"
+	    "processes   10000 simul cap: 10000 processes > 2000, --max-procs\n"
+	    "threads      8000    1.500    1.250    2.500   66.4 MiB    8.4 KiB   23.0 KiB  "
+	    " 31.0 KiB    900000/40000  90 us / 6.21 ms / 31.0 ms\n"
+	    "threads     10000 system limit: pthread_create: Resource temporarily unavailable"
+	    " after 9000 boards\n"), NULL)), "%s", out);
 	free(out);
 }
 
@@ -207,13 +263,17 @@ Test(bench_report, markdown_rows)
 	out = capture(bench_report_markdown, &s);
 	cr_assert(not(eq(ptr, strstr(out, "| | waiting | cores | scalability | blocking calls | GIL |"),
 	    NULL)), "%s", out);
-	cr_assert(not(eq(ptr, strstr(out, "| async | p99 1.20 ms @1k<br>*article: yes* |"), NULL)),
-	    "%s", out);
+	cr_assert(not(eq(ptr, strstr(out, "| async | p99 1.20 ms @1k<br>0.45 s vs 0.30 s floor<br>"
+	    "*article: yes* |"), NULL)), "%s", out);
+	cr_assert(not(eq(ptr, strstr(out, "| 8k, 8.4 KiB/bd PSS<br>+23.0 KiB/bd kernel<br>31.0 KiB/bd "
+	    "MemAvail<br>10k: system limit<br>*article: hundreds* |"), NULL)), "%s", out);
 	cr_assert(not(eq(ptr, strstr(out,
-	    "| async | 1000 | ok | 0.500 | 0.250 | 400.0 KiB | 205 B | 30/2 | 300 us / 1.20 ms / "
-	    "4.00 ms |"), NULL)), "%s", out);
-	cr_assert(not(eq(ptr, strstr(out, "| processes | 10000 | limit reached: cap:"), NULL)),
-	    "%s", out);
+	    "| async | 1000 | ok | 0.500 | 0.450 | 0.250 | 400.0 KiB | 205 B | 41 B | 317 B | 30/2 | "
+	    "300 us / 1.20 ms / 4.00 ms |"), NULL)), "%s", out);
+	cr_assert(not(eq(ptr, strstr(out, "| hybrid | 1000 | ok | 0.250 | 0.450 | 0.250 | 400.0 KiB | "
+	    "205 B | 41 B | - |"), NULL)), "%s", out);
+	cr_assert(not(eq(ptr, strstr(out, "| processes | 10000 | simul cap: 10000 processes > 2000, "
+	    "--max-procs |"), NULL)), "%s", out);
 	free(out);
 }
 
@@ -224,6 +284,7 @@ Test(bench_report, plot_marks_and_axis)
 	int rows = 0;
 
 	fixture(&s);
+	s.ncells = 3;	/* async, hybrid and a cap: the axis ends at 1000 */
 	cells[1].bytes_per_board = 20480;	/* a hundred times async's */
 	cells[1].boards = 10;
 	out = capture(plot_60x12, &s);
