@@ -334,11 +334,24 @@ static void
 uci_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
 {
 	struct uci_engine *e = container_of(w, struct uci_engine, timer);
+	enum uci_state was;
 
 	(void)loop, (void)revents;
 	switch (e->state) {
 	case UCI_UCIOK:
 	case UCI_READYOK:
+		/*
+		 * Judge what it sent, not what the loop has not read yet: after
+		 * a thousand spawns the answer may sit in the pipe while the
+		 * timer is due in the same iteration.
+		 */
+		was = e->state;
+		if (ev_is_active(&e->rd))
+			uci_read_cb(loop, &e->rd, EV_READ);
+		if (e->state == UCI_READYOK && was == UCI_UCIOK)
+			uci_arm(e, UCI_ENGINE_START_TIMEOUT);	/* it got on: isready's turn */
+		if (e->state != was)
+			break;
 		uci_fail(e, e->state == UCI_UCIOK ? "no uciok within 5 s" : "no readyok within 5 s");
 		break;
 	case UCI_THINKING:
@@ -502,6 +515,8 @@ uci_engine_start(struct ev_loop *loop, const struct uci_spec *spec, const char *
 	ev_child_start(loop, &e->child);
 	ev_io_start(loop, &e->rd);
 	e->state = UCI_UCIOK;
+	/* Its 5 s count from its own spawn, not from before a thousand others were forked. */
+	ev_now_update(loop);
 	uci_arm(e, UCI_ENGINE_START_TIMEOUT);
 	uci_send(e, "uci");
 	return e;
