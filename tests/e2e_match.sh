@@ -48,6 +48,13 @@ strip_time() { sed -E 's/, [0-9.]+ s$//' <<<"$1"; }
 a=$("$simul" match --white club --black club --games 6 --seed 7)
 b=$("$simul" match --white club --black club --games 6 --seed 7)
 [[ $(strip_time "$a") == "$(strip_time "$b")" ]] || fail "same seed gave different matches"
+# --workers: the games on 1 or 3 processes, the same match (each game's
+# outcome depends on its number alone).
+for wk in 1 3; do
+	m[$wk]=$("$simul" match --white club --black beginner --games 15 --seed 5 --max-plies 30 --workers $wk) ||
+		fail "match --workers $wk exited $?"
+done
+[[ $(strip_time "${m[1]}") == "$(strip_time "${m[3]}")" ]] || fail "--workers 3 played another match"
 
 for bad in "--games 0" "--games x" "--white nobody" "--seed -1" "--bogus"; do
 	# shellcheck disable=SC2086

@@ -21,6 +21,7 @@
 #include "engine/search.h"
 #include "sim/realtime.h"
 #include "ui/cli.h"
+#include "ui/workers.h"
 #include "ui/commands.h"
 
 enum {
@@ -46,6 +47,7 @@ struct match_opts {
 	long		games;
 	uint64_t	seed;
 	long		max_plies;
+	long		workers;	/* 0: one per core */
 	const struct player_profile	*a;
 	const struct player_profile	*b;
 };
@@ -64,6 +66,8 @@ static const struct cli_option match_options[] = {
 	{ "max-plies", 0, "N", "adjudicate games still running after N plies, 1..10000 (200)",
 	  NULL, .kind = CLI_INT, .off = offsetof(struct match_opts, max_plies), .lo = 1,
 	  .hi = 10000 },
+	{ "workers", 0, "W", "play the games on W processes at once (default: the cores)", NULL,
+	  .kind = CLI_INT, .off = offsetof(struct match_opts, workers), .lo = 1, .hi = 1024 },
 };
 
 static const struct cli_table match_table = { "options", match_options,
@@ -82,7 +86,7 @@ match_notes(FILE *f)
 
 const struct cli_spec cmd_match_spec = {
 	.name = "match",
-	.synopsis = "[--white P] [--black P] [--games N] [--seed S] [--max-plies N]",
+	.synopsis = "[--white P] [--black P] [--games N] [--seed S] [--max-plies N] [--workers W]",
 	.summary = "play a seeded match between two player profiles",
 	.about = "Plays a seeded match between two player profiles, alternating colours and\n"
 		 "openings, and prints wins/draws/losses of the first, its score, and the Elo\n"
@@ -189,72 +193,125 @@ match_report(const struct match_opts *o, long w, long d, long l, long adjudicate
 	}
 }
 
+/* One game's outcome, from the first profile's side, in the shared results. */
+enum match_outcome { MATCH_UNPLAYED, MATCH_WIN, MATCH_DRAW, MATCH_LOSS };
+
+struct match_run {
+	const struct match_opts	*o;
+	uint8_t			*outcome;	/* [game]: enum match_outcome, shared with workers */
+	uint8_t			*adjudicated;	/* [game]: 1 when the move limit ended it */
+	struct tt		tt;		/* the adjudicator's, this process's own */
+	struct search		*adj;
+};
+
+/*
+ * Game i: its colours, opening and seed depend on i alone, and the
+ * adjudicator starts from an empty table, so the outcome does not depend on
+ * which games a process played before: the same for every --workers.
+ */
+static int
+match_game(void *arg, int i)
+{
+	struct match_run *mr = arg;
+	const struct match_opts *o = mr->o;
+	bool a_white = i % 2 == 0;
+	const struct player_profile *white = a_white ? o->a : o->b;
+	const struct player_profile *black = a_white ? o->b : o->a;
+	uint64_t game_seed = o->seed * 0x9e3779b97f4a7c15ULL + (uint64_t)(i / 2) * 0xbf58476d1ce4e5b9ULL + (uint64_t)(i % 2);
+	struct game g;
+	struct position start;
+	enum game_result r;
+
+	if (mr->adj == NULL) {
+		if (tt_init(&mr->tt, 1 << 20) != 0 || (mr->adj = search_new(&mr->tt)) == NULL) {
+			fprintf(stderr, "simul match: out of memory for the adjudicator's table\n");
+			return 1;
+		}
+	}
+	position_startpos(&start);
+	game_init(&g, &start);
+	if (match_opening(&g, match_book[(size_t)(i / 2) % ARRAY_LEN(match_book)]) != 0) {
+		game_free(&g);
+		return 1;
+	}
+	while (g.termination == TERM_NONE && g.n < o->max_plies) {
+		const struct player_profile *pr = g.pos.side == WHITE ? white : black;
+		move_t m = player_choose(pr, &g, game_seed + (uint64_t)g.pos.side);
+
+		if (game_play(&g, m) != 0) {
+			fprintf(stderr, "simul match: %s chose an illegal move in game %d\n", pr->name, i + 1);
+			game_free(&g);
+			return 1;
+		}
+	}
+	if (g.termination == TERM_NONE) {
+		tt_clear(&mr->tt);
+		game_end(&g, match_adjudicate(mr->adj, &g), TERM_ADJUDICATED);
+		mr->adjudicated[i] = 1;
+	}
+	r = g.result;
+	mr->outcome[i] = r == RESULT_DRAW ? MATCH_DRAW
+			 : (r == RESULT_WHITE_WINS) == a_white ? MATCH_WIN : MATCH_LOSS;
+	game_free(&g);
+	return 0;
+}
+
 int
 cmd_match(int argc, char **argv)
 {
 	struct match_opts o;
-	struct tt tt;
-	struct search *adj;
+	struct match_run mr = { .o = &o };
 	long w = 0, d = 0, l = 0, adjudicated = 0;
 	double t0, t1;
 	void *ctx[] = { &o };
 	size_t np;
 	const struct player_profile *profiles = player_profiles(&np);
-	int rc;
+	int rc = 0, nworkers;
+	char err[256];
 
 	o = (struct match_opts){ .games = 100, .seed = 1, .max_plies = 200 };
 	o.white = (int)(player_profile_find("master") - profiles);
 	o.black = (int)(player_profile_find("club") - profiles);
 	if ((rc = cli_main(&cmd_match_spec, ctx, argc, argv)) >= 0)
 		return rc;
+	rc = 0;
 	o.a = &profiles[o.white];
 	o.b = &profiles[o.black];
-	if (tt_init(&tt, 1 << 20) != 0 || (adj = search_new(&tt)) == NULL) {
-		fprintf(stderr, "simul match: out of memory\n");
+	mr.outcome = workers_shared(2 * (size_t)o.games);
+	if (mr.outcome == NULL) {
+		fprintf(stderr, "simul match: out of memory for %ld games\n", o.games);
 		return 1;
 	}
+	mr.adjudicated = mr.outcome + o.games;
+	nworkers = o.workers > 0 ? (int)o.workers : workers_default();
+	if (nworkers > o.games)
+		nworkers = (int)o.games;
 	t0 = realtime_monotonic();
-	for (long i = 0; i < o.games; i++) {
-		bool a_white = i % 2 == 0;
-		const struct player_profile *white = a_white ? o.a : o.b;
-		const struct player_profile *black = a_white ? o.b : o.a;
-		uint64_t game_seed = o.seed * 0x9e3779b97f4a7c15ULL + (uint64_t)(i / 2) * 0xbf58476d1ce4e5b9ULL + (uint64_t)(i % 2);
-		struct game g;
-		struct position start;
-		enum game_result r;
+	if (nworkers > 1) {
+		struct workers wk = { nworkers, (int)o.games, match_game, &mr, NULL, NULL };
 
-		position_startpos(&start);
-		game_init(&g, &start);
-		if (match_opening(&g, match_book[(size_t)(i / 2) % ARRAY_LEN(match_book)]) != 0) {
-			game_free(&g);
-			return 1;
+		if (workers_run(&wk, err, sizeof(err)) < 0) {
+			fprintf(stderr, "simul match: %s\n", err);
+			rc = 1;
 		}
-		while (g.termination == TERM_NONE && g.n < o.max_plies) {
-			const struct player_profile *pr = g.pos.side == WHITE ? white : black;
-			move_t m = player_choose(pr, &g, game_seed + (uint64_t)g.pos.side);
-
-			if (game_play(&g, m) != 0) {
-				fprintf(stderr, "simul match: %s chose an illegal move in game %ld\n", pr->name, i + 1);
-				game_free(&g);
-				return 1;
-			}
-		}
-		if (g.termination == TERM_NONE) {
-			game_end(&g, match_adjudicate(adj, &g), TERM_ADJUDICATED);
-			adjudicated++;
-		}
-		r = g.result;
-		if (r == RESULT_DRAW)
-			d++;
-		else if ((r == RESULT_WHITE_WINS) == a_white)
-			w++;
-		else
-			l++;
-		game_free(&g);
+	} else {
+		for (long i = 0; i < o.games && rc == 0; i++)
+			rc = match_game(&mr, (int)i);
 	}
 	t1 = realtime_monotonic();
+	if (mr.adj != NULL) {
+		search_free(mr.adj);
+		tt_free(&mr.tt);
+	}
+	for (long i = 0; i < o.games && rc == 0; i++) {
+		w += mr.outcome[i] == MATCH_WIN;
+		d += mr.outcome[i] == MATCH_DRAW;
+		l += mr.outcome[i] == MATCH_LOSS;
+		adjudicated += mr.adjudicated[i];
+	}
+	workers_unshare(mr.outcome, 2 * (size_t)o.games);
+	if (rc != 0)
+		return rc;
 	match_report(&o, w, d, l, adjudicated, t1 - t0);
-	search_free(adj);
-	tt_free(&tt);
 	return cli_flush_stdout();
 }
