@@ -38,6 +38,12 @@ events_next_time(const struct sim *s)
 	return ex != NULL ? event_queue_peek(&ex->queue)->t : -1;
 }
 
+simtime_t
+sim_next_time(const struct sim *s)
+{
+	return events_next_time(s);
+}
+
 bool
 events_next_ready(struct sim *s)
 {

@@ -260,6 +260,8 @@ void sim_fast_forward(struct sim *s, int ex);
 bool sim_finished(const struct sim *s, int ex);
 /* The clock's simulated now: the live clock's reading, or the last event's time. */
 simtime_t sim_now(const struct sim *s);
+/* Simulated time of the next event in clock order, -1 when none is left. */
+simtime_t sim_next_time(const struct sim *s);
 
 /* ---- results --------------------------------------------------------- */
 

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # The classroom features of the live view, in a private tmux server:
 # --predict asks for both guesses before the clocks start (asking again
-# after a bad one) and prints guess, model, measured and error on exit.
+# after a bad one) and prints guess, model, measured and error on exit;
+# e writes simul-<seed>-<time>.svg here and says so; --record saves a
+# session (pauses, steps, a policy switch, a restart) that `simul replay
+# --headless` plays to the same end state, and a live replay plays it on
+# screen; a recording of another version is refused with exit 2.
 #
 # usage: bash tests/e2e_lesson_live.sh /path/to/simul
 set -euo pipefail
@@ -50,9 +54,67 @@ keys "soon" Enter
 wait_for '"soon" is not a duration'
 keys "2m" Enter
 wait_for 'SYNC'
-sleep 1
+keys f
+sleep 0.5
 keys q
 wait_for '^READY' 10
 screen | grep -Eq '^sync +0:04:00 +0:04:00 +0:04:00 +exact$' || fail "sync row"
 screen | grep -Eq '^ready +0:02:00 +0:02:05 +0:02:05 +0:00:05 short \(-4\.0%\)$' || fail "ready row"
+# Record: pause, three steps, resume, a picture, the other policy, a new
+# seed, fast-forward, quit.
+keys "clear; '$BIN' --record rec.txt --chess off --boards 6 --moves 5 --speed 120" Enter
+wait_for 'SYNC'
+sleep 0.5
+keys Space
+sleep 0.3
+keys s s s
+sleep 0.3
+keys Space
+sleep 0.4
+keys e
+wait_for 'wrote simul-1-[0-9]{8}-[0-9]{6}\.svg'
+keys p
+sleep 0.4
+keys Space
+sleep 0.2
+keys s s
+keys r
+sleep 0.3
+keys f
+sleep 0.3
+keys q
+wait_for '^READY' 10
+[ -s "$WORK/rec.txt" ] || fail "no recording"
+ls "$WORK"/simul-1-*.svg >/dev/null 2>&1 || fail "e wrote no picture"
+python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' "$WORK"/simul-1-*.svg ||
+	fail "the e picture is not XML"
+grep -c '^key ' "$WORK/rec.txt" | grep -qx 13 || fail "not 13 keys: $(cat "$WORK/rec.txt")"
+
+# Headless replay: the same end state, exit 0.
+(cd "$WORK" && "$BIN" replay rec.txt --headless >replay.out) ||
+	fail "headless replay: $(cat "$WORK/replay.out")"
+grep -q '^the replay ends as the recording did$' "$WORK/replay.out" || fail "replay differs"
+grep -q '^replayed 13 keys, seed 2$' "$WORK/replay.out" || fail "$(cat "$WORK/replay.out")"
+# The end state is checked, not assumed: a changed one is reported, exit 1.
+sed 's/^state sync 1 /state sync 1 1/' "$WORK/rec.txt" >"$WORK/bad.txt"
+rc=0
+(cd "$WORK" && "$BIN" replay bad.txt --headless >bad.out) || rc=$?
+[ $rc -eq 1 ] || fail "a changed end state replayed with exit $rc"
+grep -q 'differs from the recording' "$WORK/bad.out" || fail "no difference shown"
+
+# Another version or format: refused, one line, exit 2.
+sed '2s/.*/simul 0.0.1/' "$WORK/rec.txt" >"$WORK/old.txt"
+rc=0
+"$BIN" replay "$WORK/old.txt" --headless >/dev/null 2>"$WORK/err" || rc=$?
+[ $rc -eq 2 ] || fail "an old recording replayed with exit $rc"
+grep -q 'was recorded by simul 0.0.1; this is simul' "$WORK/err" || fail "$(cat "$WORK/err")"
+sed '1s/.*/simul-recording 9/' "$WORK/rec.txt" >"$WORK/new.txt"
+rc=0
+"$BIN" replay "$WORK/new.txt" >/dev/null 2>"$WORK/err" || rc=$?
+[ $rc -eq 2 ] && grep -q 'a recording of format 9' "$WORK/err" || fail "format 9: $rc $(cat "$WORK/err")"
+
+# A live replay at 4 times the pace plays the keys on screen and ends with q.
+keys "clear; '$BIN' replay rec.txt --speed 4" Enter
+wait_for 'replaying a recording'
+wait_for '^READY' 15
 echo "e2e_lesson_live: ok"

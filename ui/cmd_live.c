@@ -16,6 +16,7 @@
 #include "ui/keys.h"
 #include "ui/live.h"
 #include "ui/predict.h"
+#include "ui/record.h"
 #include "ui/report.h"
 
 static int
@@ -54,6 +55,12 @@ opt_predict(void *ctx, const char *v, char *err, size_t errlen)
 	return 0;
 }
 
+static int
+opt_record(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return cli_parse_path(v, &((struct live_options *)ctx)->record_path, err, errlen);
+}
+
 static const struct cli_option live_options[] = {
 	{ "ascii", 0, NULL, "letters for pieces and plain frames (also without UTF-8)", opt_ascii },
 	{ "no-color", 0, NULL, "no colours (as with NO_COLOR=1)", opt_no_color },
@@ -61,6 +68,8 @@ static const struct cli_option live_options[] = {
 	{ "pgn", 0, "FILE", "on exit write the games so far (unfinished as *)", opt_pgn },
 	{ "predict", 0, NULL, "ask for the class's guesses first; compare them at the end",
 	  opt_predict },
+	{ "record", 0, "FILE", "record the session (config, seed, every key) for simul replay",
+	  opt_record },
 };
 
 static const struct cli_table live_table = { "live view options", live_options,
@@ -118,9 +127,17 @@ cmd_live(int argc, char **argv)
 			free(guesses);
 			return 1;
 		}
-		lo.guesses = guesses;	/* lives until exit */
+		lo.guesses = guesses;	/* freed after the view */
+	}
+	if (lo.record_path != NULL &&
+	    (lo.record = record_open(lo.record_path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "simul: --record: %s\n", err);
+		free((void *)lo.guesses);
+		return 2;
 	}
 	/* The terminal's own locale decides whether Unicode can be shown. */
 	setlocale(LC_ALL, "");
-	return live_run(&o, &lo);
+	rc = live_run(&o, &lo);
+	free((void *)lo.guesses);
+	return rc;
 }

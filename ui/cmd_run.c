@@ -52,12 +52,6 @@ opt_trace(void *ctx, const char *v, char *err, size_t errlen)
 }
 
 static int
-opt_svg(void *ctx, const char *v, char *err, size_t errlen)
-{
-	return cli_parse_path(v, &((struct run_opts *)ctx)->svg, err, errlen);
-}
-
-static int
 opt_predict_sync(void *ctx, const char *v, char *err, size_t errlen)
 {
 	struct run_opts *ro = ctx;
@@ -112,7 +106,8 @@ static const struct cli_option run_options[] = {
 	{ "markdown", 0, NULL, "print a Markdown table", opt_markdown, .one_of = "format" },
 	{ "pgn", 0, "FILE", "write every game as PGN, with [%emt] think times", opt_pgn },
 	{ "trace", 0, "FILE", "write every event (CSV, or see --trace-format)", opt_trace },
-	{ "svg", 0, "FILE", "draw the first run's busy/wait strips as SVG (for slides)", opt_svg },
+	{ "svg", 0, "FILE", "draw the first run's busy/wait strips as SVG (for slides)", NULL,
+	  .kind = CLI_PATH, .off = offsetof(struct run_opts, svg) },
 	{ "predict-sync", 0, "DURATION", "your guess of the sync total (12h): shown beside the result",
 	  opt_predict_sync },
 	{ "predict-async", 0, "DURATION", "your guess of the async total (45m, 1:00:55)",

@@ -7,6 +7,7 @@
  * the total per value and policy, the model beside it, and with --svg the
  * line chart with the knee N·(Tm+W) = Tm+To marked.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,12 +43,6 @@ struct sweep_opts {
 };
 
 static int
-opt_svg(void *ctx, const char *v, char *err, size_t errlen)
-{
-	return cli_parse_path(v, &((struct sweep_opts *)ctx)->svg, err, errlen);
-}
-
-static int
 opt_csv(void *ctx, const char *v, char *err, size_t errlen)
 {
 	(void)v, (void)err, (void)errlen;
@@ -63,19 +58,14 @@ opt_json(void *ctx, const char *v, char *err, size_t errlen)
 	return 0;
 }
 
-static int
-opt_points(void *ctx, const char *v, char *err, size_t errlen)
-{
-	return cli_parse_int(v, 2, SWEEP_POINTS_MAX, &((struct sweep_opts *)ctx)->points, err,
-			     errlen);
-}
-
 static const struct cli_option sweep_options[] = {
-	{ "svg", 0, "FILE", "draw the totals and the model as an SVG line chart", opt_svg },
+	{ "svg", 0, "FILE", "draw the totals and the model as an SVG line chart", NULL,
+	  .kind = CLI_PATH, .off = offsetof(struct sweep_opts, svg) },
 	{ "csv", 0, NULL, "print CSV: one row per value and policy", opt_csv, .one_of = "format" },
 	{ "json", 0, NULL, "print JSON", opt_json, .one_of = "format" },
 	{ "points", 0, "K", "values in the range (every whole number up to 100, or 24 durations)",
-	  opt_points },
+	  NULL, .kind = CLI_INT, .off = offsetof(struct sweep_opts, points), .lo = 2,
+	  .hi = SWEEP_POINTS_MAX },
 };
 
 static void

@@ -9,7 +9,7 @@ static const struct command command_table[] = {
 	{ &cmd_live_spec, cmd_live },	{ &cmd_run_spec, cmd_run },
 	{ &cmd_perft_spec, cmd_perft }, { &cmd_uci_spec, cmd_uci },
 	{ &cmd_match_spec, cmd_match }, { &cmd_bench_spec, cmd_bench },
-	{ &cmd_sweep_spec, cmd_sweep },
+	{ &cmd_sweep_spec, cmd_sweep }, { &cmd_replay_spec, cmd_replay },
 };
 
 const struct command *

@@ -17,6 +17,7 @@ int cmd_uci(int argc, char **argv);
 int cmd_match(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);	/* one parameter over a range */
+int cmd_replay(int argc, char **argv);	/* a recorded live session */
 
 extern const struct cli_spec cmd_live_spec;
 extern const struct cli_spec cmd_run_spec;
@@ -25,6 +26,7 @@ extern const struct cli_spec cmd_uci_spec;
 extern const struct cli_spec cmd_match_spec;
 extern const struct cli_spec cmd_bench_spec;
 extern const struct cli_spec cmd_sweep_spec;
+extern const struct cli_spec cmd_replay_spec;
 
 struct command {
 	const struct cli_spec	*spec;

@@ -26,6 +26,7 @@
 #include "ui/games_pgn.h"
 #include "ui/live_internal.h"
 #include "ui/predict.h"
+#include "ui/record.h"
 
 enum {
 	LIVE_NOTICE_S = 6,		/* a key's answer stays this long: time to read it aloud */
@@ -364,6 +365,7 @@ int
 live_run(const struct cli_options *o, const struct live_options *lopt)
 {
 	struct live *lv = malloc(sizeof(*lv));
+	struct record *rec = lopt->record;
 	char err[512];
 	int code;
 
@@ -373,6 +375,7 @@ live_run(const struct cli_options *o, const struct live_options *lopt)
 	}
 	if (live_open(lv, o, lopt, ev_default_loop(EVFLAG_AUTO), err, sizeof(err)) < 0) {
 		fprintf(stderr, "simul: %s\n", err);
+		record_abort(lopt->record);
 		live_close(lv);
 		free(lv);
 		return 2;
@@ -403,7 +406,14 @@ live_run(const struct cli_options *o, const struct live_options *lopt)
 	ev_timer_init(&lv->frame, live_frame_cb, 1.0 / lopt->fps, 1.0 / lopt->fps);
 	ev_timer_start(lv->loop, &lv->frame);
 	live_draw(lv);
+	/* Both start their clocks here, with the simulation's: keys line up on replay. */
+	if (rec != NULL)
+		record_begin(rec, lv);
+	if (lopt->replay != NULL)
+		replay_start(lopt->replay, lv, lopt->pace);
 	ev_run(lv->loop, 0);
+	if (lopt->replay != NULL)
+		replay_stop(lopt->replay, lv);
 	code = lv->exit_code < 0 ? 0 : lv->exit_code;
 	ev_timer_stop(lv->loop, &lv->frame);
 	ev_io_stop(lv->loop, &lv->input);
@@ -417,7 +427,13 @@ live_run(const struct cli_options *o, const struct live_options *lopt)
 	live_write_stats(lv);
 	if (lopt->guesses != NULL)
 		predict_print_sim(stdout, lopt->guesses, lv->sim);
+	if (rec != NULL && record_close(rec, lv, err, sizeof(err)) < 0) {
+		fprintf(stderr, "simul: --record: %s\n", err);
+		code = 1;
+	}
+	rec = NULL;
 out:
+	record_abort(rec);	/* NULL once closed */
 	for (int i = 0; i < UI_STOP_SIGNALS; i++)
 		ev_signal_stop(lv->loop, &lv->stop[i]);
 	ev_signal_stop(lv->loop, &lv->sigwinch);

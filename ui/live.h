@@ -12,6 +12,8 @@
 #include "ui/cli.h"
 
 struct predict;
+struct record;
+struct replay;
 
 struct live_options {
 	bool		ascii;		/* letters for pieces, +-| frames */
@@ -20,6 +22,10 @@ struct live_options {
 	const char	*pgn;		/* write the games here on exit, or NULL */
 	bool		predict;	/* --predict: ask for guesses first */
 	const struct predict *guesses;	/* the answers, shown beside the totals on exit */
+	const char	*record_path;	/* --record FILE */
+	struct record	*record;	/* opened: every key goes there (ui/record.c); live_run closes it */
+	struct replay	*replay;	/* simul replay: keys come from there */
+	double		pace;		/* replay: times the recorded pace */
 };
 
 enum { LIVE_FPS_DEFAULT = 30 };

@@ -10,10 +10,14 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "engine/macros.h"
+#include "ui/atomic_file.h"
 #include "ui/keys.h"
 #include "ui/live_internal.h"
+#include "ui/pictures.h"
+#include "ui/record.h"
 
 enum {
 	LIVE_SPEED_MIN_DIV = 64	/* slowest: 1/64 simulated s per real s */
@@ -231,6 +235,29 @@ key_blocking(struct live *lv, const struct screen_input *in)
 	live_notice(lv, text);
 }
 
+/* e: the strips as they are now, simul-<seed>-<time>.svg in the current folder. */
+static void
+key_export(struct live *lv, const struct screen_input *in)
+{
+	struct atomic_file af = { 0 };
+	char path[96], err[256] = "", text[VIEW_TEXT];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	(void)in;
+	localtime_r(&now, &tm);
+	snprintf(path, sizeof(path), "simul-%llu-%04d%02d%02d-%02d%02d%02d.svg",
+		 (unsigned long long)lv->config.seed, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+		 tm.tm_hour, tm.tm_min, tm.tm_sec);
+	if (atomic_file_open(&af, path, err, sizeof(err)) < 0 || picture_run(af.f, lv->sim) < 0 ||
+	    atomic_file_commit(&af, err, sizeof(err)) < 0)
+		snprintf(text, sizeof(text), "no picture: %.140s", err[0] ? err : "cannot write it");
+	else
+		snprintf(text, sizeof(text), "wrote %s (open it in a browser)", path);
+	atomic_file_abort(&af);
+	live_notice(lv, text);
+}
+
 static void
 key_loop(struct live *lv, const struct screen_input *in)
 {
@@ -320,6 +347,8 @@ const struct key_binding key_table[] = {
 	  "d", "d", { "details", "det", "", "" }, key_details },
 	{ { SCREEN_KEY_CLICK }, "click", "click", "focus a board", NULL, NULL, NULL, { NULL },
 	  key_click },
+	{ { 'e' }, "e", "e", "export the strips as simul-<seed>-<time>.svg here", NULL,
+	  NULL, NULL, { NULL }, key_export },
 	{ { '?', 'h', SCREEN_KEY_F1 }, "? F1 h", "? F1 h", "this help", NULL,
 	  "?", "?", { "help", "help", "help", "help" }, key_help },
 	{ { 'q', 'Q' }, "q", "q", "quit (Ctrl-C too)", NULL,
@@ -355,6 +384,8 @@ live_key(struct live *lv, const struct screen_input *in)
 {
 	const struct key_binding *k = key_lookup(in->key);
 
+	if (lv->opt.record != NULL)
+		record_key(lv->opt.record, lv, in);
 	lv->dirty = true;
 	/* The help overlay: any key but q closes it, and does nothing else. */
 	if (lv->sv.vs.help && (k == NULL || k->fn != key_quit)) {

@@ -8,7 +8,10 @@
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <ev.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ui/keys.h"
 #include "ui/live_internal.h"
@@ -251,6 +254,31 @@ check_click(void)
 	cr_assert(eq(int, lv.sv.vs.focus_board, 1));
 }
 
+/* e writes simul-<seed>-<time>.svg in the current folder and says so. */
+static void
+check_export(void)
+{
+	char dir[] = "/tmp/simul_keys_XXXXXX", old[4096], path[4200], want[64];
+	const char *name;
+	FILE *f;
+
+	cr_assert(not(eq(ptr, mkdtemp(dir), NULL)));
+	cr_assert(not(eq(ptr, getcwd(old, sizeof(old)), NULL)));
+	cr_assert(eq(int, chdir(dir), 0));
+	press('e');
+	cr_assert(eq(int, chdir(old), 0));
+	snprintf(want, sizeof(want), "wrote simul-%llu-", (unsigned long long)lv.config.seed);
+	name = strstr(lv.sv.vs.notice, want);
+	cr_assert(not(eq(ptr, (void *)name, NULL)), "%s", lv.sv.vs.notice);
+	snprintf(path, sizeof(path), "%s/%.*s", dir, (int)strcspn(name + 6, " "), name + 6);
+	f = fopen(path, "r");
+	cr_assert(not(eq(ptr, f, NULL)), "%s", path);
+	cr_assert(eq(int, fgetc(f), '<'));
+	fclose(f);
+	remove(path);
+	rmdir(dir);
+}
+
 static void
 check_help(void)
 {
@@ -277,7 +305,9 @@ static const struct {
 	{ "space", check_pause }, { "s", check_step }, { "+  -", check_speed },
 	{ "arrows Tab", check_focus }, { "Enter", check_zoom }, { "PgUp PgDn", check_page },
 	{ "f", check_fast_forward }, { "r", check_restart }, { "p", check_policy },
-	{ "g", check_greedy }, { "b", check_blocking }, { "l", check_loop }, { "m", check_model }, { "d", check_details }, { "click", check_click }, { "? F1 h", check_help },
+	{ "g", check_greedy }, { "b", check_blocking }, { "l", check_loop }, { "m", check_model },
+	{ "d", check_details }, { "click", check_click }, { "e", check_export },
+	{ "? F1 h", check_help },
 	{ "q", check_quit },
 };
 
