@@ -347,7 +347,7 @@ const struct key_binding key_table[] = {
 	  "d", "d", { "details", "det", "", "" }, key_details },
 	{ { SCREEN_KEY_CLICK }, "click", "click", "focus a board", NULL, NULL, NULL, { NULL },
 	  key_click },
-	{ { 'e' }, "e", "e", "export the strips as simul-<seed>-<time>.svg here", NULL,
+	{ { 'e' }, "e", "e", "save the strips as SVG", NULL,
 	  NULL, NULL, { NULL }, key_export },
 	{ { '?', 'h', SCREEN_KEY_F1 }, "? F1 h", "? F1 h", "this help", NULL,
 	  "?", "?", { "help", "help", "help", "help" }, key_help },

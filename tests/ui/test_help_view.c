@@ -24,6 +24,7 @@ Test(help_view, help_overlay_has_the_lesson_and_every_key)
 	assert_on_screen("loop's lateness grows (--master grandmaster makes it plain to see); the");
 	assert_on_screen("simulated totals do not change. --blocking-opponent K: board K blocks.");
 	assert_on_screen("click      focus a board");
+	assert_on_screen("e          save the strips as SVG");
 	assert_on_screen("q          quit (Ctrl-C too)");
 	assert_on_screen(" any key closes this help ");
 	/* Centred: the frame's corner at ((120-78)/2, (40-21)/2). */
