@@ -344,11 +344,9 @@ replay_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
 		live_quit(rp->lv, 0);
 		return;
 	}
-	live_key(rp->lv, &rp->keys[rp->next++].in);
-	if (rp->lv->exit_code < 0) {
-		live_draw(rp->lv);
+	live_key(rp->lv, &rp->keys[rp->next++].in);	/* the next frame shows it */
+	if (rp->lv->exit_code < 0)
 		replay_arm(rp);
-	}
 }
 
 void
