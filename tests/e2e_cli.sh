@@ -136,6 +136,38 @@ fi
 out=$("$SIMUL" match --games 200 --white random --black random --max-plies 1) || fail "match of 1-ply games"
 grep -q '^Elo difference: +0 +/- 0 (95% interval +0 .. +0)$' <<<"$out" || fail "Elo line: $out"
 
+# Issue 9, item 7: the man page and the completion, built from the tables.
+BUILD=$(dirname "$SIMUL")
+"$SIMUL" --print-man >"$TMP/simul.1" || fail "--print-man exit $?"
+"$SIMUL" --print-completion >"$TMP/simul.bash" || fail "--print-completion exit $?"
+cmp -s "$TMP/simul.1" "$BUILD/simul.1" || fail "the built simul.1 is not what the binary prints"
+cmp -s "$TMP/simul.bash" "$BUILD/simul.bash-completion" || fail "the built completion is stale"
+if command -v man >/dev/null && command -v groff >/dev/null; then
+	warn=$(MANWIDTH=80 man --warnings -l "$TMP/simul.1" 2>&1 >/dev/null)
+	[ -z "$warn" ] || fail "man --warnings: $warn"
+	MANWIDTH=80 man -l "$TMP/simul.1" 2>/dev/null | grep -q -- '--opponent-think DIST' || fail "man page text"
+fi
+bash -n "$TMP/simul.bash" || fail "completion syntax"
+comp() {
+	# shellcheck disable=SC1091
+	bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _simul; echo "${COMPREPLY[*]}"' _ "$TMP/simul.bash" "$@"
+}
+[ "$(comp simul ru)" = "run" ] || fail "complete a command: $(comp simul ru)"
+[ "$(comp simul run --pol)" = "--policy" ] || fail "complete an option: $(comp simul run --pol)"
+[ "$(comp simul run --policy sync,r)" = "sync,round-robin sync,ready" ] || fail "complete a list: $(comp simul run --policy sync,r)"
+[ "$(comp simul match --white gr)" = "grandmaster" ] || fail "complete a profile: $(comp simul match --white gr)"
+[ "$(comp simul --bo)" = "--boards" ] || fail "complete the live view's options: $(comp simul --bo)"
+[ "$(comp simul perft --d)" = "--depth --divide" ] || fail "complete perft: $(comp simul perft --d)"
+touch "$TMP/game.pgn"
+[ "$(comp simul run --pgn "$TMP/game.p")" = "$TMP/game.pgn" ] || fail "complete a file: $(comp simul run --pgn "$TMP/game.p")"
+# cmake --install puts all three in their usual places.
+if [ -f "$BUILD/cmake_install.cmake" ] && command -v cmake >/dev/null; then
+	cmake --install "$BUILD" --prefix "$TMP/inst" >/dev/null || fail "cmake --install exit $?"
+	for f in bin/simul share/man/man1/simul.1 share/bash-completion/completions/simul; do
+		[ -s "$TMP/inst/$f" ] || fail "cmake --install: no $f"
+	done
+fi
+
 if [ $fails -gt 0 ]; then
 	echo "$fails check(s) failed"
 	exit 1

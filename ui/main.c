@@ -54,6 +54,15 @@ main(int argc, char **argv)
 		printf("simul %s\n", SIMUL_VERSION);
 		return cli_flush_stdout();
 	}
+	/* Hidden: the build writes the man page and the completion with these. */
+	if (argc == 2 && strcmp(argv[1], "--print-man") == 0) {
+		cli_doc_man(stdout);
+		return cli_flush_stdout();
+	}
+	if (argc == 2 && strcmp(argv[1], "--print-completion") == 0) {
+		cli_doc_completion(stdout);
+		return cli_flush_stdout();
+	}
 	if (argc > 1 && argv[1][0] != '-') {
 		for (size_t i = 0; i < n; i++)
 			if (strcmp(argv[1], cmd[i].spec->name) == 0)
