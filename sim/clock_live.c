@@ -122,7 +122,9 @@ live_process_to(struct sim *s, simtime_t limit)
 		late = ev_time() - live_real(s, t);
 		histogram_add(&s->lateness, late > 0 ? (uint64_t)(late * 1e6 + 0.5) : 0);
 		s->blocking_call = 0;
+		s->thinking.in_timer = true;
 		events_process_next(s);
+		s->thinking.in_timer = false;
 		if (s->blocking_call > 0)
 			live_block(s, s->blocking_call);
 	}

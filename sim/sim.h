@@ -242,6 +242,13 @@ double sim_speed(const struct sim *s);
  * stalling the loop. Either way the moves, events and totals are the same.
  */
 void sim_set_greedy(struct sim *s, bool greedy);
+/*
+ * For a class: a greedy master's move inside a timer's callback then
+ * lasts at least seconds of real time (0, the default: as long as its
+ * search). The work is scaled, not slept (the same search again, its
+ * result discarded), so moves and totals do not change; only the stall.
+ */
+void sim_set_greedy_stall(struct sim *s, double seconds);
 bool sim_greedy(const struct sim *s);
 /*
  * The blocking pitfall at run time: board's opponent thinks inside a

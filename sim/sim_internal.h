@@ -122,6 +122,9 @@ struct thinking {
 	int			head, tail;	/* boards, -1 when none */
 	int			wanted;		/* the board the next event waits for, -1 */
 	bool			greedy;		/* no slices: searches run in one go */
+	bool			in_timer;	/* live: inside a timer's callback (greedy stalls there) */
+	uint64_t		greedy_repeats;	/* searches run again to make a greedy stall plain */
+	double			greedy_stall;	/* real seconds a greedy master's move lasts at least */
 	uint64_t		slices;
 	uint64_t		master_searches, opponent_searches;
 	double			master_cpu, master_cpu_max, opponent_cpu;	/* seconds */

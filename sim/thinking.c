@@ -45,6 +45,16 @@ enum { THINKING_SLICE_NODES = 256 };
  */
 enum { THINKING_SORT_STEPS = 64 };
 
+/*
+ * A greedy master's move inside a timer's callback holds the loop at
+ * least this long (real seconds): the default master searches ~1 ms,
+ * which no class can see. The work is scaled, not slept: the same search
+ * runs again, its result discarded, until the time is up, so the move,
+ * the games and the totals are those of any other run with the seed, on
+ * any machine; only the real stall grows.
+ */
+#define THINKING_GREEDY_STALL_S 1.2
+
 static bool
 cooperative(const struct sim *s)
 {
@@ -157,6 +167,31 @@ thinking_ready(struct sim *s, int board, int ply, const struct game *g, simtime_
 	return false;
 }
 
+/*
+ * A greedy master's move inside a timer's callback holds the loop at
+ * least sim_set_greedy_stall's seconds: the default master searches ~1 ms,
+ * which no class can see. The work is scaled, not slept: the same search
+ * runs again, its result discarded, until the time is up, so the move,
+ * the games and the totals are those of any other run with the seed, on
+ * any machine; only the real stall grows.
+ */
+static void
+thinking_greedy_stall(struct sim *s, int board, int ply, const struct game *g)
+{
+	double until = realtime_monotonic() + s->thinking.greedy_stall;
+	uint64_t seed;
+	const struct player_profile *pr = record_player(s, board, ply, &seed);
+
+	while (realtime_monotonic() < until) {
+		struct think *t = think_new(pr, g, seed);
+
+		while (!think_step(t, 4096) && realtime_monotonic() < until)
+			;
+		think_free(t);
+		s->thinking.greedy_repeats++;
+	}
+}
+
 move_t
 thinking_move(struct sim *s, int board, int ply, const struct game *g)
 {
@@ -179,6 +214,9 @@ thinking_move(struct sim *s, int board, int ply, const struct game *g)
 	}
 	while (!think_step(t, UINT64_MAX))
 		;
+	if (s->thinking.greedy && s->thinking.in_timer && ply % 2 == 0 &&
+	    s->thinking.greedy_stall > 0)
+		thinking_greedy_stall(s, board, ply, g);
 	cpu += realtime_thread_cpu() - t0;
 	return think_done(s, ply, t, cpu);
 }
@@ -227,4 +265,10 @@ bool
 thinking_sliced(const struct sim *s)
 {
 	return s->thinking.head >= 0 && !s->thinking.greedy;
+}
+
+void
+sim_set_greedy_stall(struct sim *s, double seconds)
+{
+	s->thinking.greedy_stall = seconds > 0 ? seconds : 0;
 }

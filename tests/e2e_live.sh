@@ -133,6 +133,63 @@ wait_for '^exit=0$' 3
 screen | grep -q ' SYNC ' && fail "the live view is still on screen after q"
 echo "e2e_live: q gives the prompt back (exit 0)"
 
+# The heartbeat (the spinner at the top left) turns once per frame drawn.
+# Sampled every 100 ms: cooperative, it never stands still; greedy, a
+# master's move holds the loop >= 1 s and it stops for >= 10 samples; the
+# details line then shows the stall. Cooperative again: smooth again.
+beat() {
+	screen | head -1 | awk '{print $1}'
+}
+
+# longest_still N: the longest run of equal consecutive samples among N.
+longest_still() {
+	local n=$1 i prev="" cur run=0 best=0
+	for ((i = 0; i < n; i++)); do
+		cur=$(beat)
+		if [[ "$cur" == "$prev" ]]; then
+			run=$((run + 1))
+		else
+			run=1
+		fi
+		((run > best)) && best=$run
+		prev=$cur
+		sleep 0.1
+	done
+	echo "$best"
+}
+
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" "clear; '$BIN' --speed 60" Enter
+wait_for ' SYNC .* ASYNC ' 5
+still=$(longest_still 20)
+((still <= 3)) || fail "the heartbeat stood still for $still samples without greedy"
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" g
+wait_for ' GREEDY ' 3
+frozen=$(longest_still 40)
+((frozen >= 10)) || fail "greedy: the heartbeat stood still only $frozen samples (< 1 s)"
+wait_for 'stall [0-9.]+ s' 3
+echo "e2e_live: greedy freezes the heartbeat for $frozen samples of 100 ms; cooperative: at most $still"
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" g
+wait_for 'sliced again' 3
+sleep 0.5
+still=$(longest_still 20)
+((still <= 3)) || fail "the heartbeat stood still for $still samples after greedy went off"
+echo "e2e_live: g again: the heartbeat is smooth again (longest still: $still)"
+
+# m shows the model with the article's numbers; b blocks the focused board.
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" m
+wait_for '24 × 30 × \(5 s \+ 55 s\) = 12:00:00' 3
+wait_for '29 × 2 min \+ 23 × 5 s \+ 5 s \+ 55 s = 1:00:55' 1
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" m
+echo "e2e_live: m shows 12:00:00 and 1:00:55 worked out"
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" b
+wait_for 'board 1 blocks: once the master moves there' 3
+wait_for 'BLOCKED at board 1' 10
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" l
+wait_for 'blocked: nothing runs' 10
+echo "e2e_live: b blocks board 1; the loop panel says blocked: nothing runs"
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" q
+wait_for "^${PROMPT}" 5
+
 # Ctrl-C restores the terminal too, and --pgn keeps the games so far ("*").
 PGN=$(mktemp -d)/live.pgn
 "${TMUX_CMD[@]}" send-keys -t "$SESSION" "clear; '$BIN' --pgn '$PGN' --speed 600" Enter

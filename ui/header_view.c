@@ -75,7 +75,9 @@ header_view_top(struct cellbuf *cb, struct ui_rect r, const struct view_state *v
 {
 	char speed[32], text[96], ahead[64] = "";
 	const char *times = vs->ascii ? "x" : "\u00d7";
-	static const char *const beat_u[] = { "\u25d0", "\u25d3", "\u25d1", "\u25d2" };
+	/* Ten states: a sample every 100 ms (3 frames) never sees the same one twice. */
+	static const char *const beat_u[] = { "\u280b", "\u2819", "\u2839", "\u2838", "\u283c",
+					      "\u2834", "\u2826", "\u2827", "\u2807", "\u280f" };
 	static const char *const beat_a[] = { "|", "/", "-", "\\" };
 	double best = 0;
 	const char *best_name = NULL;
@@ -118,7 +120,7 @@ header_view_top(struct cellbuf *cb, struct ui_rect r, const struct view_state *v
 	 */
 	bx = r.x + 1;
 	cellbuf_text(cb, bx, r.y, 1, UI_TITLE, vs->ascii,
-		     vs->ascii ? beat_a[vs->beat % 4] : beat_u[vs->beat % 4]);
+		     vs->ascii ? beat_a[vs->beat % 4] : beat_u[vs->beat % 10]);
 	aw = ui_text_width(ahead);
 	lw = x - (bx + 2) - aw - 1;
 	/* The title shortens, then goes, before the speed-up is cut. */

@@ -33,6 +33,14 @@ enum {
 	LIVE_WINDOW_S = 3		/* the real loop's figures cover the last 3-6 s */
 };
 
+/*
+ * g must freeze the view for all to see, whatever the machine: a greedy
+ * master's move holds the loop at least this long (the work is scaled,
+ * not slept; moves and totals do not change). 1.2 s: a second and a bit,
+ * past any doubt at the back of a room.
+ */
+#define LIVE_GREEDY_STALL_S 1.2
+
 static void live_draw(struct live *lv);
 
 void
@@ -244,6 +252,7 @@ live_restart(struct live *lv, simtime_t replay_to)
 	sim_free(lv->sim);
 	lv->sim = s;
 	sim_on_event(s, live_event, lv);
+	sim_set_greedy_stall(s, LIVE_GREEDY_STALL_S);
 	lv->quiet = true;
 	while (sim_now(s) < replay_to && sim_step(s) == 0)
 		;
@@ -345,6 +354,7 @@ live_open(struct live *lv, const struct cli_options *o, const struct live_option
 	if (lv->sim == NULL)
 		return -1;
 	sim_on_event(lv->sim, live_event, lv);
+	sim_set_greedy_stall(lv->sim, LIVE_GREEDY_STALL_S);
 	snapshot_view_init(&lv->sv, lv->sim);
 	cellbuf_init(&lv->cb, 1, 1);
 	live_title(lv);

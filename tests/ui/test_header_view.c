@@ -14,10 +14,10 @@ Test(header_view, top_bar_title_speedup_speed_and_state)
 {
 	render(200, 60);
 	/* The heartbeat turns with every frame drawn. */
-	assert_at(0, 0, " \u25d0 simul  24 boards, 30 moves, master 5s, opponents 55s");
+	assert_at(0, 0, " \u280b simul  24 boards, 30 moves, master 5s, opponents 55s");
 	fx.vs.beat = 1;
 	render(200, 60);
-	assert_at(0, 0, " \u25d3 simul");
+	assert_at(0, 0, " \u2819 simul");
 	/* 12:00:00 / 1:00:55 = 11.82: projected totals, which come from the model. */
 	assert_on_screen(" async 11.8\u00d7 faster ");
 	assert_at(200 - 23, 0, "  speed 60\u00d7  \u25b6 running ");
@@ -35,10 +35,10 @@ Test(header_view, top_bar_title_speedup_speed_and_state)
 Test(header_view, top_bar_keeps_the_speedup_on_small_screens)
 {
 	render(80, 24);
-	assert_at(0, 0, " \u25d0 simul  24\u00d730, 5s/55s");
+	assert_at(0, 0, " \u280b simul  24\u00d730, 5s/55s");
 	assert_on_screen(" async 11.8\u00d7 faster ");
 	render(60, 20);
-	assert_at(0, 0, " \u25d0 simul ");
+	assert_at(0, 0, " \u280b simul ");
 	assert_on_screen(" async 11.8\u00d7 faster ");
 	assert_on_screen("\u25b6 running ");
 }
