@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The classroom features of the live view, in a private tmux server:
 # --predict asks for both guesses before the clocks start (asking again
-# after a bad one) and prints guess, model, measured and error on exit;
+# after a bad one), narrates each guess beside the model and the measured
+# total as its exhibition ends, and prints the table on exit;
 # e writes simul-<seed>-<time>.svg here and says so; --record saves a
 # session (pauses, steps, a policy switch, a restart) that `simul replay
 # --headless` plays to the same end state, and a live replay plays it on
@@ -55,7 +56,8 @@ wait_for '"soon" is not a duration'
 keys "2m" Enter
 wait_for 'SYNC'
 keys f
-sleep 0.5
+wait_for 'ready: your guess 0:02:00, model 0:02:05, measured 0:02:05: 0:00:05 short'
+wait_for 'sync: your guess 0:04:00, model 0:04:00, measured 0:04:00: exact'
 keys q
 wait_for '^READY' 10
 screen | grep -Eq '^sync +0:04:00 +0:04:00 +0:04:00 +exact$' || fail "sync row"

@@ -132,12 +132,12 @@ cmd_live(int argc, char **argv)
 	if (lo.record_path != NULL &&
 	    (lo.record = record_open(lo.record_path, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "simul: --record: %s\n", err);
-		free((void *)lo.guesses);
+		free(lo.guesses);
 		return 2;
 	}
 	/* The terminal's own locale decides whether Unicode can be shown. */
 	setlocale(LC_ALL, "");
 	rc = live_run(&o, &lo);
-	free((void *)lo.guesses);
+	free(lo.guesses);
 	return rc;
 }

@@ -164,6 +164,8 @@ live_draw(struct live *lv)
 	for (int i = 0; i < sim_exhibitions(lv->sim); i++)
 		if (sim_exhibition_policy(lv->sim, i) != SIM_SYNC && sim_finished(lv->sim, i))
 			vs->summary = true;
+	if (lv->opt.guesses != NULL)
+		predict_view_frame(lv->opt.guesses, lv);
 	snapshot_view_frame(&lv->sv, lv->sim, lv->screen.w, lv->screen.h, &lv->lo, &lv->cb);
 	lv->render_s += realtime_monotonic() - t0;
 	screen_blit(&lv->screen, &lv->cb);

@@ -21,7 +21,7 @@ struct live_options {
 	double		fps;		/* frame rate bound, 1..60 */
 	const char	*pgn;		/* write the games here on exit, or NULL */
 	bool		predict;	/* --predict: ask for guesses first */
-	const struct predict *guesses;	/* the answers, shown beside the totals on exit */
+	struct predict	*guesses;	/* the answers, narrated as each exhibition ends */
 	const char	*record_path;	/* --record FILE */
 	struct record	*record;	/* opened: every key goes there (ui/record.c); live_run closes it */
 	struct replay	*replay;	/* simul replay: keys come from there */

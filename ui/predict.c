@@ -86,22 +86,31 @@ predict_parse(const char *text, simtime_t *out, char *err, size_t errlen)
 	return 0;
 }
 
+/* "exact", or "0:15:55 short (-26.1%)". */
+void
+predict_error(char *buf, size_t len, simtime_t guess, simtime_t total)
+{
+	simtime_t diff = guess - total;
+	char d[32];
+
+	duration_hms(diff < 0 ? -diff : diff, d, sizeof(d));
+	if (diff == 0)
+		snprintf(buf, len, "exact");
+	else
+		snprintf(buf, len, "%s %s (%+.1f%%)", d, diff < 0 ? "short" : "over",
+			 total > 0 ? 100.0 * (double)diff / (double)total : 0.0);
+}
+
 static void
 predict_row(FILE *f, const char *name, simtime_t guess, const struct sim_stats *st)
 {
-	char g[32], m[32], t[32], d[32];
-	simtime_t diff = guess - st->total;
+	char g[32], m[32], t[32], e[64];
 
 	duration_hms(guess, g, sizeof(g));
 	duration_hms(st->model_total, m, sizeof(m));
 	duration_hms(st->total, t, sizeof(t));
-	duration_hms(diff < 0 ? -diff : diff, d, sizeof(d));
-	fprintf(f, "%-12s %10s %10s %10s   ", name, g, m, t);
-	if (diff == 0)
-		fputs("exact\n", f);
-	else
-		fprintf(f, "%s %s (%+.1f%%)\n", d, diff < 0 ? "short" : "over",
-			st->total > 0 ? 100.0 * (double)diff / (double)st->total : 0.0);
+	predict_error(e, sizeof(e), guess, st->total);
+	fprintf(f, "%-12s %10s %10s %10s   %s\n", name, g, m, t, e);
 }
 
 void

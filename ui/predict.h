@@ -19,10 +19,14 @@ enum { PREDICT_MAX_HOURS = 100000 };
 struct predict {
 	bool		sync_set, async_set;
 	simtime_t	sync, async;	/* the guesses, simulated µs */
+	bool		said_sync, said_async;	/* the live view has shown the comparison */
 };
 
 /* "12h", "45m", "1h30m", "90s", "1:00:55", "12:00:00"; err names the value. */
 int predict_parse(const char *text, simtime_t *out, char *err, size_t errlen);
+
+/* The guess's error against total: "exact", or "0:15:55 short (-26.1%)". */
+void predict_error(char *buf, size_t len, simtime_t guess, simtime_t total);
 
 /*
  * One row per guessed exhibition: the sync guess against the sync
@@ -39,5 +43,14 @@ void predict_print_sim(FILE *f, const struct predict *p, const struct sim *s);
  * is asked again. -1 at end of input.
  */
 int predict_ask(FILE *in, FILE *out, const struct sim_config *c, struct predict *p);
+
+struct live;
+
+/*
+ * The live view's hook, called with each frame: as soon as an exhibition
+ * with a guess ends, its comparison goes into the narration, on screen
+ * while the class still looks at the totals.
+ */
+void predict_view_frame(struct predict *p, struct live *lv);
 
 #endif
