@@ -30,6 +30,8 @@
 #include "engine/macros.h"
 #include "sim/sim_internal.h"
 
+static void live_wake(struct sim *s);
+
 /* The raw reading, before clamping to the events. */
 static simtime_t
 live_reading(const struct sim *s)
@@ -210,6 +212,7 @@ sim_start_live(struct sim *s, struct ev_loop *loop, double speed)
 	s->live_limit = s->now;
 	ev_timer_init(&s->timer, live_timer_cb, 0., 0.);
 	ev_idle_init(&s->idle, live_idle_cb);
+	s->wake = live_wake;
 	ev_now_update(loop);
 	live_reanchor(s, s->now);
 	live_rearm(s);
@@ -227,6 +230,7 @@ sim_stop_live(struct sim *s)
 	if (s->stalled)
 		s->search_wait += ev_time() - s->stalled_since;
 	s->stalled = false;
+	s->wake = NULL;
 	s->loop = NULL;
 }
 
@@ -305,8 +309,8 @@ live_stepped(struct sim *s)
 	live_idle_update(s);
 }
 
-void
-clock_live_wake(struct sim *s)
+static void
+live_wake(struct sim *s)
 {
 	/* The idle callback goes on as far as the reading has come, as after a search. */
 	if (s->loop != NULL && s->stalled && !s->paused)

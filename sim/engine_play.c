@@ -107,7 +107,8 @@ engine_answer(void *arg, int board, int ply, enum engine_answer a, const char *t
 		forfeit(s, board, ply, TERM_FORFEIT, text);
 	}
 	/* The live clock may be holding for this answer. */
-	clock_live_wake(s);
+	if (s->wake != NULL)
+		s->wake(s);
 }
 
 void

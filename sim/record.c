@@ -3,7 +3,8 @@
  * (chess on): each ply's move, chosen once, and its simulated think time.
  * A board's game depends only on the seed and the players, never on the
  * timing, so whichever exhibition (or search slice) gets to a ply first
- * stores it and the others replay it. The arrays grow by doubling.
+ * stores it and the others replay it. The arrays grow by doubling. Who
+ * plays a board is here too, below everything that asks.
  */
 #include <stdlib.h>
 
@@ -60,4 +61,12 @@ record_store(struct sim *s, int board, int ply, move_t m)
 	r->moves[ply] = m;
 	r->nmoves = ply + 1;
 	return 0;
+}
+
+const char *
+sim_board_opponent(const struct sim *s, int board)
+{
+	if (s->opponents != NULL)
+		return s->opponents[board]->name;
+	return s->config.opponents;
 }

@@ -146,14 +146,6 @@ sim_game_think_times(const struct sim *s, int ex, int board)
 	return s->records != NULL ? s->records[board].times : NULL;
 }
 
-const char *
-sim_board_opponent(const struct sim *s, int board)
-{
-	if (s->opponents != NULL)
-		return s->opponents[board]->name;
-	return s->config.opponents;
-}
-
 int
 sim_set_blocking(struct sim *s, int board, bool on)
 {

@@ -27,12 +27,15 @@
  *   master.c  board_task.c         the decisions of each event
  *   chess.c                        the move a decision plays
  *   thinking.c                     its search: in one go or in slices
+ *   engine_play.c                  or an external engine's answer
  *   record.c  exhibition.c         the books: shared move records; queue,
  *                                  rings, waits, spans, the event hook
  *
  * The model never calls a clock: it schedules into its own queue, and the
  * clock re-arms its timer after every batch; a blocking opponent leaves
- * its think in the books for the live clock to really block on.
+ * its think in the books for the live clock to really block on, and an
+ * engine's answer wakes a held clock through the s->wake hook the clock
+ * set. tests/check_sim_calls.py keeps it so.
  */
 #ifndef SIMUL_SIM_SIM_H
 #define SIMUL_SIM_SIM_H

@@ -158,6 +158,12 @@ struct sim {
 
 	/* external engines, NULL when none play */
 	struct engine_pool	*engines;
+	/*
+	 * Set by the live clock while it runs: an answer came from outside
+	 * the model (an engine's pipe), so a held clock may go on. A hook, so
+	 * the model never calls a clock by name.
+	 */
+	void			(*wake)(struct sim *s);
 	int			master_engine;	/* slot, -1 */
 
 	/* measured, never fed into the model */
@@ -217,11 +223,6 @@ bool events_next_ready(struct sim *s);
 int events_process_next(struct sim *s);
 int events_process_of(struct sim *s, int ex);
 
-/*
- * clock_live.c: an answer came from outside the model (an engine's pipe,
- * a loop callback like the clock's own timer): a held clock may go on.
- */
-void clock_live_wake(struct sim *s);
 
 /* board_task.c */
 void board_task_step(struct board_task *bt, simtime_t t);

@@ -29,7 +29,8 @@ progress(struct run_ctx *rc)
 	int64_t played = 0, due = 0;
 	char now[32];
 
-	if (!rc->progress || realtime_monotonic() - rc->started < 1.0)
+	/* Workers keep quiet: the parent speaks for them (progress_workers). */
+	if (!rc->progress || rc->workers > 1 || realtime_monotonic() - rc->started < 1.0)
 		return;
 	sim_snapshot(rc->s, &snap);
 	for (int i = 0; i < snap.nexhibitions; i++) {
