@@ -101,11 +101,23 @@ screen_start(struct screen *s, bool no_color, char *err, size_t errlen)
 		return -1;
 	}
 	s->started = true;
+	/*
+	 * ncurses 6.4 flushes its output after every cursor move until the
+	 * screen has once been suspended and resumed (its _endwin stays
+	 * "initial", which it takes for a terminfo-only program): 50 writes a
+	 * frame instead of one. endwin and doupdate before anything is drawn or
+	 * any mode is set leave it "running".
+	 */
+	endwin();
+	doupdate();
 	cbreak();	/* Ctrl-C stays a signal, for the loop's SIGINT watcher */
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
+	/* The loop reads the keys. ncurses' own typeahead check would poll stdin
+	 * and flush its output before every changed line: 50 writes a frame. */
+	typeahead(-1);
 	curs_set(0);
 	/* Esc alone must not wait a second for a key sequence that never comes. */
 	set_escdelay(25);
@@ -164,6 +176,12 @@ screen_blit(struct screen *s, const struct cellbuf *cb)
 	if (s->repaint)
 		clearok(stdscr, TRUE);
 	for (int y = 0; y < h; y++) {
+		/* Most rows are as the terminal shows them: one memcmp, not w cells.
+		 * Equal bytes are equal cells; unequal padding only costs the
+		 * cell-by-cell look below. */
+		if (!s->repaint && memcmp(cellbuf_at(cb, 0, y), cellbuf_at(&s->front, 0, y),
+					  (size_t)w * sizeof(struct cell)) == 0)
+			continue;
 		for (int x = 0; x < w; x++) {
 			const struct cell *c = cellbuf_at(cb, x, y);
 			struct cell *f = (struct cell *)cellbuf_at(&s->front, x, y);
