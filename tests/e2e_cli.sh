@@ -41,6 +41,9 @@ bad '--think: "5" needs a unit (us, ms, s, m or h)' bench --think 5
 bad '--think: "2h" is not between 0s and 1h' bench --think 2h
 bad '--time-cap: "0.5ms" is below 1ms (0 means no cap)' bench --time-cap 0.5ms
 bad '--stack: "8K" is not between 16K and 64M' bench --stack 8K
+bad '--points: "1" is not between 2 and 1000' sweep --boards 1..4 --points 1
+bad '--json: cannot be used with --csv (pick one)' sweep --boards 1..4 --csv --json
+bad '--speed: "0" is not between 0.001 and 1e+06' replay nofile --speed 0
 bad '"x": unexpected argument (try --help)' uci x
 bad '--frobnicate: unknown option (try --help)' uci --frobnicate
 
