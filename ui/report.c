@@ -324,13 +324,17 @@ write_csv(FILE *f, const struct report *r)
 			fprintf(f,
 				"%d,%" PRIu64 ",%s,%" PRId64 ",%s,%" PRId64 ",%" PRId64 ",%d,%.4f,%" PRId64
 				",%" PRId64 ",%" PRId64 ",%.6f,%" PRId64 ",%" PRId64 ",%" PRId64
-				",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%d,%d,%d,%d",
+				",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%d",
 				run + 1, r->config->seed + (uint64_t)run, sim_policy_name(st->policy),
 				st->total, total, st->article_total, st->model_total, st->model_exact,
 				speedup(r, run, p), st->master_busy, st->master_walk, st->master_idle,
 				st->utilisation, st->waits, st->wait_mean, st->wait_p50, st->wait_p95,
-				st->wait_max, st->master_moves, st->opponent_moves, st->ended_early,
-				st->white_wins, st->draws, st->black_wins);
+				st->wait_max, st->master_moves, st->opponent_moves, st->ended_early);
+			/* No games with chess off: empty, as the JSON's results are null. */
+			if (r->config->chess)
+				fprintf(f, ",%d,%d,%d", st->white_wins, st->draws, st->black_wins);
+			else
+				fputs(",,,", f);
 			csv_measured(f, r, run, st);
 		}
 }
