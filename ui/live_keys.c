@@ -69,11 +69,23 @@ key_policy(struct live *lv, const struct screen_input *in)
 		live_notice(lv, "no asynchronous exhibition to switch");
 		return;
 	}
-	if (live_restart(lv, now) == 0) {
+	if (live_restart(lv, now) < 0)
+		return;
+	/*
+	 * With fixed think times replies come back in the order the moves
+	 * went out, so the board ready longest is always the next in the
+	 * walking order: the same visits, the same total. Say so, and what
+	 * shows the difference.
+	 */
+	if (dist_is_fixed(&lv->config.master_think) && dist_is_fixed(&lv->config.opponent_think)) {
+		live_say(lv, "to see the two policies differ, make think times random: simul --preset "
+			     "variable");
+		snprintf(text, sizeof(text), "now %s: the same total here: with fixed times no board "
+			 "waits longer than a round", to);
+	} else
 		snprintf(text, sizeof(text), "async policy now %s: same seed, replayed to this moment",
 			 to);
-		live_notice(lv, text);
-	}
+	live_notice(lv, text);
 }
 
 /*

@@ -9,6 +9,7 @@
  * watcher can drain every pending key per wake-up and never blocks.
  */
 #include "ui/screen.h"
+#include "ui/palette.h"
 
 #include <curses.h>
 #include <langinfo.h>
@@ -26,36 +27,13 @@ screen_locale_utf8(void)
 	return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-struct style_colors {
-	short	fg256, bg256, fg8, bg8;	/* -1: the terminal's default */
-	unsigned	attr;		/* with colours */
-	unsigned	mono;		/* without */
-};
-
-/* Indexed by enum ui_style. */
-static const struct style_colors style_colors[UI_STYLE_NB] = {
-	[UI_NORMAL] = { -1, -1, -1, -1, 0, 0 },
-	[UI_DIM] = { 245, -1, -1, -1, 0, A_DIM },
-	[UI_BOLD] = { -1, -1, -1, -1, A_BOLD, A_BOLD },
-	[UI_TITLE] = { 231, 24, COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE },
-	[UI_SYNC] = { 231, 124, COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
-	[UI_ASYNC] = { 16, 40, COLOR_BLACK, COLOR_GREEN, A_BOLD, A_REVERSE | A_BOLD },
-	[UI_GOOD] = { 46, -1, COLOR_GREEN, -1, A_BOLD, A_BOLD },
-	[UI_GOOD_BAR] = { 231, 22, COLOR_BLACK, COLOR_GREEN, A_BOLD, A_REVERSE | A_BOLD },
-	[UI_BUSY] = { 40, 52, COLOR_GREEN, COLOR_RED, 0, 0 },
-	[UI_WAIT] = { 203, -1, COLOR_RED, -1, 0, A_DIM },
-	[UI_PAUSED] = { 231, 160, COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
-	[UI_FOCUS] = { -1, -1, -1, -1, A_REVERSE, A_REVERSE },
-	[UI_MASTER] = { 220, -1, COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE },
-	[UI_KEY] = { 51, -1, COLOR_CYAN, -1, A_BOLD, A_BOLD },
-	[UI_BAR] = { 75, -1, COLOR_CYAN, -1, 0, 0 },
-	[UI_SQ_LIGHT] = { 16, 180, COLOR_BLACK, COLOR_YELLOW, 0, 0 },
-	[UI_SQ_LIGHT_W] = { 231, 180, COLOR_WHITE, COLOR_YELLOW, A_BOLD, A_BOLD },
-	[UI_SQ_LIGHT_B] = { 16, 180, COLOR_BLACK, COLOR_YELLOW, 0, 0 },
-	[UI_SQ_DARK] = { 16, 137, COLOR_BLACK, COLOR_GREEN, 0, 0 },
-	[UI_SQ_DARK_W] = { 231, 137, COLOR_WHITE, COLOR_GREEN, A_BOLD, A_BOLD },
-	[UI_SQ_DARK_B] = { 16, 137, COLOR_BLACK, COLOR_GREEN, 0, 0 },
-};
+/* The palette's attributes as curses' bits. */
+static unsigned
+screen_attr(unsigned pal)
+{
+	return (pal & PAL_BOLD ? A_BOLD : 0) | (pal & PAL_DIM ? A_DIM : 0) |
+	       (pal & PAL_REVERSE ? A_REVERSE : 0) | (pal & PAL_UNDERLINE ? A_UNDERLINE : 0);
+}
 
 static void
 screen_init_styles(struct screen *s, bool no_color)
@@ -69,19 +47,18 @@ screen_init_styles(struct screen *s, bool no_color)
 		s->color = false;
 	if (s->color)
 		use_default_colors();
-	rich = s->color && COLORS >= 256 && COLOR_PAIRS > UI_STYLE_NB;
+	rich = s->color && COLORS >= 256 && COLOR_PAIRS > UI_STYLE_NB + 1;
 	for (int i = 0; i < UI_STYLE_NB; i++) {
-		const struct style_colors *c = &style_colors[i];
+		const struct palette_entry *c = &palette[i];
 
 		s->pair[i] = 0;
-		s->attr[i] = c->mono;
+		s->attr[i] = screen_attr(c->mono);
 		if (!s->color)
 			continue;
-		s->attr[i] = c->attr;
-		if (i == UI_NORMAL || i == UI_BOLD || i == UI_FOCUS)
-			continue;
-		if (init_pair((short)i, rich ? c->fg256 : c->fg8, rich ? c->bg256 : c->bg8) != ERR)
-			s->pair[i] = (short)i;
+		s->attr[i] = screen_attr(c->attr);
+		/* Pair 0 is the terminal's own; every role gets a pair of its own, background too. */
+		if (init_pair((short)(i + 1), rich ? c->fg256 : c->fg8, rich ? c->bg256 : c->bg8) != ERR)
+			s->pair[i] = (short)(i + 1);
 		/* 8 colours have no grey: dim text gets the attribute instead. */
 		if (i == UI_DIM && !rich)
 			s->attr[i] = A_DIM;

@@ -169,6 +169,10 @@ check_policy(void)
 	cr_assert(ne(int, after, before), "p kept the policy %s", sim_policy_name(before));
 	cr_assert(ne(int, after, SIM_SYNC));
 	cr_assert(eq(int, sim_exhibition_policy(lv.sim, 0), SIM_SYNC));
+	/* Fixed times: the status line says why the totals agree, and what would differ. */
+	cr_assert(not(eq(ptr, strstr(lv.sv.vs.notice, "the same total here"), NULL)), "%s",
+		  lv.sv.vs.notice);
+	cr_assert(not(eq(ptr, strstr(lv.sv.vs.status[0], "--preset variable"), NULL)));
 	press('p');
 	cr_assert(eq(int, sim_exhibition_policy(lv.sim, 1), before));
 }
