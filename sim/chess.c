@@ -22,24 +22,37 @@ chess_begin(struct exhibition *ex, int board, int ply, simtime_t due)
 		thinking_begin(ex->sim, board, ply, &ex->games[board], due);
 }
 
-bool
-chess_event_ready(struct exhibition *ex, int task, simtime_t due)
+/* The board and ply the task's pending event plays; -1 when it plays no move. */
+static int
+chess_event_move(const struct exhibition *ex, int task, int *ply)
 {
-	int board, ply;
-
 	if (ex->games == NULL)
-		return true;
+		return -1;
 	if (task < 0) {
 		/* Only the end of his think plays a move; a walk's end does not. */
 		if (ex->master.activity != SIM_MASTER_THINKING)
-			return true;
-		board = ex->master.board;
-		ply = 2 * ex->boards[board].master_moves;
-	} else {
-		board = task;
-		ply = 2 * ex->boards[board].master_moves - 1;
+			return -1;
+		*ply = 2 * ex->boards[ex->master.board].master_moves;
+		return ex->master.board;
 	}
-	if (ply < ex->sim->records[board].nmoves)
+	*ply = 2 * ex->boards[task].master_moves - 1;
+	return task;
+}
+
+int
+chess_event_engine(const struct exhibition *ex, int task)
+{
+	int ply, board = chess_event_move(ex, task, &ply);
+
+	return board >= 0 && engine_play_side(ex->sim, board, ply) ? board : -1;
+}
+
+bool
+chess_event_ready(struct exhibition *ex, int task, simtime_t due)
+{
+	int ply, board = chess_event_move(ex, task, &ply);
+
+	if (board < 0 || ply < ex->sim->records[board].nmoves)
 		return true;
 	if (engine_play_side(ex->sim, board, ply))
 		return engine_play_ready(ex->sim, board, ply, due);

@@ -30,7 +30,7 @@
 #include "engine/macros.h"
 #include "sim/sim_internal.h"
 
-static void live_wake(struct sim *s);
+static void live_wake(struct sim *s, int board);
 
 /* The raw reading, before clamping to the events. */
 static simtime_t
@@ -44,6 +44,15 @@ live_reading(const struct sim *s)
 	if (dt < 0)
 		dt = 0;
 	return s->anchor_sim + (simtime_t)(dt * s->speed * 1e6);
+}
+
+/* The real clock's reading now: ev_time, since a stalled callback is real time too. */
+static simtime_t
+real_reading(const struct sim *s)
+{
+	double dt = ev_time() - s->anchor_real;
+
+	return s->anchor_sim + (simtime_t)((dt > 0 ? dt : 0) * s->speed * 1e6);
 }
 
 /* The real time simulated time t maps to under the current anchor. */
@@ -113,9 +122,17 @@ live_process_to(struct sim *s, simtime_t limit)
 	while ((t = events_next_time(s)) >= 0 && t <= limit) {
 		double late;
 
-		/* Every later event waits too: the order is global, whatever the clock. */
-		if (!events_next_ready(s))
+		if (!events_next_ready(s)) {
+			/* Real clock: an engine still thinking holds its own board only. */
+			if (s->real && events_next_engine(s)) {
+				events_park_next(s);
+				continue;
+			}
+			/* Every later event waits too: the order is global, whatever the clock. */
 			return -1;
+		}
+		if (s->real)
+			s->floor = real_reading(s);
 		/*
 		 * ev_time, not ev_now: ev_now is the iteration's start, and a
 		 * callback that stalled earlier in this iteration would hide
@@ -198,6 +215,15 @@ sim_now(const struct sim *s)
 	if (next < 0)
 		return s->now;
 	return t < next ? t : next;
+}
+
+int
+sim_start_real(struct sim *s, struct ev_loop *loop, double speed)
+{
+	if (s->loop != NULL || s->was_live)
+		return -1;
+	s->real = true;
+	return sim_start_live(s, loop, speed);
 }
 
 int
@@ -310,8 +336,13 @@ live_stepped(struct sim *s)
 }
 
 static void
-live_wake(struct sim *s)
+live_wake(struct sim *s, int board)
 {
+	if (s->loop != NULL && s->real) {
+		/* Its event comes back in at the real time of the answer; the timer goes for it. */
+		events_unpark(s, board, real_reading(s));
+		live_rearm(s);
+	}
 	/* The idle callback goes on as far as the reading has come, as after a search. */
 	if (s->loop != NULL && s->stalled && !s->paused)
 		ev_idle_start(s->loop, &s->idle);

@@ -108,7 +108,7 @@ engine_answer(void *arg, int board, int ply, enum engine_answer a, const char *t
 	}
 	/* The live clock may be holding for this answer. */
 	if (s->wake != NULL)
-		s->wake(s);
+		s->wake(s, board);
 }
 
 void
@@ -122,14 +122,23 @@ engine_play_begin(struct sim *s, int board, int ply, simtime_t due)
 	char *position;
 	double timeout;
 
-	(void)due;
 	if (slot < 0 || ply != r->nmoves || r->asked || r->forfeit_ply >= 0)
 		return;
 	l = engine_pool_limit(s->engines);
 	engine_limit_go(l, go, sizeof(go));
 	timeout = (double)l->margin / 1e6;
-	if (l->kind == ENGINE_LIMIT_MOVETIME)
+	if (s->real && due > s->now) {
+		/* Real clock: it thinks for real, its think time scaled (at least 1 ms). */
+		struct engine_limit think = { ENGINE_LIMIT_MOVETIME, 0, 0 };
+
+		think.value = (simtime_t)((double)(due - s->now) / s->speed);
+		if (think.value < 1000)
+			think.value = 1000;
+		engine_limit_go(&think, go, sizeof(go));
+		timeout += (double)think.value / 1e6;
+	} else if (l->kind == ENGINE_LIMIT_MOVETIME) {
 		timeout += (double)l->value / 1e6;
+	}
 	position = engine_position(s, board, ply, &pos);
 	r->asked = true;
 	if (position == NULL ||

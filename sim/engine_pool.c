@@ -74,6 +74,7 @@ engine_limit_defaults(struct engine_limit *l)
 	l->kind = ENGINE_LIMIT_NODES;
 	l->value = ENGINE_NODES_DEFAULT;
 	l->margin = SIM_SECONDS(5);
+	l->start = SIM_SECONDS(5);
 }
 
 int
@@ -96,7 +97,8 @@ engine_limit_parse(const char *text, struct engine_limit *out, char *err, size_t
 			return -1;
 		}
 		*v++ = '\0';
-		if (strcmp(kv, "movetime") == 0 || strcmp(kv, "margin") == 0) {
+		if (strcmp(kv, "movetime") == 0 || strcmp(kv, "margin") == 0 ||
+		    strcmp(kv, "start") == 0) {
 			simtime_t t;
 
 			if (duration_parse(v, &t, why, sizeof(why)) < 0 ||
@@ -105,8 +107,8 @@ engine_limit_parse(const char *text, struct engine_limit *out, char *err, size_t
 					 v);
 				return -1;
 			}
-			if (strcmp(kv, "margin") == 0) {
-				out->margin = t;
+			if (strcmp(kv, "margin") == 0 || strcmp(kv, "start") == 0) {
+				*(strcmp(kv, "margin") == 0 ? &out->margin : &out->start) = t;
 				continue;
 			}
 			out->kind = ENGINE_LIMIT_MOVETIME;
@@ -125,7 +127,8 @@ engine_limit_parse(const char *text, struct engine_limit *out, char *err, size_t
 		} else if (strcmp(kv, "depth") == 0) {
 			out->kind = ENGINE_LIMIT_DEPTH;
 		} else {
-			snprintf(err, errlen, "\"%s\" is not nodes, depth, movetime or margin", kv);
+			snprintf(err, errlen, "\"%s\" is not nodes, depth, movetime, margin or start",
+				 kv);
 			return -1;
 		}
 		out->value = n;
@@ -160,8 +163,8 @@ slot_start(struct engine_slot *sl, char *err, size_t errlen)
 	char label[UCI_ENGINE_NAME_MAX];
 
 	snprintf(label, sizeof(label), "%s", sl->text + 4);
-	sl->eng = uci_engine_start(p->loop, &sl->spec, label, p->err_fd, p->log, slot_event, sl,
-				   err, errlen);
+	sl->eng = uci_engine_start(p->loop, &sl->spec, label, (double)p->opt.limit.start / 1e6,
+				   p->err_fd, p->log, slot_event, sl, err, errlen);
 	return sl->eng != NULL ? 0 : -1;
 }
 
@@ -501,6 +504,16 @@ engine_pool_attach(struct engine_pool *p, engine_answer_fn *fn, void *arg)
 		}
 		if (keep)
 			sl->queue[sl->head].board = -1;	/* its answer goes nowhere */
+		/* A new sim is a new game: an engine that died in the last one gets a new process. */
+		if (sl->dead && fn != NULL) {
+			char err[256];
+
+			sl->dead = false;
+			if (slot_start(sl, err, sizeof(err)) < 0) {
+				sl->dead = true;
+				snprintf(sl->why, sizeof(sl->why), "%.150s", err);
+			}
+		}
 	}
 	p->fn = fn;
 	p->arg = arg;

@@ -26,14 +26,16 @@ struct engine_pool;
 
 enum engine_limit_kind { ENGINE_LIMIT_NODES, ENGINE_LIMIT_DEPTH, ENGINE_LIMIT_MOVETIME };
 
-/* --engine-limit "nodes=N|depth=D|movetime=T[,margin=T]". */
+/* --engine-limit "nodes=N|depth=D|movetime=T[,margin=T][,start=T]". */
 struct engine_limit {
 	enum engine_limit_kind	kind;
 	int64_t			value;		/* nodes, plies, or µs */
 	simtime_t		margin;		/* real µs past the limit before it is late */
+	simtime_t		start;		/* real µs from spawn to readyok */
 };
 
-#define ENGINE_LIMIT_HELP "nodes=N|depth=D|movetime=T[,margin=T] (nodes=20000,margin=5s)"
+#define ENGINE_LIMIT_HELP \
+	"nodes=N|depth=D|movetime=T[,margin=T][,start=T] (nodes=20000,margin=5s,start=5s)"
 
 void engine_limit_defaults(struct engine_limit *l);
 int engine_limit_parse(const char *text, struct engine_limit *out, char *err, size_t errlen);
@@ -52,7 +54,7 @@ bool engine_pool_needed(const struct sim_config *c);
  * Parses the specs, checks the file-descriptor limit, starts every engine
  * and runs loop until all are ready. NULL with one line in err naming the
  * spec when one cannot start (missing, not executable, dies, no uciok
- * within UCI_ENGINE_START_TIMEOUT).
+ * within the limit's start time, 5 s unless set).
  */
 struct engine_pool *engine_pool_new(struct ev_loop *loop, const struct sim_config *c,
 				    const struct engine_pool_options *o, char *err, size_t errlen);

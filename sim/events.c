@@ -64,6 +64,9 @@ events_dispatch(struct exhibition *ex)
 
 	if (event_queue_pop(&ex->queue, &e) < 0)
 		return -1;
+	/* The real clock's time is the reading when it comes, never the plan's. */
+	if (e.t < ex->sim->floor)
+		e.t = ex->sim->floor;
 	ex->now = e.t;
 	ex->events++;
 	if (e.task < 0) {
@@ -83,7 +86,51 @@ events_process_next(struct sim *s)
 	if (ex == NULL)
 		return -1;
 	s->now = event_queue_peek(&ex->queue)->t;
+	if (s->now < s->floor)
+		s->now = s->floor;
 	return events_dispatch(ex);
+}
+
+bool
+events_next_engine(const struct sim *s)
+{
+	const struct exhibition *ex = events_next(s);
+
+	return ex != NULL && chess_event_engine(ex, event_queue_peek(&ex->queue)->task) >= 0;
+}
+
+void
+events_park_next(struct sim *s)
+{
+	struct exhibition *ex = events_next(s);
+	struct event_entry e;
+
+	if (ex == NULL || event_queue_pop(&ex->queue, &e) < 0)
+		return;
+	if (e.task < 0)
+		ex->master.parked = e.t;
+	else
+		ex->boards[e.task].parked = e.t;
+}
+
+void
+events_unpark(struct sim *s, int board, simtime_t t)
+{
+	for (int i = 0; i < s->nex; i++) {
+		struct exhibition *ex = &s->ex[i];
+		simtime_t *held[2] = { &ex->boards[board].parked,
+				       ex->master.board == board ? &ex->master.parked : NULL };
+
+		for (int k = 0; k < 2; k++) {
+			if (held[k] == NULL || *held[k] < 0)
+				continue;
+			if (t > *held[k])
+				s->engine_overrun += t - *held[k];
+			s->engine_replies++;
+			event_queue_push(&ex->queue, t > *held[k] ? t : *held[k], k == 0 ? board : -1);
+			*held[k] = -1;
+		}
+	}
 }
 
 int

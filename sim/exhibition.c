@@ -41,6 +41,7 @@ exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy
 		bt->ex = ex;
 		bt->index = i;
 		bt->finished_at = -1;
+		bt->parked = -1;
 		bt->state = SIM_BOARD_WAITING;
 		bt->prev = (i + n - 1) % n;
 		bt->next = (i + 1) % n;
@@ -54,6 +55,7 @@ exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy
 	for (int i = 0; i < s->config.nblocking; i++)
 		ex->boards[s->config.blocking[i]].blocking = true;
 	ex->master.ex = ex;
+	ex->master.parked = -1;
 	ex->master.at = -1;
 	ex->master.last = -1;
 	ex->master.board = -1;

@@ -34,6 +34,10 @@ sim_loop_stats(const struct sim *s, struct sim_loop_stats *out)
 	out->search_cpu_max_ms = th->master_cpu_max * 1e3;
 	out->opponent_searches = th->opponent_searches;
 	out->opponent_cpu_s = th->opponent_cpu;
+	out->real = s->real;
+	out->lateness_sum_s = (double)l->sum / 1e6;
+	out->engine_replies = s->engine_replies;
+	out->engine_overrun_s = (double)s->engine_overrun / 1e6;
 }
 
 void

@@ -232,6 +232,16 @@ void sim_run_virtual(struct sim *s);
  * already live.
  */
 int sim_start_live(struct sim *s, struct ev_loop *loop, double speed);
+/*
+ * The real clock: nothing is simulated. Runs on loop like the live clock,
+ * but each event is processed at its real time (wall clock x speed), never
+ * before it is due: a late timer, a stalled callback or a blocking call
+ * makes everything after it later, and an engine's move (go movetime = its
+ * think time / speed) comes when the engine answers, holding its own board
+ * only. The results are measured, not exact. Once per sim, before any
+ * other clock ran; -1 otherwise.
+ */
+int sim_start_real(struct sim *s, struct ev_loop *loop, double speed);
 /* Stops every watcher; the sim keeps its state (and can run virtually on). */
 void sim_stop_live(struct sim *s);
 void sim_pause(struct sim *s, bool paused);
@@ -346,6 +356,11 @@ struct sim_loop_stats {
 	double		search_cpu_mean_ms, search_cpu_max_ms;	/* per master move */
 	uint64_t	opponent_searches;
 	double		opponent_cpu_s;
+	/* Real clock: where the measured total's excess over the model came from. */
+	bool		real;
+	double		lateness_sum_s;	/* real: every event's lateness, summed */
+	uint64_t	engine_replies;	/* engine moves the clock waited for past due */
+	double		engine_overrun_s;	/* simulated: their answers past due, summed */
 };
 
 /* O(1) (a fixed histogram of a few hundred buckets): fine for every frame. */

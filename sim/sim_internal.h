@@ -43,11 +43,13 @@ struct board_task {
 	uint8_t			result;		/* enum game_result */
 	uint8_t			termination;	/* enum game_termination */
 	bool			blocking;	/* its opponent thinks in a blocking call */
+	simtime_t		parked;		/* real clock: its event, held for an engine; -1 */
 	char			last_san[MOVE_TEXT_MAX];	/* chess on */
 };
 
 struct master {
 	struct exhibition	*ex;
+	simtime_t		parked;		/* real clock: his move, held for his engine; -1 */
 	enum sim_master_activity activity;
 	int			board;		/* where he thinks, waits or walks to */
 	int			at;		/* where he stands (-1 before the first move) */
@@ -156,6 +158,12 @@ struct sim {
 	bool			was_live;
 	ev_tstamp		stalled_since;	/* real */
 
+	/* real clock: events are processed at their real time, no earlier than due */
+	bool			real;
+	simtime_t		floor;		/* the reading an event is processed at, at least */
+	uint64_t		engine_replies;	/* engine moves waited for on the real clock */
+	simtime_t		engine_overrun;	/* their answers past due, summed (simulated µs) */
+
 	/* external engines, NULL when none play */
 	struct engine_pool	*engines;
 	/*
@@ -163,7 +171,7 @@ struct sim {
 	 * the model (an engine's pipe), so a held clock may go on. A hook, so
 	 * the model never calls a clock by name.
 	 */
-	void			(*wake)(struct sim *s);
+	void			(*wake)(struct sim *s, int board);
 	int			master_engine;	/* slot, -1 */
 
 	/* measured, never fed into the model */
@@ -222,6 +230,15 @@ simtime_t events_next_time(const struct sim *s);
 bool events_next_ready(struct sim *s);
 int events_process_next(struct sim *s);
 int events_process_of(struct sim *s, int ex);
+/*
+ * Real clock: the next event waits for an engine, not for the clock: take
+ * it out of the order until events_unpark puts it back at its real time.
+ */
+void events_park_next(struct sim *s);
+/* The next event plays an engine's move. */
+bool events_next_engine(const struct sim *s);
+/* Board's engine answered: its held events go back in at max(due, t). */
+void events_unpark(struct sim *s, int board, simtime_t t);
 
 
 /* board_task.c */
@@ -269,6 +286,9 @@ void record_time(struct sim *s, int board, int ply, simtime_t t);
 
 /* model.c: the model for the work left (sim_model_played from ex as it is now). */
 int model_project(const struct exhibition *ex, simtime_t *total);
+
+/* The board whose engine's move the task's pending event plays, else -1. */
+int chess_event_engine(const struct exhibition *ex, int task);
 
 /* engine_play.c: external engines as players. */
 /* The ply is an engine's to play. */

@@ -63,6 +63,7 @@ struct uci_engine {
 	char		*wbuf;
 	size_t		wlen, wcap;
 	unsigned long	ignored;
+	double		start_timeout;	/* s from spawn to readyok */
 	struct uci_spec	spec;		/* its options, sent after uciok */
 };
 
@@ -349,10 +350,12 @@ uci_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
 		if (ev_is_active(&e->rd))
 			uci_read_cb(loop, &e->rd, EV_READ);
 		if (e->state == UCI_READYOK && was == UCI_UCIOK)
-			uci_arm(e, UCI_ENGINE_START_TIMEOUT);	/* it got on: isready's turn */
+			uci_arm(e, e->start_timeout);	/* it got on: isready's turn */
 		if (e->state != was)
 			break;
-		uci_fail(e, e->state == UCI_UCIOK ? "no uciok within 5 s" : "no readyok within 5 s");
+		snprintf(e->why, sizeof(e->why), "no %s within %g s",
+			 e->state == UCI_UCIOK ? "uciok" : "readyok", e->start_timeout);
+		uci_fail(e, e->why);
 		break;
 	case UCI_THINKING:
 		e->state = UCI_STOPPING;
@@ -479,8 +482,8 @@ fail:
 }
 
 struct uci_engine *
-uci_engine_start(struct ev_loop *loop, const struct uci_spec *spec, const char *label, int err_fd,
-		 FILE *log, uci_engine_fn *fn, void *arg, char *err, size_t errlen)
+uci_engine_start(struct ev_loop *loop, const struct uci_spec *spec, const char *label,
+		 double start_timeout, int err_fd, FILE *log, uci_engine_fn *fn, void *arg, char *err, size_t errlen)
 {
 	struct uci_engine *e = calloc(1, sizeof(*e));
 
@@ -517,7 +520,8 @@ uci_engine_start(struct ev_loop *loop, const struct uci_spec *spec, const char *
 	e->state = UCI_UCIOK;
 	/* Its 5 s count from its own spawn, not from before a thousand others were forked. */
 	ev_now_update(loop);
-	uci_arm(e, UCI_ENGINE_START_TIMEOUT);
+	e->start_timeout = start_timeout;
+	uci_arm(e, start_timeout);
 	uci_send(e, "uci");
 	return e;
 }

@@ -36,7 +36,6 @@ enum {
 	UCI_ENGINE_WHY_MAX = 160,
 };
 
-#define UCI_ENGINE_START_TIMEOUT 5.0	/* s from spawn to readyok */
 #define UCI_ENGINE_GRACE	 0.5	/* s after stop, then after SIGTERM */
 
 /*
@@ -71,10 +70,11 @@ typedef void uci_engine_fn(struct uci_engine *e, enum uci_engine_event ev, const
  * Spawns the engine and starts the handshake; fn hears how it ends. stderr
  * of the engine goes to err_fd (-1: /dev/null); log (may be NULL) gets
  * the lines ignored. NULL with the reason in err when it cannot even be
- * run (no such program, not executable, no memory).
+ * run (no such program, not executable, no memory). start_timeout is
+ * the seconds it has from spawn to readyok.
  */
 struct uci_engine *uci_engine_start(struct ev_loop *loop, const struct uci_spec *spec,
-				    const char *label, int err_fd, FILE *log, uci_engine_fn *fn,
+				    const char *label, double start_timeout, int err_fd, FILE *log, uci_engine_fn *fn,
 				    void *arg, char *err, size_t errlen);
 /*
  * Sends the position and the go command; the answer comes through fn within

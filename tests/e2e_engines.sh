@@ -113,6 +113,16 @@ done
 grep -q "restarted" "$TMP/r.engines.log" || fail "restart: not logged"
 check_none_left restart
 
+# The real clock: a crash still ends only its board, each policy in its own run.
+"$SIMUL" run --boards 3 --moves 4 --opponents "club:2,uci:$FAKE crash=2 tag=$TAG" --clock real \
+	--speed 6000 --pgn "$TMP/rc.pgn" >"$TMP/rc.txt" 2>&1 || fail "real: exit $?"
+for p in sync ready; do
+	[ "$(game "$TMP/rc.pgn" $p 3 | cut -d'|' -f1-3)" = "1-0|abandoned|3" ] || fail "real $p: $(game "$TMP/rc.pgn" $p 3)"
+	[ "$(game "$TMP/rc.pgn" $p 1 | cut -d'|' -f2-3)" = "adjudication|8" ] || fail "real $p: $(game "$TMP/rc.pgn" $p 1)"
+done
+[ "$(grep -c '^real clock, run 1' "$TMP/rc.txt")" = 2 ] || fail "real: no measured-vs-model lines"
+check_none_left real
+
 # Cannot start: exit 2 before anything runs, one line naming the spec.
 echo "not a program" >"$TMP/plain"
 while IFS='|' read -r spec want; do

@@ -17,8 +17,7 @@ PE=$(command -v pgn-extract || echo /usr/games/pgn-extract)
 TAG=SIMUL_E2E_TAG=$$
 left() { grep -l -s "$TAG" /proc/[0-9]*/environ | wc -l; }
 
-for clock in "virtual" "live --speed 100000" "${EXTRA_CLOCK:-}"; do
-	[ -n "$clock" ] || continue
+for clock in "virtual" "live --speed 100000" "real --speed 6000"; do
 	name=${clock%% *}
 	"$SIMUL" run --boards 4 --moves 4 --opponents "uci:env $TAG $SF?Threads=1&Hash=16" --engine-limit nodes=2000 \
 		--clock $clock --pgn "$TMP/$name.pgn" >"$TMP/$name.txt" 2>&1 || fail "$name: exit $?"
@@ -31,6 +30,20 @@ for clock in "virtual" "live --speed 100000" "${EXTRA_CLOCK:-}"; do
 	fi
 	[ "$(left)" = 0 ] || fail "$name: $(left) stockfish left"
 done
+# The real clock: measured beside the model, never below it (every event
+# comes at its real time, no earlier than planned); sync waits on each
+# engine in turn, so it is the longer by far.
+python3 - "$TMP/real.txt" <<'PY' || fail "real clock figures: $(grep 'real clock' "$TMP/real.txt")"
+import re, sys
+got = {}
+for m in re.finditer(r"real clock, run 1 (\w+): measured ([\d:]+), model ([\d:]+) \(\+?(-?[\d.]+) s", open(sys.argv[1]).read()):
+    sec = lambda t: sum(int(x) * 60 ** i for i, x in enumerate(reversed(t.split(":"))))
+    got[m.group(1)] = (sec(m.group(2)), sec(m.group(3)), float(m.group(4)))
+assert set(got) == {"sync", "ready"}, got
+for pol, (meas, model, diff) in got.items():
+    assert diff >= 0 and meas >= model, (pol, meas, model, diff)
+assert got["sync"][0] > 2 * got["ready"][0], got
+PY
 # Same moves on both clocks is promised only given the engine's moves: an
 # external engine may vary (the fake engine's runs in e2e_engines must not).
 [ $fails = 0 ] && echo "e2e_stockfish: all passed"

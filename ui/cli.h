@@ -151,7 +151,7 @@ void cli_words(const char *(*word)(size_t i), char *out, size_t len);
 
 /* ---- The exhibition's options, shared by `simul run` and the live view ---- */
 
-enum cli_clock { CLI_CLOCK_VIRTUAL, CLI_CLOCK_LIVE };
+enum cli_clock { CLI_CLOCK_VIRTUAL, CLI_CLOCK_LIVE, CLI_CLOCK_REAL };
 
 #define CLI_SPEED_DEFAULT	60.0	/* simulated s per real s: the sync side takes 12 min */
 #define CLI_SPEED_MAX		1e9

@@ -188,9 +188,9 @@ set_speed(void *ctx, const char *v, char *err, size_t errlen)
 static const char *
 clock_word(size_t i)
 {
-	static const char *const w[] = { "virtual", "live" };
+	static const char *const w[] = { "virtual", "live", "real" };
 
-	return i < 2 ? w[i] : NULL;
+	return i < 3 ? w[i] : NULL;
 }
 
 static int
@@ -202,8 +202,10 @@ set_clock(void *ctx, const char *v, char *err, size_t errlen)
 		o->clock = CLI_CLOCK_VIRTUAL;
 	else if (strcmp(v, "live") == 0)
 		o->clock = CLI_CLOCK_LIVE;
+	else if (strcmp(v, "real") == 0)
+		o->clock = CLI_CLOCK_REAL;
 	else {
-		snprintf(err, errlen, "\"%s\" is not virtual or live", v);
+		snprintf(err, errlen, "\"%s\" is not virtual, live or real", v);
 		return -1;
 	}
 	o->clock_set = true;
@@ -264,7 +266,8 @@ static const struct cli_option opts[] = {
 	{ "engine-log", 0, "FILE", "uci engines' stderr (default: next to --pgn)", NULL,
 	  .kind = CLI_PATH, .off = offsetof(struct cli_options, engines.log) },
 	{ "speed", 0, "X", "live clock: simulated seconds per real second (60)", set_speed },
-	{ "clock", 0, "virtual|live", "which clock runs the simulation", set_clock,
+	{ "clock", 0, "virtual|live|real", "which clock runs the simulation (real: nothing simulated)",
+	  set_clock,
 	  .word = clock_word },
 	{ "greedy", 0, NULL, "live clock: search in one go inside the callback (the loop stalls)",
 	  NULL, .kind = CLI_FLAG, .off = offsetof(struct cli_options, config.greedy) },

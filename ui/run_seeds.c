@@ -115,7 +115,7 @@ tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
 }
 
 static int
-run_live(struct run_ctx *rc, double speed, char *err, size_t errlen)
+run_live(struct run_ctx *rc, double speed, bool real, char *err, size_t errlen)
 {
 	ev_timer tick;
 	ev_signal stop[UI_STOP_SIGNALS];
@@ -134,7 +134,10 @@ run_live(struct run_ctx *rc, double speed, char *err, size_t errlen)
 		stop[i].data = rc;
 		ev_signal_start(rc->loop, &stop[i]);
 	}
-	sim_start_live(rc->s, rc->loop, speed);
+	if (real)
+		sim_start_real(rc->s, rc->loop, speed);
+	else
+		sim_start_live(rc->s, rc->loop, speed);
 	if (!sim_finished(rc->s, -1) && !run_signalled)
 		ev_run(rc->loop, 0);
 	if (run_signalled)
@@ -204,6 +207,45 @@ run_engines(const struct cli_options *o, const struct run_opts *ro, char *err, s
 		eo.log = log;
 	}
 	return engine_pool_new(ev_default_loop(0), &o->config, &eo, err, errlen);
+}
+
+/*
+ * Real clock: the measured total beside the model, and where the excess
+ * came from. The three sums are over all events, in simulated time; what
+ * lengthens the total is the part of them on the master's path, so they
+ * explain the difference without adding up to it.
+ */
+static void
+run_real_note(struct run_ctx *rc, int policy)
+{
+	struct sim_stats st;
+	struct sim_loop_stats ls;
+	char meas[32], model[32], line[512];
+	double speed = rc->o->speed, diff;
+	int n;
+	char *p;
+
+	sim_stats(rc->s, 0, &st);
+	sim_loop_stats(rc->s, &ls);
+	duration_hms(st.total, meas, sizeof(meas));
+	duration_hms(st.model_total, model, sizeof(model));
+	diff = (double)(st.total - st.model_total) / 1e6;
+	n = snprintf(line, sizeof(line),
+		     "real clock, run %d %s: measured %s, model %s (%+.1f s, %+.1f%%); "
+		     "loop lateness %.1f s, engine overrun %.1f s over %llu answers, "
+		     "blocking %.1f s (simulated, summed over all events)\n",
+		     rc->run + 1, sim_policy_name(rc->policies[policy]), meas, model, diff,
+		     st.model_total > 0 ? 100.0 * diff / ((double)st.model_total / 1e6) : 0.0,
+		     ls.lateness_sum_s * speed, ls.engine_overrun_s,
+		     (unsigned long long)ls.engine_replies, ls.blocked_s * speed);
+	if (n >= (int)sizeof(line))
+		n = (int)sizeof(line) - 1;
+	p = realloc(rc->faults, rc->nfaults + (size_t)n + 1);
+	if (p == NULL)
+		return;
+	rc->faults = p;
+	memcpy(rc->faults + rc->nfaults, line, (size_t)n + 1);
+	rc->nfaults += (size_t)n;
 }
 
 /* What the engines did wrong in seed run, board by board, for the summary. */
@@ -298,20 +340,25 @@ run_open(struct run_ctx *rc)
 	return 0;
 }
 
-/* Plays seed number run into its slots (and the files): 0, or the exit code (said why). */
+/*
+ * Plays policies [p0, p0 + np) of seed run in one sim into their slots.
+ * The real clock plays each policy in a sim of its own, one after the
+ * other: its engines must really think for each policy's games, which
+ * one shared record of moves would spare them.
+ */
 static int
-run_seed(void *arg, int run)
+run_sim(struct run_ctx *rc, int run, int p0, int np)
 {
-	struct run_ctx *rc = arg;
 	struct run_out *out = &rc->out;
 	const struct run_opts *ro = rc->ro;
 	struct sim_config c = rc->o->config;
-	int np = rc->np;
+	enum cli_clock clock = rc->o->clock;
 	char err[512];
+	int rc_sim;
 
 	c.seed = rc->o->config.seed + (uint64_t)run;
 	rc->run = run;
-	rc->s = sim_new(&c, rc->policies, np, err, sizeof(err));
+	rc->s = sim_new(&c, rc->policies + p0, np, err, sizeof(err));
 	if (rc->s == NULL) {
 		fprintf(stderr, "simul: --%s\n", err);
 		return 2;
@@ -323,12 +370,12 @@ run_seed(void *arg, int run)
 	if (rc->engines != NULL)
 		sim_use_engines(rc->s, rc->engines);
 	/* Only a trace or the live clock's end listens: otherwise no event is built. */
-	if (out->trace_w != NULL || rc->o->clock == CLI_CLOCK_LIVE)
+	if (out->trace_w != NULL || clock != CLI_CLOCK_VIRTUAL)
 		sim_on_event(rc->s, run_hook, rc);
 	/* libev gives the signals back to SIG_DFL when its watchers stop. */
 	run_catch_signals();
-	if (rc->o->clock == CLI_CLOCK_LIVE) {
-		if (run_live(rc, rc->o->speed, err, sizeof(err)) < 0) {
+	if (clock != CLI_CLOCK_VIRTUAL) {
+		if (run_live(rc, rc->o->speed, clock == CLI_CLOCK_REAL, err, sizeof(err)) < 0) {
 			fprintf(stderr, "simul: %s\n", err);
 			return 1;
 		}
@@ -336,15 +383,18 @@ run_seed(void *arg, int run)
 		run_virtual(rc);
 	}
 	for (int p = 0; p < np; p++) {
-		size_t cell = (size_t)run * (size_t)np + (size_t)p;
+		size_t cell = (size_t)run * (size_t)rc->np + (size_t)(p0 + p);
 
 		sim_stats(rc->s, p, &out->stats[cell]);
 		for (int b = 0; out->finish != NULL && b < c.boards; b++)
 			out->finish[cell * (size_t)c.boards + (size_t)b] = sim_board_finish(rc->s, p, b);
 	}
-	sim_loop_stats(rc->s, &out->loop[run]);
+	if (p0 == 0)
+		sim_loop_stats(rc->s, &out->loop[run]);
+	if (clock == CLI_CLOCK_REAL)
+		run_real_note(rc, p0);
 	run_faults(rc, run);
-	if (run == 0 && out->svg.f != NULL && picture_run(out->svg.f, rc->s) < 0) {
+	if (run == 0 && p0 == 0 && out->svg.f != NULL && picture_run(out->svg.f, rc->s) < 0) {
 		fprintf(stderr, "simul: --svg: cannot write %s\n", ro->svg);
 		return 1;
 	}
@@ -352,10 +402,28 @@ run_seed(void *arg, int run)
 		fprintf(stderr, "simul: --pgn: cannot write %s: %s\n", ro->pgn, strerror(errno));
 		return 1;
 	}
+	rc_sim = 0;
 	sim_free(rc->s);
 	rc->s = NULL;
-	out->played[run] = rc->interrupted ? RUN_CUT : RUN_PLAYED;
-	return 0;
+	return rc_sim;
+}
+
+/* Plays seed number run into its slots (and the files): 0, or the exit code (said why). */
+static int
+run_seed(void *arg, int run)
+{
+	struct run_ctx *rc = arg;
+	int status = 0;
+
+	if (rc->o->clock != CLI_CLOCK_REAL) {
+		status = run_sim(rc, run, 0, rc->np);
+	} else {
+		for (int p = 0; p < rc->np && status == 0 && !rc->interrupted; p++)
+			status = run_sim(rc, run, p, 1);
+	}
+	if (status == 0)
+		rc->out.played[run] = rc->interrupted ? RUN_CUT : RUN_PLAYED;
+	return status;
 }
 
 /* Every seed, here in order or on the workers: 0, or the exit code (said why). */
@@ -431,7 +499,7 @@ run_finish(struct run_ctx *rc)
 		return 1;
 	}
 	rep = (struct report){ &c, rc->runs, rc->np, out->stats, out->finish, out->loop,
-			       rc->o->clock == CLI_CLOCK_LIVE, rc->o->speed };
+			       rc->o->clock != CLI_CLOCK_VIRTUAL, rc->o->speed };
 	if (report_write(stdout, ro->format, &rep) < 0) {
 		fprintf(stderr, "simul: cannot write the report to stdout\n");
 		return 1;

@@ -130,7 +130,7 @@ ParameterizedTestParameters(cli, errors)
 					  "grandmaster, club, beginner, random)" },
 		{ "--opponents", "club:x", "--opponents: \"club:x\" has a bad count \"x\"" },
 		{ "--speed", "0", "--speed: \"0\" is not between 0.001 and 1e+09" },
-		{ "--clock", "wall", "--clock: \"wall\" is not virtual or live" },
+		{ "--clock", "wall", "--clock: \"wall\" is not virtual, live or real" },
 		{ "--seed", "-1", "--seed: \"-1\" is not a number between 0 and 18446744073709551615" },
 		{ "--frobnicate", "1", "--frobnicate: unknown option (try --help)" },
 		{ "--blocking-opponent", "0", "--blocking-opponent: \"0\" is not between 1 and 1000000" },
