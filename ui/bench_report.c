@@ -192,9 +192,10 @@ bench_measured(const struct bench_summary *s, enum bench_model m,
 		    bench_fmt_seconds(b, sizeof(b), c->floor_s));
 		snprintf(cell[2][0], BENCH_CELL, "%s, %s/bd PSS", bench_fmt_boards(b, sizeof(b), n),
 		    bench_fmt_bytes(a, sizeof(a), c->bytes_per_board));
-		if (c->kernel_bytes_per_board > 0)
+		if (c->sys_before_kib != 0)
 			snprintf(cell[2][1], BENCH_CELL, "+%s/bd kernel",
-			    bench_fmt_kernel(a, sizeof(a), c));
+			    bench_fmt_bytes(a, sizeof(a), c->kernel_bytes_per_board > 0 ?
+			    c->kernel_bytes_per_board : 0));
 		if (c->sys_bytes_per_board > 0 && !c->sys_noisy)
 			snprintf(cell[2][2], BENCH_CELL, "%s/bd MemAvail",
 			    bench_fmt_sys(a, sizeof(a), c));
@@ -221,7 +222,7 @@ bench_measured(const struct bench_summary *s, enum bench_model m,
 	}
 }
 
-static const int bench_col_width[6] = { 10, 22, 10, 20, 15, 16 };
+static const int bench_col_width[6] = { 10, 22, 10, 22, 15, 16 };
 static const char *const bench_col_name[6] = {
 	"", "waiting", "cores", "scalability", "blocking calls", "GIL",
 };
