@@ -256,6 +256,19 @@ match_game(void *arg, int i)
 	return 0;
 }
 
+/* The adjudicator goes with the process that made it. */
+static void
+match_done(void *arg)
+{
+	struct match_run *mr = arg;
+
+	if (mr->adj != NULL) {
+		search_free(mr->adj);
+		tt_free(&mr->tt);
+		mr->adj = NULL;
+	}
+}
+
 int
 cmd_match(int argc, char **argv)
 {
@@ -288,7 +301,7 @@ cmd_match(int argc, char **argv)
 		nworkers = (int)o.games;
 	t0 = realtime_monotonic();
 	if (nworkers > 1) {
-		struct workers wk = { nworkers, (int)o.games, match_game, &mr, NULL, NULL };
+		struct workers wk = { nworkers, (int)o.games, match_game, &mr, NULL, NULL, match_done };
 
 		if (workers_run(&wk, err, sizeof(err)) < 0) {
 			fprintf(stderr, "simul match: %s\n", err);
@@ -299,10 +312,7 @@ cmd_match(int argc, char **argv)
 			rc = match_game(&mr, (int)i);
 	}
 	t1 = realtime_monotonic();
-	if (mr.adj != NULL) {
-		search_free(mr.adj);
-		tt_free(&mr.tt);
-	}
+	match_done(&mr);
 	for (long i = 0; i < o.games && rc == 0; i++) {
 		w += mr.outcome[i] == MATCH_WIN;
 		d += mr.outcome[i] == MATCH_DRAW;

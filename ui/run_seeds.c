@@ -426,6 +426,16 @@ run_seed(void *arg, int run)
 	return status;
 }
 
+/* A worker's end: a seed that failed half-way leaves its sim. */
+static void
+run_seed_done(void *arg)
+{
+	struct run_ctx *rc = arg;
+
+	sim_free(rc->s);
+	rc->s = NULL;
+}
+
 /* Every seed, here in order or on the workers: 0, or the exit code (said why). */
 int
 run_play(struct run_ctx *rc)
@@ -438,7 +448,7 @@ run_play(struct run_ctx *rc)
 	rc->started = realtime_monotonic();
 	if (rc->workers > 1) {
 		struct workers w = { rc->workers, rc->runs, run_seed, rc, progress_workers,
-				     &run_signalled };
+				     &run_signalled, run_seed_done };
 		int run = 0;
 
 		run_catch_signals();

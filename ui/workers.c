@@ -39,21 +39,22 @@ workers_default(void)
 	return n > 1 ? (int)(n < 1024 ? n : 1024) : 1;
 }
 
+/* Worker k: its jobs, then away, freeing what it has of the parent's first (valgrind-clean). */
 static void
-workers_child(const struct workers *w, int k)
+workers_child(const struct workers *w, int k, pid_t *pid)
 {
-	for (int j = k; j < w->jobs; j += w->n) {
-		int status = w->job(w->arg, j);
+	int status = 0;
 
-		if (status != 0) {
-			fflush(NULL);
-			_exit(status);
-		}
+	free(pid);
+	for (int j = k; j < w->jobs && status == 0; j += w->n) {
+		status = w->job(w->arg, j);
 		if (w->stop != NULL && *w->stop)
 			break;
 	}
+	if (w->done != NULL)
+		w->done(w->arg);
 	fflush(NULL);
-	_exit(0);
+	_exit(status);
 }
 
 int
@@ -73,7 +74,7 @@ workers_run(const struct workers *w, char *err, size_t errlen)
 	for (int k = 0; k < w->n; k++) {
 		pid[k] = fork();
 		if (pid[k] == 0)
-			workers_child(w, k);
+			workers_child(w, k, pid);
 		if (pid[k] < 0) {
 			snprintf(err, errlen, "--workers: cannot start worker %d of %d: %s", k + 1, w->n,
 				 strerror(errno));

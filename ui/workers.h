@@ -30,6 +30,8 @@ struct workers {
 	void		(*tick)(void *arg);
 	/* Set by a signal handler: the workers are told to stop (SIGTERM), then waited for. */
 	volatile sig_atomic_t *stop;
+	/* Called in each worker after its last job, to free what the jobs made, or NULL. */
+	void		(*done)(void *arg);
 };
 
 /*
