@@ -139,7 +139,7 @@ sim_stats(const struct sim *s, int index, struct sim_stats *st)
  * per event however many frames ask (O(boards × moves left); past
  * PROJECTION_VISITS_MAX the moves so far set the pace instead).
  */
-enum { PROJECTION_VISITS_MAX = 1 << 20 };
+enum { PROJECTION_VISITS_MAX = 1 << 18 };
 
 static simtime_t
 exhibition_projection(const struct exhibition *ex, simtime_t now, simtime_t article)

@@ -14,6 +14,7 @@
 #include "ui/cli.h"
 #include "ui/commands.h"
 #include "ui/keys.h"
+#include "ui/layout.h"
 #include "ui/live.h"
 #include "ui/predict.h"
 #include "ui/record.h"
@@ -81,6 +82,8 @@ live_notes(FILE *f)
 	cli_exhibition_notes(f);
 	fputc('\n', f);
 	key_table_print(f);
+	fputc('\n', f);
+	layout_sizes_print(f);
 	fprintf(f, "\nExit status: 0 quit, 1 failure, 2 bad usage,\n" UI_STOP_SIGNALS_HELP
 		   ":\nthe terminal is restored and --pgn keeps the games so far.\n");
 }

@@ -185,12 +185,12 @@ struct legend_item {
 
 static const struct legend_item legend_items[] = {
 	{ "\u2654", "@", UI_MASTER, "the master", "master" },
-	{ "\u25cb \u25cf", "w b", UI_DIM, "master / opponent to move", "to move" },
-	{ "\u2588\u2588", "##", UI_BAR, "time left to think", "thinking" },
+	{ "\u25cb\u25cf", "wb", UI_DIM, "master / opponent to move", "turn" },
+	{ "\u2588\u2588", "##", UI_BAR, "time left to think", "think" },
 	{ "wait", "wait", UI_WAIT, "board waits for the master", "waits" },
 	{ "\u2588", "#", UI_BUSY, "strip: master busy", "busy" },
-	{ "\u2591", ".", UI_WAIT, "master waiting", "waiting" },
-	{ "\u2573", "X", UI_PAUSED, "blocking call", "blocking" },
+	{ "\u2591", ".", UI_WAIT, "master waiting", "wait" },
+	{ "\u2573", "X", UI_PAUSED, "blocking call", "block" },
 };
 
 void
@@ -199,13 +199,14 @@ header_view_legend(struct cellbuf *cb, struct ui_rect r, const struct view_state
 	int form, x, n = (int)(sizeof(legend_items) / sizeof(legend_items[0]));
 
 	cellbuf_fill(cb, r, ' ', UI_NORMAL);
-	/* The long words when they all fit, else the short ones (cut at the edge if need be). */
-	for (form = 0; form < 1; form++) {
+	/* The long words when they all fit, else the short ones, else one space between. */
+	for (form = 0; form < 2; form++) {
 		int w = 1;
 
 		for (int i = 0; i < n; i++)
 			w += ui_text_width(vs->ascii ? legend_items[i].ascii_mark : legend_items[i].mark) +
-			     1 + ui_text_width(legend_items[i].text) + 2;
+			     1 + ui_text_width(form == 0 ? legend_items[i].text :
+							   legend_items[i].short_text) + 2;
 		if (w <= r.w)
 			break;
 	}
@@ -216,7 +217,7 @@ header_view_legend(struct cellbuf *cb, struct ui_rect r, const struct view_state
 		x += cellbuf_text(cb, x, r.y, r.x + r.w - x, it->style, vs->ascii,
 				  vs->ascii ? it->ascii_mark : it->mark) + 1;
 		x += cellbuf_text(cb, x, r.y, r.x + r.w - x, UI_DIM, vs->ascii,
-				  form == 0 ? it->text : it->short_text) + 2;
+				  form == 0 ? it->text : it->short_text) + (form < 2 ? 2 : 1);
 	}
 }
 
@@ -277,10 +278,17 @@ header_master_line(struct cellbuf *cb, int x, int y, int w, const struct view_st
 		b = &ex->boards[ex->master_board - 1];
 	view_fmt_short(ex->now - ex->master_since, since, sizeof(since));
 	switch (ex->master) {
-	case VIEW_MASTER_THINKING:
-		cellbuf_printf(cb, x, y, w, UI_MASTER, vs->ascii,
-			       "%s master THINKS at board %d (%s)", king, ex->master_board, since);
+	case VIEW_MASTER_THINKING: {
+		char text[96];
+
+		snprintf(text, sizeof(text), "%s master THINKS at board %d (%s)", king,
+			 ex->master_board, since);
+		if (ui_text_width(text) > w)
+			snprintf(text, sizeof(text), "%s THINKS at board %d (%s)", king, ex->master_board,
+				 since);
+		cellbuf_text(cb, x, y, w, UI_MASTER, vs->ascii, text);
 		break;
+	}
 	case VIEW_MASTER_WALKING:
 		cellbuf_printf(cb, x, y, w, UI_MASTER, vs->ascii, "%s master walks to board %d", king,
 			       ex->master_board);
@@ -298,6 +306,9 @@ header_master_line(struct cellbuf *cb, int x, int y, int w, const struct view_st
 			if (ui_text_width(text) > w)
 				snprintf(text, sizeof(text), "%s WAITS at board %d: reply in %s", king,
 					 ex->master_board, left);
+			if (ui_text_width(text) > w)
+				snprintf(text, sizeof(text), "%s WAITS at %d: reply in %s", king,
+					 ex->master_board, left);
 			cellbuf_text(cb, x, y, w, UI_WAIT, vs->ascii, text);
 		} else {
 			cellbuf_printf(cb, x, y, w, UI_WAIT, vs->ascii, "%s master WAITS at board %d",
@@ -305,7 +316,9 @@ header_master_line(struct cellbuf *cb, int x, int y, int w, const struct view_st
 		}
 		break;
 	case VIEW_MASTER_DONE:
-		cellbuf_printf(cb, x, y, w, UI_DIM, vs->ascii, "%s master done: all games over", king);
+		cellbuf_printf(cb, x, y, w, UI_DIM, vs->ascii,
+			       w >= 29 ? "%s master done: all games over" : "%s done: all games over",
+			       king);
 		break;
 	case VIEW_MASTER_IDLE:
 		cellbuf_printf(cb, x, y, w, UI_WAIT, vs->ascii,
@@ -364,8 +377,10 @@ header_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *
 	snprintf(name, sizeof(name), " %s ", ex->is_sync ? "SYNC" : "ASYNC");
 	n = cellbuf_text(cb, r.x, r.y, r.w, ex->is_sync ? UI_SYNC : UI_ASYNC, vs->ascii, name);
 	cw = ui_text_width(clock) + (ex->finished ? 10 : 1);
-	cellbuf_text(cb, r.x + n + 1, r.y, r.w - n - cw - 2, UI_DIM, vs->ascii,
-		     header_policy_text(ex));
+	/* The policy's words whole or not at all: the badge says the rest. */
+	if (ui_text_width(header_policy_text(ex)) <= r.w - n - cw - 2)
+		cellbuf_text(cb, r.x + n + 1, r.y, r.w - n - cw - 2, UI_DIM, vs->ascii,
+			     header_policy_text(ex));
 	if (ex->finished)
 		cellbuf_printf(cb, r.x + r.w - cw, r.y, cw, UI_GOOD, vs->ascii, "finished %s ", clock);
 	else
@@ -383,13 +398,31 @@ header_view_draw(struct cellbuf *cb, struct ui_rect r, const struct view_state *
 		cellbuf_printf(cb, r.x + 1 + n, r.y + 1, r.w - 1 - n, UI_WAIT, vs->ascii,
 			       "   blocked %s", model);
 	}
-	/* Row 2: work done and how busy the master was; the speed-up if async. */
-	n = cellbuf_printf(cb, r.x + 1, r.y + 2, r.w - 1, UI_NORMAL, vs->ascii,
-			   r.w >= 46 ? "moves %" PRId64 "/%" PRId64 "   master busy %.0f%%" :
-				       "moves %" PRId64 "/%" PRId64 "  busy %.0f%%",
-			   ex->moves_played, ex->moves_total, ex->utilisation * 100.0);
-	if (speedup > 0)
-		cellbuf_printf(cb, r.x + 1 + n, r.y + 2, r.w - 1 - n, UI_GOOD, vs->ascii,
-			       "  %.1f%s faster", speedup, times);
+	/*
+	 * Row 2: work done and how busy the master was; the speed-up if
+	 * async, which is never cut: the words around it go first.
+	 */
+	{
+		static const char *const forms[] = {
+			"moves %" PRId64 "/%" PRId64 "   master busy %.0f%%",
+			"moves %" PRId64 "/%" PRId64 "  busy %.0f%%",
+			"%" PRId64 "/%" PRId64 "  busy %.0f%%",
+		};
+		char work[64], sp[32] = "";
+		int f = 0;
+
+		if (speedup > 0)
+			snprintf(sp, sizeof(sp), "  %.1f%s faster", speedup, times);
+		for (;; f++) {
+			snprintf(work, sizeof(work), forms[f], ex->moves_played, ex->moves_total,
+				 ex->utilisation * 100.0);
+			if (f == 2 || ui_text_width(work) + ui_text_width(sp) <= r.w - 1)
+				break;
+		}
+		if (ui_text_width(work) + ui_text_width(sp) > r.w - 1 && speedup > 0)
+			snprintf(sp, sizeof(sp), "  %.1f%s", speedup, times);
+		n = cellbuf_text(cb, r.x + 1, r.y + 2, r.w - 1, UI_NORMAL, vs->ascii, work);
+		cellbuf_text(cb, r.x + 1 + n, r.y + 2, r.w - 1 - n, UI_GOOD, vs->ascii, sp);
+	}
 	header_master_line(cb, r.x + 1, r.y + 3, r.w - 1, vs, ex);
 }

@@ -259,6 +259,22 @@ layout_compute(struct view_state *vs, int w, int h, struct layout *out)
 	}
 }
 
+void
+layout_sizes_print(FILE *f)
+{
+	fprintf(f, "sizes (columns x rows; each part needs at least):\n"
+		   "  whole view     %dx%d (smaller: a message says what it needs)\n"
+		   "  legend line    %d rows\n"
+		   "  details line   beside the legend from %d rows, instead of it below\n"
+		   "  loop panel     in full from %d rows (the queue and the timers), one line below\n"
+		   "  model screen   %d columns; the symbols join the numbers from 80\n"
+		   "  narration      3 lines from %d rows, 1 below\n"
+		   "  totals, model and article figures and the speed-up are never cut: labels\n"
+		   "  shorten and boards scroll first. Boards are chess diagrams when all fit.\n",
+		LAYOUT_MIN_W, LAYOUT_MIN_H, LAYOUT_LEGEND_H, LAYOUT_DETAILS_H, LAYOUT_LOOP_FULL_H,
+		LAYOUT_MIN_W, LAYOUT_TALL);
+}
+
 int
 layout_columns(const struct layout *lo, int ex)
 {

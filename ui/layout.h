@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "engine/notation.h"
 #include "engine/position.h"
@@ -186,6 +187,8 @@ void layout_render(const struct view_state *vs, const struct layout *lo, struct 
 /* The board under screen cell (x, y): 0 with its exhibition and index, or -1. */
 int layout_hit(const struct view_state *vs, const struct layout *lo, int x, int y, int *ex,
 	       int *board);
+/* What each part of the view needs, for `simul live --help`. */
+void layout_sizes_print(FILE *f);
 /* Boards per row in the focused panel, for the arrow keys. */
 int layout_columns(const struct layout *lo, int ex);
 

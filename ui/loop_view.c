@@ -54,28 +54,48 @@ loop_running(const struct view_state *vs, const struct view_exhibition *ex, char
 	}
 }
 
+/* The one-line summary, the longest form that fits. */
 static void
 loop_one_line(struct cellbuf *cb, struct ui_rect r, const struct view_state *vs,
 	      const struct view_exhibition *ex)
 {
 	const char *dot = vs->ascii ? "-" : "\u00b7";
+	char text[3][96], run[32];
+	enum ui_style st = UI_BOLD;
+	int i = 0;
 
-	if (ex->is_sync)
-		cellbuf_printf(cb, r.x + 1, r.y, r.w - 1, UI_WAIT, vs->ascii,
-			       "one call: board %d %s nothing else runs",
-			       ex->master_board, dot);
-	else if (ex->master_blocked)
-		cellbuf_printf(cb, r.x + 1, r.y, r.w - 1, UI_PAUSED, vs->ascii,
-			       "blocked: nothing runs %s ready %d %s timers %d", dot,
-			       ex->loop.ready_total, dot, ex->loop.timers_total);
-	else if (ex->master == VIEW_MASTER_THINKING)
-		cellbuf_printf(cb, r.x + 1, r.y, r.w - 1, UI_BOLD, vs->ascii,
-			       "ready %d %s timers %d %s run: board %d", ex->loop.ready_total, dot,
-			       ex->loop.timers_total, dot, ex->master_board);
+	if (ex->master == VIEW_MASTER_THINKING)
+		snprintf(run, sizeof(run), "board %d", ex->master_board);
 	else
-		cellbuf_printf(cb, r.x + 1, r.y, r.w - 1, UI_BOLD, vs->ascii,
-			       "ready %d %s timers %d %s run: nothing", ex->loop.ready_total, dot,
-			       ex->loop.timers_total, dot);
+		snprintf(run, sizeof(run), "nothing");
+	if (ex->master == VIEW_MASTER_DONE) {
+		snprintf(text[0], sizeof(text[0]), "done: no callback, no timer left");
+		snprintf(text[1], sizeof(text[1]), "done: nothing left");
+		snprintf(text[2], sizeof(text[2]), "done");
+		st = UI_DIM;
+	} else if (ex->is_sync) {
+		snprintf(text[0], sizeof(text[0]), "one call: board %d %s nothing else runs",
+			 ex->master_board, dot);
+		snprintf(text[1], sizeof(text[1]), "one call: board %d, no other", ex->master_board);
+		snprintf(text[2], sizeof(text[2]), "call: board %d", ex->master_board);
+		st = UI_WAIT;
+	} else if (ex->master_blocked) {
+		snprintf(text[0], sizeof(text[0]), "blocked: nothing runs %s ready %d %s timers %d",
+			 dot, ex->loop.ready_total, dot, ex->loop.timers_total);
+		snprintf(text[1], sizeof(text[1]), "blocked: nothing runs");
+		snprintf(text[2], sizeof(text[2]), "blocked");
+		st = UI_PAUSED;
+	} else {
+		snprintf(text[0], sizeof(text[0]), "ready %d %s timers %d %s run: %s",
+			 ex->loop.ready_total, dot, ex->loop.timers_total, dot, run);
+		snprintf(text[1], sizeof(text[1]), "ready %d %s timers %d %s %s", ex->loop.ready_total,
+			 dot, ex->loop.timers_total, dot, run);
+		snprintf(text[2], sizeof(text[2]), "ready %d %s timers %d", ex->loop.ready_total, dot,
+			 ex->loop.timers_total);
+	}
+	while (i < 2 && ui_text_width(text[i]) > r.w - 1)
+		i++;
+	cellbuf_text(cb, r.x + 1, r.y, r.w - 1, st, vs->ascii, text[i]);
 }
 
 /* One column of entries: the ready queue (waited) or the timers (due, in). */

@@ -1,8 +1,9 @@
 /*
  * The live view's costs, in three figures:
  *   1. render time per frame: snapshot, layout and drawing into the cell
- *      buffer, 24 boards x 2 exhibitions on 200x60 (target < 1 ms), and the
- *      same for 1,000 boards (tiles, scrolled);
+ *      buffer, 24 boards x 2 exhibitions on 200x60 (target < 1 ms), the
+ *      same with the loop panel on 200x60 and 120x40 (target < 1 ms), and
+ *      1,000 boards (tiles, scrolled);
  *   2. startup to first frame of the real live view (target < 50 ms);
  *   3. CPU share of a live run at the default speed (target < 5% of one
  *      core), the live view running on a pseudo-terminal of 200x60 in a
@@ -11,6 +12,7 @@
  * Prints figures; never fails on speed.
  */
 #include <locale.h>
+#include <stdbool.h>
 #include <pty.h>
 #include <signal.h>
 #include <stdio.h>
@@ -28,7 +30,7 @@
 
 /* Mean µs per frame for a sim of `boards` boards, stepped to simulated `at`. */
 static double
-bench_frames(int boards, simtime_t at, int frames, int *mode)
+bench_frames(int boards, simtime_t at, int frames, bool loop_panel, int w, int h, int *mode)
 {
 	struct sim_config c;
 	enum sim_policy pol[2] = { SIM_SYNC, SIM_READY };
@@ -49,11 +51,12 @@ bench_frames(int boards, simtime_t at, int frames, int *mode)
 	while (sim_now(s) < at && sim_step(s) == 0)
 		;
 	snapshot_view_init(&sv, s);
-	cellbuf_init(&cb, 200, 60);
-	snapshot_view_frame(&sv, s, 200, 60, &lo, &cb);
+	sv.vs.loop_panel = loop_panel;
+	cellbuf_init(&cb, w, h);
+	snapshot_view_frame(&sv, s, w, h, &lo, &cb);
 	t0 = realtime_monotonic();
 	for (int i = 0; i < frames; i++)
-		snapshot_view_frame(&sv, s, 200, 60, &lo, &cb);
+		snapshot_view_frame(&sv, s, w, h, &lo, &cb);
 	t = realtime_monotonic() - t0;
 	*mode = lo.mode;
 	cellbuf_free(&cb);
@@ -147,10 +150,16 @@ main(int argc, char **argv)
 	int mode;
 
 	engine_init();
-	us = bench_frames(24, SIM_SECONDS(30 * 60), 2000, &mode);
+	us = bench_frames(24, SIM_SECONDS(30 * 60), 2000, false, 200, 60, &mode);
 	printf("render 24 boards x 2 exhibitions, 200x60 (%s): %.1f us per frame (target < 1000)\n",
 	       mode == LAYOUT_DIAGRAMS ? "diagrams" : "tiles", us);
-	us = bench_frames(1000, SIM_SECONDS(10 * 60), 500, &mode);
+	us = bench_frames(24, SIM_SECONDS(30 * 60), 2000, true, 200, 60, &mode);
+	printf("render 24 boards with the loop panel, 200x60 (%s): %.1f us per frame (target < 1000)\n",
+	       mode == LAYOUT_DIAGRAMS ? "diagrams" : "tiles", us);
+	us = bench_frames(24, SIM_SECONDS(30 * 60), 2000, true, 120, 40, &mode);
+	printf("render 24 boards with the loop panel, 120x40 (%s): %.1f us per frame (target < 1000)\n",
+	       mode == LAYOUT_DIAGRAMS ? "diagrams" : "tiles", us);
+	us = bench_frames(1000, SIM_SECONDS(10 * 60), 500, false, 200, 60, &mode);
 	printf("render 1000 boards x 2 exhibitions, 200x60 (%s): %.1f us per frame\n",
 	       mode == LAYOUT_DIAGRAMS ? "diagrams" : "tiles", us);
 	fflush(stdout);

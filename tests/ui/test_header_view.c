@@ -108,12 +108,16 @@ Test(header_view, details_line_shows_the_stall_and_lateness)
 Test(header_view, legend_names_every_mark)
 {
 	render(200, 60);
-	assert_at(0, 1, " \u2654 the master  \u25cb \u25cf master / opponent to move  \u2588\u2588 time "
+	assert_at(0, 1, " \u2654 the master  \u25cb\u25cf master / opponent to move  \u2588\u2588 time "
 		  "left to think  wait board waits for the master  \u2588 strip: master busy  \u2591 "
 		  "master waiting  \u2573 blocking call");
 	render(80, 24);
-	assert_at(0, 1, " \u2654 master  \u25cb \u25cf to move  \u2588\u2588 thinking  wait waits  \u2588 busy  "
-		  "\u2591 waiting  \u2573 blocking");
+	assert_at(0, 1, " \u2654 master  \u25cb\u25cf turn  \u2588\u2588 think  wait waits  \u2588 busy  "
+		  "\u2591 wait  \u2573 block");
+	/* 60 columns: one space between, every mark still named. */
+	render(60, 20);
+	assert_at(0, 1, " \u2654 master \u25cb\u25cf turn \u2588\u2588 think wait waits \u2588 busy "
+		  "\u2591 wait \u2573 block");
 }
 
 Test(header_view, blocked_master_says_so_loudly_at_every_width)

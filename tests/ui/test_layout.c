@@ -60,7 +60,7 @@ Test(layout, small_screen_still_shows_all_24_boards)
 	/* The figures are never cut: the labels shorten first. */
 	assert_at(1, 3, "projected 12:00:00  article 12:00:00");
 	assert_at(41, 3, "projected 1:00:55  article 1:00:55");
-	assert_at(1, 4, "moves 3/720  busy 10%");
+	assert_at(1, 4, "moves 3/720   master busy 10%");
 	/* The master's line takes its short form rather than being cut. */
 	assert_at(1, 5, "\u2654 WAITS at board 1: reply in 30 s");
 	assert_at(41, 4, "moves 30/720  busy 100%  11.8\u00d7 faster");
@@ -106,7 +106,7 @@ ParameterizedTest(struct size_case *c, layout, every_size_keeps_panels_inside_th
 	}
 	cr_assert(eq(int, fx.lo.footer.y, c->h - 1));
 	/* The master's line is on screen at every size. */
-	assert_on_screen("WAITS at board 1");
+	assert_on_screen("WAITS at ");
 }
 
 Test(layout, mouse_hits_map_back_to_boards)
@@ -208,4 +208,31 @@ Test(layout_format, compact_durations_fit_four_columns)
 		view_fmt_compact(cases[i].s * SIM_US_PER_S, buf, sizeof(buf));
 		cr_assert(eq(str, buf, (char *)cases[i].text));
 	}
+}
+
+/* At every size, with the loop panel or not: totals, model figures and the speed-up whole. */
+Test(layout, totals_and_speedup_are_never_cut)
+{
+	static const int sizes[][2] = { { 200, 60 }, { 120, 40 }, { 80, 24 }, { 60, 20 } };
+
+	for (int loop = 0; loop < 2; loop++)
+		for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+			fx.vs.loop_panel = loop;
+			render(sizes[i][0], sizes[i][1]);
+			assert_on_screen("11.8\u00d7 faster");
+			for (int p = 0; p < fx.lo.npanels; p++) {
+				const struct ui_rect *h = &fx.lo.panel[p].header;
+
+				for (int row = 1; row <= 2; row++) {
+					char line[1024];
+
+					cellbuf_row(&fx.cb, h->y + row, line, sizeof(line));
+					cr_assert(eq(ptr, strstr(line, "\u2026"), NULL), "%dx%d: \"%s\"",
+						  sizes[i][0], sizes[i][1], line);
+				}
+			}
+			assert_on_screen("12:00:00");
+			assert_on_screen("1:00:55");
+			assert_on_screen("11.8\u00d7");
+		}
 }
