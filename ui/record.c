@@ -37,6 +37,7 @@ struct replay {
 	int			argc;
 	struct replay_key	*keys;
 	size_t			nkeys, cap;
+	int			w, h;		/* the recorded screen, for clicks */
 	double			end_real;
 	simtime_t		end_sim;
 	char			state[SIM_EXHIBITIONS_MAX][128];	/* recorded "state" lines */
@@ -140,6 +141,8 @@ record_begin(struct record *r, const struct live *lv)
 		snprintf(buf, sizeof(buf), "--blocking-opponent=%d", c->blocking[i] + 1);
 		put_arg(r->af.f, buf);
 	}
+	/* Clicks land on cells: a headless replay lays the view out at this size. */
+	fprintf(r->af.f, "size %d %d\n", lv->screen.w, lv->screen.h);
 	r->started = realtime_monotonic();
 }
 
@@ -237,6 +240,8 @@ replay_line(struct replay *rp, char *line, char *err, size_t errlen)
 		rp->keys[rp->nkeys++] = k;
 		return 0;
 	}
+	if (sscanf(line, "size %d %d", &rp->w, &rp->h) == 2)
+		return 0;
 	if (sscanf(line, "end %lf %lld", &real, &sim) == 2) {
 		rp->end_real = real;
 		rp->end_sim = (simtime_t)sim;
@@ -396,7 +401,8 @@ replay_headless(struct replay *rp, struct live *lv)
 		live_key(lv, &rp->keys[i].in);
 		paused = sim_paused(lv->sim);
 		sim_pause(lv->sim, true);
-		snapshot_view_frame(&lv->sv, lv->sim, 160, 50, &lv->lo, &lv->cb);
+		snapshot_view_frame(&lv->sv, lv->sim, rp->w > 0 ? rp->w : 160, rp->h > 0 ? rp->h : 50,
+				    &lv->lo, &lv->cb);
 	}
 	if (lv->exit_code < 0)
 		replay_advance(lv, rp->end_sim);

@@ -4,13 +4,15 @@
  * is a text file: a format line and the simul version, the exhibition as
  * command-line arguments (regenerated from the config, so presets and
  * defaults are spelled out), every key with the real seconds since the
- * start and the simulated time it was pressed at, and at the end the
+ * start and the simulated time it was pressed at (a click with its cell,
+ * the screen's size recorded once), and at the end the
  * seed and each exhibition's state when the session ended:
  *
  *	simul-recording 1
  *	simul 0.1.0
  *	arg --boards
  *	arg 8
+ *	size 160 50
  *	key 1.520000 91200000 32 0 0
  *	end 9.000000 540000000
  *	seed 1
