@@ -106,7 +106,7 @@ bench_report_fields(FILE *f)
 	fputs("JSON and CSV fields of a cell, after model, boards, status (ok, simul cap, system "
 	      "limit,\nsimul time cap, failed, interrupted) and error:\n", f);
 	for (size_t k = 0; k < ARRAY_LEN(bench_fields); k++)
-		fprintf(f, "  %-20s %s\n", bench_fields[k].name, bench_fields[k].doc);
+		fprintf(f, "  %-22s %s\n", bench_fields[k].name, bench_fields[k].doc);
 }
 
 static void
