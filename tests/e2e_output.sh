@@ -21,16 +21,22 @@ no_temp() { # no temporary file anywhere in $TMP (hidden ones included)
 }
 
 # 4. A device: written into, never replaced; a failed write is exit 1 naming it.
+# As root, a regression would replace the device node itself: the checks
+# use private nodes made here (the same devices), so /dev stays whole; as
+# another user /dev cannot be touched anyway.
+FULL=$TMP/full NULL=$TMP/null
+mknod -m 666 "$FULL" c 1 7 2>/dev/null || FULL=/dev/full
+mknod -m 666 "$NULL" c 1 3 2>/dev/null || NULL=/dev/null
 for opt in --pgn --trace; do
-	"$SIMUL" run "${Q[@]}" $opt /dev/full >/dev/null 2>"$TMP/err"
+	"$SIMUL" run "${Q[@]}" $opt "$FULL" >/dev/null 2>"$TMP/err"
 	rc=$?
-	[ $rc = 1 ] || fail "$opt /dev/full: exit $rc, want 1"
-	grep -q -- "$opt: cannot write /dev/full: No space left on device" "$TMP/err" ||
-		fail "$opt /dev/full: message: $(cat "$TMP/err")"
-	[ -c /dev/full ] || fail "$opt /dev/full: /dev/full is no longer a character device"
+	[ $rc = 1 ] || fail "$opt $FULL: exit $rc, want 1"
+	grep -q -- "$opt: cannot write $FULL: No space left on device" "$TMP/err" ||
+		fail "$opt $FULL: message: $(cat "$TMP/err")"
+	[ -c "$FULL" ] || fail "$opt $FULL: no longer a character device"
 done
-"$SIMUL" run "${Q[@]}" --pgn /dev/null --trace /dev/null >/dev/null || fail "/dev/null: exit $?"
-[ -c /dev/null ] || fail "/dev/null replaced"
+"$SIMUL" run "${Q[@]}" --pgn "$NULL" --trace "$NULL" >/dev/null || fail "$NULL: exit $?"
+[ -c "$NULL" ] || fail "$NULL replaced"
 
 # 5. Symlinks: the target is written, the link kept; a dangling link creates its target.
 echo old >"$TMP/real.pgn"
@@ -142,7 +148,7 @@ echo old >"$TMP/k.pgn"
 pid=$!
 sleep 0.5
 kill -KILL $pid
-wait $pid 2>/dev/null
+{ wait $pid; } 2>/dev/null
 [ "$(cat "$TMP/k.pgn")" = old ] || fail "SIGKILL: the old file changed"
 no_temp "SIGKILL"
 
