@@ -8,9 +8,8 @@
 #include "sim/sim_internal.h"
 
 void
-board_task_step(struct board_task *bt, simtime_t t)
+board_task_step(struct exhibition *ex, struct board_task *bt, simtime_t t)
 {
-	struct exhibition *ex = bt->ex;
 	char san[MOVE_TEXT_MAX] = "";
 	int ply = 2 * bt->master_moves - 1;
 	bool over = chess_play(ex, bt->index, ply, san);

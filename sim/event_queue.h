@@ -15,16 +15,21 @@
 
 #include "sim/dist.h"
 
+/*
+ * 16 bytes, one per board: the sequence number is 32 bits, since an
+ * exhibition schedules at most three events per master move (his think,
+ * his walk, the reply), under 2^32 for SIM_BOARDS_MAX x SIM_MOVES_MAX.
+ */
 struct event_entry {
 	simtime_t	t;
-	uint64_t	seq;
-	int		task;		/* board index, or -1 for the master */
+	uint32_t	seq;
+	int32_t		task;		/* board index, or -1 for the master */
 };
 
 struct event_queue {
 	struct event_entry	*heap;
 	size_t			n, cap;
-	uint64_t		seq;	/* next sequence number */
+	uint32_t		seq;	/* next sequence number */
 };
 
 int event_queue_init(struct event_queue *q, size_t cap);

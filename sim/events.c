@@ -72,7 +72,7 @@ events_dispatch(struct exhibition *ex)
 	if (e.task < 0) {
 		master_step(&ex->master, e.t);
 	} else {
-		board_task_step(&ex->boards[e.task], e.t);
+		board_task_step(ex, &ex->boards[e.task], e.t);
 		master_board_changed(&ex->master, e.task, e.t);
 	}
 	return 0;

@@ -11,6 +11,10 @@
 
 #include "sim/sim_internal.h"
 
+/* event_queue.h's 32-bit sequence numbers: three events a master move at most. */
+_Static_assert(3ULL * SIM_BOARDS_MAX * SIM_MOVES_MAX + 1 < UINT32_MAX,
+	       "the event queue's sequence numbers would wrap");
+
 int
 exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy p)
 {
@@ -38,7 +42,6 @@ exhibition_init(struct exhibition *ex, struct sim *s, int index, enum sim_policy
 	for (int i = 0; i < n; i++) {
 		struct board_task *bt = &ex->boards[i];
 
-		bt->ex = ex;
 		bt->index = i;
 		bt->finished_at = -1;
 		bt->parked = -1;

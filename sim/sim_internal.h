@@ -30,8 +30,8 @@ enum { SIM_SPANS_MAX = 1 << 15 };
 
 struct exhibition;
 
+/* One per board per exhibition: kept small, a million of them fit in 72 MB. */
 struct board_task {
-	struct exhibition	*ex;
 	simtime_t		ready_at;	/* since when it waits for the master */
 	simtime_t		think_start;	/* opponent's think */
 	simtime_t		think_end;
@@ -242,7 +242,7 @@ void events_unpark(struct sim *s, int board, simtime_t t);
 
 
 /* board_task.c */
-void board_task_step(struct board_task *bt, simtime_t t);
+void board_task_step(struct exhibition *ex, struct board_task *bt, simtime_t t);
 
 /* master.c */
 void master_step(struct master *m, simtime_t t);
