@@ -12,6 +12,18 @@
 #include "sim/sim.h"
 #include "sim/uci_engine.h"
 
+/* "master, grandmaster, ..." from the profile table, for messages. */
+static void
+profile_names(char *out, size_t len)
+{
+	size_t n, used = 0;
+	const struct player_profile *p = player_profiles(&n);
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n && used < len; i++)
+		used += (size_t)snprintf(out + used, len - used, "%s%s", i ? ", " : "", p[i].name);
+}
+
 static const char *const policy_names[SIM_POLICY_NB] = { "sync", "round-robin", "ready" };
 
 const char *
@@ -107,7 +119,11 @@ sim_opponents_split(const char *spec, int boards, struct sim_opponent_entry *out
 			return -1;
 		}
 		if (!uci_spec_is(tok) && player_profile_find(tok) == NULL) {
-			snprintf(err, errlen, "opponents: \"%s\" is not a player profile or uci:CMD", tok);
+			char names[128];
+
+			profile_names(names, sizeof(names));
+			snprintf(err, errlen, "opponents: \"%s\" is not a player profile (%s) or uci:CMD",
+				 tok, names);
 			return -1;
 		}
 		if (uci_spec_is(tok)) {
@@ -196,8 +212,11 @@ sim_config_check(const struct sim_config *c, char *err, size_t errlen)
 			return -1;
 		}
 	} else if (player_profile_find(c->master_profile) == NULL) {
-		snprintf(err, errlen, "master: \"%s\" is not a player profile or uci:CMD",
-			 c->master_profile);
+		char names[128];
+
+		profile_names(names, sizeof(names));
+		snprintf(err, errlen, "master: \"%s\" is not a player profile (%s) or uci:CMD",
+			 c->master_profile, names);
 		return -1;
 	}
 	return sim_opponents_parse(c->opponents, c->boards, NULL, err, errlen);

@@ -186,7 +186,8 @@ Test(exhibition, bad_config)
 	sim_config_defaults(&c);
 	snprintf(c.opponents, sizeof(c.opponents), "club:20,grandpa:4");
 	cr_assert(sim_new(&c, &p, 1, err, sizeof(err)) == NULL);
-	cr_assert(eq(str, err, "opponents: \"grandpa\" is not a player profile or uci:CMD"));
+	cr_assert(eq(str, err, "opponents: \"grandpa\" is not a player profile (master, grandmaster, "
+					 "club, beginner, random) or uci:CMD"));
 	snprintf(c.opponents, sizeof(c.opponents), "club:20,beginner:5");
 	cr_assert(sim_new(&c, &p, 1, err, sizeof(err)) == NULL);
 	cr_assert(eq(str, err, "opponents: \"club:20,beginner:5\" names more than the 24 boards"));
