@@ -115,6 +115,11 @@ engine_limit_parse(const char *text, struct engine_limit *out, char *err, size_t
 			out->value = t;
 			continue;
 		}
+		if (strcmp(kv, "nodes") != 0 && strcmp(kv, "depth") != 0) {
+			snprintf(err, errlen, "\"%s\" is not nodes, depth, movetime, margin or start",
+				 kv);
+			return -1;
+		}
 		errno = 0;
 		n = strtoll(v, &end, 10);
 		if (end == v || *end != '\0' || errno != 0 || n < 1 ||
@@ -122,15 +127,7 @@ engine_limit_parse(const char *text, struct engine_limit *out, char *err, size_t
 			snprintf(err, errlen, "%s: \"%s\" is not a positive count", kv, v);
 			return -1;
 		}
-		if (strcmp(kv, "nodes") == 0) {
-			out->kind = ENGINE_LIMIT_NODES;
-		} else if (strcmp(kv, "depth") == 0) {
-			out->kind = ENGINE_LIMIT_DEPTH;
-		} else {
-			snprintf(err, errlen, "\"%s\" is not nodes, depth, movetime, margin or start",
-				 kv);
-			return -1;
-		}
+		out->kind = strcmp(kv, "nodes") == 0 ? ENGINE_LIMIT_NODES : ENGINE_LIMIT_DEPTH;
 		out->value = n;
 	}
 	return 0;
