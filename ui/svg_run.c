@@ -161,7 +161,9 @@ picture_run(FILE *f, const struct sim *s)
 		draw_strip(&g, ev, per, y);
 		duration_hms(st[i].total, t0, sizeof(t0));
 		svg_text(&g, xe + 12, y + RUN_STRIP_H / 2, 26, SVG_START, true, "%s", t0);
-		if (i > 0 && st[i].total > 0 && st[0].policy == SIM_SYNC)
+		/* A speed-up only between two totals, not two runs cut short. */
+		if (i > 0 && st[i].total > 0 && st[0].policy == SIM_SYNC && ev->finished &&
+		    snap.ex[0].finished)
 			svg_text(&g, xe + 12, y + RUN_STRIP_H / 2 + 28, 20, SVG_START, false,
 				 "%.1f\u00d7 faster than sync",
 				 (double)st[0].total / (double)st[i].total);
@@ -176,17 +178,17 @@ picture_run(FILE *f, const struct sim *s)
 	if (blocked)
 		legend(&g, RUN_X0 + 660, y, SVG_CROSS, "blocked in a blocking call");
 	y += 44;
-	used = snprintf(line, sizeof(line), "model:");
+	used = snprintf(line, sizeof(line), "%s", snap.finished ? "model:" : "model, for the whole run:");
 	for (int i = 0; i < n; i++) {
 		duration_hms(st[i].model_total, t1, sizeof(t1));
 		used += snprintf(line + used, sizeof(line) - (size_t)used, "%s %s %s%s",
 				 i ? "," : "", sim_policy_name(st[i].policy), t1,
-				 st[i].model_exact ? "" : " (approx.)");
+				 st[i].model_exact || !snap.finished ? "" : " (approx.)");
 	}
 	svg_text(&g, 24, y, 22, SVG_START, false, "%s", line);
 	svg_text(&g, 24, y + 34, 22, SVG_START, false,
 		 "sync = N\u00b7M\u00b7(Tm+To);  async = (M\u22121)\u00b7max(N\u00b7Tm, Tm+To) + N\u00b7Tm + To");
 	svg_text(&g, 24, y + 68, 22, SVG_START, false,
-		 "The master is not faster: he stops waiting. The last To is why 1 hour is 1:00:55.");
+		 "The master is not faster: he stops waiting. Async ends To after his last move.");
 	return svg_end(&g);
 }
