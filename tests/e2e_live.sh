@@ -190,6 +190,39 @@ echo "e2e_live: b blocks board 1; the loop panel says blocked: nothing runs"
 "${TMUX_CMD[@]}" send-keys -t "$SESSION" q
 wait_for "^${PROMPT}" 5
 
+# Every other visible key, one effect each, on a 200x60 window.
+"${TMUX_CMD[@]}" resize-window -t "$SESSION" -x 200 -y 60
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" "clear; '$BIN' --speed 60" Enter
+wait_for ' SYNC .* ASYNC ' 5
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" -
+wait_for 'speed 30× ' 3
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" s
+wait_for 'PAUSED *$' 3
+wait_for 'the event loop \(asyncio: loop._ready, loop._scheduled\)' 3
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" s
+wait_for 'running: |the loop runs the next callback|reply timer' 3
+echo "e2e_live: - halves the speed; s pauses, steps and shows the loop panel"
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" d
+wait_for 'loop: stall .* search in slices' 3
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" Enter
+wait_for 'board 1  sync' 3
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" Escape
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" p
+wait_for 'now round-robin: the same total here' 5
+wait_for 'ASYNC  round-robin' 3
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" r
+wait_for 'restarted with seed 2' 5
+wait_for 'seed 2' 1
+echo "e2e_live: d shows the details line, Enter zooms, p switches the policy and says why the totals agree, r restarts"
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" f
+wait_for 'finished *$' 30
+wait_for 'fast-forwarded: every exhibition played to its end' 1
+n=$(screen | grep -c 'fast-forwarded')
+[[ "$n" == 1 ]] || fail "the fast-forward notice is shown $n times"
+echo "e2e_live: f finishes both exhibitions; the header says finished, the notice once"
+"${TMUX_CMD[@]}" send-keys -t "$SESSION" q
+wait_for "^${PROMPT}" 5
+
 # Ctrl-C restores the terminal too, and --pgn keeps the games so far ("*").
 PGN=$(mktemp -d)/live.pgn
 "${TMUX_CMD[@]}" send-keys -t "$SESSION" "clear; '$BIN' --pgn '$PGN' --speed 600" Enter

@@ -19,9 +19,10 @@ static const char *const help_lesson[] = {
 	"ASYNC: he moves, walks on, and comes back when a reply is ready, like",
 	"an event loop. Same moves, same thinking, far less waiting: the busy",
 	"strip shows where the time goes.",
-	"g runs each search in one go inside a callback: the view stalls and the",
-	"loop's lateness grows (--master grandmaster makes it plain to see); the",
-	"simulated totals do not change. --blocking-opponent K: board K blocks.",
+	"l: the loop as asyncio names it: the running callback, the ready queue",
+	"(loop._ready) and the scheduled timers (loop._scheduled). m: the model.",
+	"g: each search in one go inside a callback, b: a blocking call; the",
+	"heartbeat (top left) stops, the simulated totals do not change.",
 };
 
 void

@@ -21,14 +21,18 @@ Test(help_view, help_overlay_has_the_lesson_and_every_key)
 	assert_on_screen("r          restart with a new seed");
 	assert_on_screen("p          async policy: rr / ready");
 	assert_on_screen("g          greedy search: loop stalls");
-	assert_on_screen("loop's lateness grows (--master grandmaster makes it plain to see); the");
-	assert_on_screen("simulated totals do not change. --blocking-opponent K: board K blocks.");
+	assert_on_screen("(loop._ready) and the scheduled timers (loop._scheduled). m: the model.");
+	assert_on_screen("heartbeat (top left) stops, the simulated totals do not change.");
+	assert_on_screen("b          block the focused board");
+	assert_on_screen("l          the loop: queue, timers");
+	assert_on_screen("m          the model, worked out");
+	assert_on_screen("d          details: stall, lateness");
 	assert_on_screen("click      focus a board");
 	assert_on_screen("e          save the strips as SVG");
 	assert_on_screen("q          quit (Ctrl-C too)");
 	assert_on_screen(" any key closes this help ");
-	/* Centred: the frame's corner at ((120-78)/2, (40-21)/2). */
-	assert_at(21, 9, "\u250c\u2500 simul: help");
+	/* Centred: the frame's corner at ((120-78)/2, (40-23)/2). */
+	assert_at(21, 8, "\u250c\u2500 simul: help");
 }
 
 Test(help_view, help_overlay_fits_a_small_screen)
@@ -36,7 +40,7 @@ Test(help_view, help_overlay_fits_a_small_screen)
 	fx.vs.help = true;
 	fx.vs.ascii = true;
 	render(80, 24);
-	assert_at(1, 1, "+- simul: help");
+	assert_at(1, 0, "+- simul: help");
 	assert_on_screen("arrows Tab move the focus");
 	assert_on_screen("q          quit (Ctrl-C too)");
 	assert_on_screen("speed x2 / :2");
