@@ -94,6 +94,21 @@ ln "$TMP/a.csv" "$TMP/b.csv"
 	[ "$(stat -c %h "$TMP/a.csv")" = 2 ] || fail "hard link split"
 [ "$(head -1 "$TMP/b.csv" | cut -d, -f1)" = run ] || fail "hard link: the other name has the old data"
 
+# A file we may write in a directory we may not (as another user, when root
+# can become one): staged elsewhere, written in place, nothing left beside it.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null &&
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$SIMUL" --version >/dev/null 2>&1; then
+	chmod 755 "$TMP"
+	mkdir "$TMP/rodir"
+	echo old >"$TMP/rodir/w.pgn"
+	chown 65534 "$TMP/rodir/w.pgn"
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$SIMUL" run "${Q[@]}" --pgn "$TMP/rodir/w.pgn" \
+		>/dev/null 2>"$TMP/err" || fail "read-only directory: exit $?: $(cat "$TMP/err")"
+	[ "$(games "$TMP/rodir/w.pgn")" = 12 ] || fail "read-only directory: $(games "$TMP/rodir/w.pgn") games"
+	[ "$(ls -A "$TMP/rodir")" = w.pgn ] || fail "read-only directory: left $(ls -A "$TMP/rodir")"
+	chmod 700 "$TMP"
+fi
+
 # A failed write (file size limit, SIGXFSZ ignored so write says EFBIG): exit 1
 # naming the path, the old file intact, renamed or copied in place alike.
 echo old >"$TMP/big.csv"

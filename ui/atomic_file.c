@@ -256,6 +256,19 @@ atomic_file_open(struct atomic_file *af, const char *path, char *err, size_t err
 	umask(mask);
 	mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
 	fd = atomic_tmp_open(af, mode);
+	if (fd < 0 && exists && (errno == EACCES || errno == EPERM || errno == EROFS)) {
+		/*
+		 * A file we may write in a directory we may not: the data waits
+		 * in an anonymous file in $TMPDIR and is copied in place.
+		 */
+		const char *tmpdir = getenv("TMPDIR");
+
+		fd = open(tmpdir != NULL && tmpdir[0] != '\0' ? tmpdir : "/tmp",
+			  O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+		af->kind = ATOMIC_FILE_IN_PLACE;
+		if (fd < 0)
+			errno = EACCES;
+	}
 	if (fd < 0)
 		return atomic_fail(af, path, strerror(errno), err, errlen);
 	if (exists) {

@@ -10,9 +10,10 @@
  *                               kept); an existing file's mode and, where
  *                               permitted, owner are kept.
  *   regular file, hard-linked   the same temporary file, copied into the
- *                               target in place on commit, so every name
- *                               sees the new data (a rename would split
- *                               the link).
+ *   (or in a directory we may   target in place on commit, so every name
+ *   not write)                  sees the new data (a rename would split
+ *                               the link); the temporary file then lives
+ *                               in $TMPDIR if the directory refuses it.
  *   device, FIFO, socket,       written directly, as a shell redirection
  *   our own stdout or stderr    would: nothing there can be replaced.
  *

@@ -9,8 +9,11 @@ file back. A mutant is killed when a test fails, survives when the suite
 passes, is stillborn when it does not compile (not counted) and stale when
 its text is no longer in the file (update the list).
 
-Prints one line a mutant, then the score (killed / (killed + survived))
-and the survivors with their "why". Exits 1 when the score is below
+Prints one line a mutant (with the tests that killed it: check that a
+kill is not a flaky test's), then the score (killed / (killed +
+survived)) and the survivors with their "why" and, for the known
+equivalent ones, their "harmless" line; a survivor without one needs a
+test. Exits 1 when the score is below
 --goal (default 90 %), 0 otherwise. Not part of the default CI: a mutant
 costs a rebuild and a suite run, a few minutes on two cores.
 
@@ -36,11 +39,13 @@ def parse(path):
     for line in open(path, encoding="utf-8").read().split("\n"):
         if line.startswith("@@ "):
             name, file = line[3:].split()
-            muts.append({"name": name, "file": file, "why": "", "edits": []})
+            muts.append({"name": name, "file": file, "why": "", "harmless": "", "edits": []})
         elif not muts or line.startswith("#"):
             continue
         elif line.startswith("why: "):
             muts[-1]["why"] = line[5:]
+        elif line.startswith("harmless: "):
+            muts[-1]["harmless"] = line[10:]
         elif line.startswith("- "):
             muts[-1]["edits"].append([line[2:], None])
         elif line.startswith("+ "):
@@ -132,6 +137,7 @@ def main():
           f"{sum(v == 'stale' for _, v in results)} stale")
     for m in survived:
         print(f"  survivor {m['name']} ({m['file']}): {m['why']}")
+        print(f"    {'harmless: ' + m['harmless'] if m['harmless'] else 'NEEDS A TEST'}")
     if not a.keep and not a.work:
         shutil.rmtree(work, ignore_errors=True)
     elif a.keep:
