@@ -18,7 +18,9 @@ enum {
 	LAYOUT_TALL = 40,	/* from this height on: 3 narration lines, spacing */
 	LAYOUT_LEGEND_H = 20,	/* from this height on: the legend line */
 	LAYOUT_DETAILS_H = 24,	/* the details line beside the legend, not instead */
-	LAYOUT_LOOP_FULL_H = 34	/* the loop panel in full; below, one line */
+	LAYOUT_LOOP_FULL_H = 34,	/* the loop panel in full; below, one line */
+	LAYOUT_LOOP_SPARE = 9,	/* rows the boards leave empty: the loop panel takes them */
+	LAYOUT_LOOP_MAX = 14
 };
 
 /* d shows it; greedy and a blocked master show it by themselves: the stall is the lesson. */
@@ -180,8 +182,26 @@ layout_loop_height(const struct view_state *vs, int h)
 	if (!vs->loop_panel && !vs->stepping)
 		return 0;
 	if (h >= 56)
-		return 14;
+		return LAYOUT_LOOP_MAX;
 	return h >= LAYOUT_LOOP_FULL_H ? 10 : 1;
+}
+
+/*
+ * Rows the boards leave empty on a large screen go to the loop panel:
+ * the mechanism under the result, rather than blank space.
+ */
+static void
+layout_spare_loop(struct layout_panel *lp)
+{
+	int used = lp->total_rows * lp->cell_h, spare = lp->boards.h - used;
+
+	if (lp->loop.h > 0 || spare < LAYOUT_LOOP_SPARE)
+		return;
+	lp->loop.h = spare - 1 < LAYOUT_LOOP_MAX ? spare - 1 : LAYOUT_LOOP_MAX;
+	lp->loop.x = lp->boards.x;
+	lp->loop.w = lp->boards.w;
+	lp->loop.y = lp->boards.y + lp->boards.h - lp->loop.h;
+	lp->boards.h -= lp->loop.h;
 }
 
 void
@@ -249,6 +269,7 @@ layout_compute(struct view_state *vs, int w, int h, struct layout *out)
 			lp->rows = lp->total_rows;
 			lp->first = 0;
 			vs->scroll[p] = 0;
+			layout_spare_loop(lp);
 		}
 		return;
 	}
@@ -256,6 +277,8 @@ layout_compute(struct view_state *vs, int w, int h, struct layout *out)
 	for (int p = 0; p < nex; p++) {
 		layout_tiles(vs, p, &out->panel[p]);
 		layout_scroll(vs, p, &out->panel[p]);
+		if (out->panel[p].rows >= out->panel[p].total_rows)
+			layout_spare_loop(&out->panel[p]);
 	}
 }
 

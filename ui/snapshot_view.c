@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { SNAPSHOT_LOOP_ALWAYS = 4096 };
+
 #include "engine/xalloc.h"
 
 void
@@ -97,8 +99,11 @@ snapshot_fill_exhibition(struct snapshot_view *sv, const struct sim *s, int i)
 		sv->noted[i] = true;
 	}
 	v->note = e->finished ? sv->note[i] : NULL;
-	/* O(boards): only while the loop panel is shown. */
-	if (sv->vs.loop_panel || sv->vs.stepping)
+	/*
+	 * O(boards): always for a class-sized exhibition (a large screen shows
+	 * the panel in its spare rows), else only while it is asked for.
+	 */
+	if (sv->vs.loop_panel || sv->vs.stepping || sv->nboards <= SNAPSHOT_LOOP_ALWAYS)
 		sim_loop_view(s, i, &v->loop);
 }
 

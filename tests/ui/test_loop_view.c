@@ -66,3 +66,17 @@ Test(loop_view, one_line_when_small)
 	cr_assert(eq(int, fx.lo.panel[1].loop.h, 14));
 	assert_on_screen("board 8   waited 10 s");
 }
+
+/* A large screen gives the rows the boards leave empty to the loop panel, unasked. */
+Test(loop_view, large_screen_uses_spare_rows)
+{
+	script();
+	fx.vs.loop_panel = false;
+	render(200, 60);
+	cr_assert(eq(int, fx.lo.mode, LAYOUT_DIAGRAMS));
+	cr_assert(ge(int, fx.lo.panel[1].loop.h, 9));
+	assert_on_screen("board 8   waited 10 s");
+	/* 80x24 has no rows to spare: nothing unasked. */
+	render(80, 24);
+	cr_assert(eq(int, fx.lo.panel[1].loop.h, 0));
+}
