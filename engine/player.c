@@ -3,7 +3,11 @@
  * profile is a recipe for the search — how deep and how many nodes it may
  * look, how much random bonus each root move gets (so weaker players
  * prefer a slightly worse move now and then), and how often they blunder
- * outright (play a uniformly random legal move without thinking).
+ * (choose by a hurried 1-ply look with large noise: a plausible move that
+ * may lose material, as a human's blunder does). A profile of depth 0
+ * plays uniformly random legal moves. Each profile carries its rating on
+ * Stockfish's UCI_Elo scale, measured by tests/perf/perf_calibrate
+ * (docs/calibration.md).
  *
  * A think owns its own small transposition table and search context and
  * draws all its randomness from one generator seeded by the seed, the
@@ -11,6 +15,7 @@
  * game and the seed — not on how the work was sliced, on what else ran
  * before, or on how long it took (no profile has a time limit).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,23 +31,33 @@
  * chess on in well under a second of CPU.
  */
 static const struct player_profile player_table[] = {
-	{ "master", "strong: ~1500-node search, no noise, no blunders", 16, 1500, 0, 0 },
+	{ "master", "strong: 8000-node search, no noise, no blunders", SEARCH_MAX_DEPTH, 8000, 0, 0,
+	  0, 0, 0, NULL },
 	/*
-	 * master with 100x the nodes (150,000), kept second so master stays
-	 * the first entry (UCI's default Skill). It exists to make the loop's
-	 * stall visible: with the live view's g key a greedy search of ~0.1 s
-	 * (50-150 ms here) freezes the view, which the ~1 ms of master cannot.
+	 * The strongest, kept second so the exhibition's default stays first.
+	 * It also makes the loop's stall visible: with the live view's g key a
+	 * greedy search of ~0.1 s freezes the view, which the ~1 ms of master
+	 * cannot.
 	 */
-	{ "grandmaster", "slow on purpose: ~0.1 s CPU a move; with g the live view stalls", 16,
-	  150000, 0, 0 },
-	{ "club", "medium: 4-ply search within 400 nodes, 40 cp noise, 2% blunders", 4, 400, 40, 20 },
-	{ "beginner", "weak: 1-ply search, 150 cp noise, 10% blunders", 1, 100, 150, 100 },
-	{ "random", "a uniformly random legal move", 0, 0, 0, 1000 },
+	{ "grandmaster", "400,000-node search (~0.1 s): with g the live view stalls", SEARCH_MAX_DEPTH,
+	  400000, 0, 0, 0, 0, 0, NULL },
+	{ "club", "1500-node search, 40 cp noise, 3% blunders", SEARCH_MAX_DEPTH, 1500, 40, 30,
+	  0, 0, 0, NULL },
+	{ "beginner", "500-node search, 80 cp noise, 7% blunders", SEARCH_MAX_DEPTH, 500, 80, 70,
+	  0, 0, 0, NULL },
+	{ "random", "a uniformly random legal move", 0, 0, 0, 1000, 0, 0, 0, NULL },
 };
 
 enum {
 	PLAYER_TT_MIN = 1 << 10,	/* entries */
 	PLAYER_TT_MAX = 1 << 20,
+	/*
+	 * A blunder is a move chosen as a hurried human chooses one: a 1-ply
+	 * look with this much noise per move, so it is a plausible move that
+	 * may drop material, not a random one.
+	 */
+	PLAYER_BLUNDER_DEPTH = 1,
+	PLAYER_BLUNDER_NOISE_CP = 300,
 };
 
 struct think {
@@ -52,6 +67,8 @@ struct think {
 	move_t				 move;
 	uint64_t			 nodes;
 	bool				 done;
+	bool				 searched;	/* result holds the search's report */
+	struct search_info		 result;
 };
 
 const struct player_profile *
@@ -64,18 +81,58 @@ player_profile_find(const char *name)
 }
 
 const struct player_profile *
+player_profile_for_elo(int elo)
+{
+	const struct player_profile *best = NULL;
+
+	for (size_t i = 0; i < ARRAY_LEN(player_table); i++) {
+		const struct player_profile *p = &player_table[i];
+
+		if (p->elo > 0 && (best == NULL || abs(p->elo - elo) < abs(best->elo - elo)))
+			best = p;
+	}
+	return best;
+}
+
+bool
+player_elo_range(int *lo, int *hi)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < ARRAY_LEN(player_table); i++) {
+		const struct player_profile *p = &player_table[i];
+
+		if (p->elo <= 0)
+			continue;
+		if (!any || p->elo < *lo)
+			*lo = p->elo;
+		if (!any || p->elo > *hi)
+			*hi = p->elo;
+		any = true;
+	}
+	return any;
+}
+
+void
+player_rating_text(const struct player_profile *pr, char *buf, size_t len)
+{
+	if (pr->elo > 0)
+		snprintf(buf, len, "%d Elo (%d..%d)", pr->elo, pr->elo_lo, pr->elo_hi);
+	else
+		snprintf(buf, len, "not rated");
+}
+
+const struct player_profile *
 player_profiles(size_t *n)
 {
 	*n = ARRAY_LEN(player_table);
 	return player_table;
 }
 
-move_t
-player_blunder(const struct player_profile *pr, uint64_t *rng, const move_t *moves, int n)
+bool
+player_blunders(const struct player_profile *pr, uint64_t *rng)
 {
-	if (n <= 0 || (int)(search_random(rng) % 1000) >= pr->blunder_permille)
-		return MOVE_NONE;
-	return moves[search_random(rng) % (uint64_t)n];
+	return (int)(search_random(rng) % 1000) < pr->blunder_permille;
 }
 
 /* Releases the search early: a simul keeps many thinks alive at once. */
@@ -85,6 +142,8 @@ think_finish(struct think *t)
 	if (t->search != NULL) {
 		t->move = search_best_move(t->search);
 		t->nodes = search_nodes(t->search);
+		search_result(t->search, &t->result);
+		t->searched = true;
 		search_free(t->search);
 		t->search = NULL;
 		tt_free(&t->tt);
@@ -95,11 +154,19 @@ think_finish(struct think *t)
 struct think *
 think_new(const struct player_profile *pr, const struct game *g, uint64_t seed)
 {
+	return think_new_extra(pr, g, seed, NULL);
+}
+
+struct think *
+think_new_extra(const struct player_profile *pr, const struct game *g, uint64_t seed,
+    const struct think_extra *extra)
+{
 	struct think *t = xcalloc(1, sizeof(*t));
 	move_t moves[MAX_MOVES];
 	struct search_params sp;
 	uint64_t rng = seed ^ (g->pos.key * 0x9e3779b97f4a7c15ULL) ^ (uint64_t)g->n;
 	size_t entries = PLAYER_TT_MIN;
+	bool blunder;
 	int n;
 
 	t->pr = pr;
@@ -108,8 +175,10 @@ think_new(const struct player_profile *pr, const struct game *g, uint64_t seed)
 		t->done = true;
 		return t;
 	}
-	t->move = player_blunder(pr, &rng, moves, n);
-	if (t->move != MOVE_NONE) {
+	blunder = player_blunders(pr, &rng);
+	if (pr->depth == 0) {
+		/* No search at all: a uniformly random legal move. */
+		t->move = moves[search_random(&rng) % (uint64_t)n];
 		t->done = true;
 		return t;
 	}
@@ -119,10 +188,16 @@ think_new(const struct player_profile *pr, const struct game *g, uint64_t seed)
 	    (t->search = search_new(&t->tt)) == NULL)
 		xalloc_fail(entries * sizeof(struct tt_entry));
 	memset(&sp, 0, sizeof(sp));
-	sp.depth = pr->depth;
+	sp.depth = blunder ? PLAYER_BLUNDER_DEPTH : pr->depth;
 	sp.nodes = pr->nodes;
-	sp.noise_cp = pr->noise_cp;
+	sp.noise_cp = blunder ? PLAYER_BLUNDER_NOISE_CP : pr->noise_cp;
 	sp.noise_seed = search_random(&rng);
+	if (extra != NULL) {
+		sp.movetime_us = extra->movetime_us;
+		sp.info = extra->info;
+		sp.currmove = extra->currmove;
+		sp.info_ctx = extra->info_ctx;
+	}
 	search_start(t->search, &g->pos, g->keys, g->n, &sp);
 	if (search_done(t->search))
 		think_finish(t);
@@ -137,6 +212,36 @@ think_step(struct think *t, uint64_t budget)
 	if (search_step(t->search, budget))
 		think_finish(t);
 	return t->done;
+}
+
+bool
+think_finished(const struct think *t)
+{
+	return t->done;
+}
+
+void
+think_stop(struct think *t)
+{
+	if (t->search != NULL)
+		search_stop(t->search);
+}
+
+bool
+think_result(const struct think *t, struct search_info *out)
+{
+	if (t->search != NULL)
+		search_result(t->search, out);
+	else if (t->searched)
+		*out = t->result;
+	return t->search != NULL || t->searched;
+}
+
+void
+think_set_time_left(struct think *t, int64_t us)
+{
+	if (t->search != NULL)
+		search_set_time_left(t->search, us);
 }
 
 move_t

@@ -81,15 +81,49 @@ search_finish(struct search *s)
 {
 	const struct search_frame *r = &s->stack[0];
 
+	s->result_depth = s->depth_done;
 	if (s->iter > s->depth_done && s->iter_best >= 0) {
 		/* Stopped inside an iteration that already has a searched best: take it. */
 		s->best_move = s->root[s->iter_best].move;
 		s->best_score = s->iter_score;
 		s->pv_len = r->pv_len;
 		memcpy(s->pv, r->pv, (size_t)r->pv_len * sizeof(move_t));
+		s->result_depth = s->iter;
 	}
 	s->done = true;
 	s->ply = 0;
+}
+
+static void
+search_report(struct search *s, int multipv, int score, const move_t *pv, int pv_len)
+{
+	struct search_info info;
+
+	if (s->params.info == NULL)
+		return;
+	info.multipv = multipv;
+	info.depth = s->depth_done;
+	info.score = score;
+	info.nodes = s->nodes;
+	info.elapsed_us = search_now_us() - s->start_us;
+	info.pv_len = pv_len;
+	memcpy(info.pv, pv, (size_t)pv_len * sizeof(move_t));
+	s->params.info(s->params.info_ctx, &info);
+}
+
+/* MultiPV: the exact lines first, best first; a stable sort keeps ties in search order. */
+static void
+search_sort_root(struct search *s)
+{
+	for (int i = 1; i < s->root_n; i++) {
+		struct search_root_move m = s->root[i];
+		int j = i;
+
+		for (; j > 0 && (m.exact > s->root[j - 1].exact ||
+		    (m.exact == s->root[j - 1].exact && m.score > s->root[j - 1].score)); j--)
+			s->root[j] = s->root[j - 1];
+		s->root[j] = m;
+	}
 }
 
 static void
@@ -97,25 +131,45 @@ search_iteration_done(struct search *s)
 {
 	struct search_frame *r = &s->stack[0];
 	struct search_root_move best = s->root[s->iter_best];
-	struct search_info info;
 
 	s->best_move = best.move;
 	s->best_score = s->iter_score;
 	s->depth_done = s->iter;
+	s->result_depth = s->iter;
 	s->pv_len = r->pv_len;
 	memcpy(s->pv, r->pv, (size_t)r->pv_len * sizeof(move_t));
+	if (s->multipv > 1) {
+		search_sort_root(s);
+		for (int i = 0; i < s->multipv && s->root[i].exact; i++) {
+			if (i == 0)
+				search_report(s, 1, s->best_score, s->pv, s->pv_len);
+			else
+				search_report(s, i + 1, s->root[i].score, s->root[i].pv, s->root[i].pv_len);
+		}
+		return;
+	}
 	/* Best first next time, the others in their order. */
 	memmove(&s->root[1], &s->root[0], (size_t)s->iter_best * sizeof(s->root[0]));
 	s->root[0] = best;
-	if (s->params.info != NULL) {
-		info.depth = s->depth_done;
-		info.score = s->best_score;
-		info.nodes = s->nodes;
-		info.elapsed_us = search_now_us() - s->start_us;
-		info.pv_len = s->pv_len;
-		memcpy(info.pv, s->pv, (size_t)s->pv_len * sizeof(move_t));
-		s->params.info(s->params.info_ctx, &info);
+	search_report(s, 1, s->best_score, s->pv, s->pv_len);
+}
+
+/* searchmoves: keeps the root moves that are in the list (all of them when none is). */
+static void
+search_filter_root(struct search_frame *r, const move_t *only, int n_only)
+{
+	int kept = 0;
+
+	for (int i = 0; i < r->n; i++) {
+		for (int j = 0; j < n_only; j++) {
+			if (r->moves[i] == only[j]) {
+				r->moves[kept++] = r->moves[i];
+				break;
+			}
+		}
 	}
+	if (kept > 0)
+		r->n = kept;
 }
 
 void
@@ -162,12 +216,17 @@ search_start(struct search *s, const struct position *root,
 			r->hash_move = e.move;
 	}
 	r->n = movegen_legal(root, r->moves);
+	if (params->n_root_moves > 0)
+		search_filter_root(r, params->root_moves, params->n_root_moves);
 	search_order_root(s, r);
 	rng = params->noise_seed;
 	s->root_n = r->n;
+	s->multipv = params->multipv < 1 ? 1 : params->multipv > r->n ? r->n : params->multipv;
+	s->result_depth = 0;
 	for (int i = 0; i < r->n; i++) {
 		s->root[i].move = r->moves[i];
 		s->root[i].score = 0;
+		s->root[i].exact = false;
 		s->root[i].noise = params->noise_cp > 0
 		    ? (int)(search_random(&rng) % (uint64_t)(2 * params->noise_cp + 1)) - params->noise_cp : 0;
 	}
@@ -206,6 +265,33 @@ search_account(struct search *s, uint64_t *slice, uint64_t budget)
 	return 0;
 }
 
+/*
+ * The score a root move must beat to be searched with a full window, or
+ * -SEARCH_INF when it gets one anyway. One line: the best so far (less
+ * this move's noise). MultiPV with k lines: the k-th best exact score of
+ * this iteration, once k moves have one.
+ */
+static int
+search_root_bar(const struct search *s, const struct search_root_move *rm)
+{
+	int top[MAX_MOVES], n = 0;
+
+	if (s->multipv == 1)
+		return s->iter_best < 0 ? -SEARCH_INF : s->iter_total - rm->noise;
+	for (const struct search_root_move *o = s->root; o < s->root + s->root_n; o++) {
+		int j = n++;
+
+		if (!o->exact || o == rm) {
+			n--;
+			continue;
+		}
+		for (; j > 0 && top[j - 1] < o->score; j--)
+			top[j] = top[j - 1];
+		top[j] = o->score;
+	}
+	return n < s->multipv ? -SEARCH_INF : top[s->multipv - 1];
+}
+
 /* Root stages; false when the search has finished. */
 static bool
 search_root(struct search *s, struct search_frame *f)
@@ -239,20 +325,22 @@ search_root(struct search *s, struct search_frame *f)
 			return true;
 		}
 		rm = &s->root[f->next];
+		rm->exact = false;
 		f->cur = rm->move;
 		c->pos = f->pos;
 		position_play(&c->pos, rm->move);
-		if (s->iter_best < 0) {
+		if (s->params.currmove != NULL)
+			s->params.currmove(s->params.info_ctx, rm->move, f->next + 1, s->iter);
+		a = search_root_bar(s, rm);
+		if (a == -SEARCH_INF)
 			search_call(s, -SEARCH_INF, SEARCH_INF, s->iter - 1, true, true, ST_ROOT_AFTER_FULL);
-		} else {
-			a = s->iter_total - rm->noise;
+		else
 			search_call(s, -a - 1, -a, s->iter - 1, false, true, ST_ROOT_AFTER_ZW);
-		}
 		return true;
 	case ST_ROOT_AFTER_ZW:
 		rm = &s->root[f->next];
 		v = -s->ret;
-		a = s->iter_total - rm->noise;
+		a = search_root_bar(s, rm);
 		if (v > a) {
 			search_call(s, -SEARCH_INF, -a, s->iter - 1, true, true, ST_ROOT_AFTER_FULL);
 			return true;
@@ -265,6 +353,12 @@ search_root(struct search *s, struct search_frame *f)
 		rm = &s->root[f->next];
 		v = -s->ret;
 		rm->score = v;
+		if (s->multipv > 1) {
+			rm->exact = true;
+			rm->pv[0] = rm->move;
+			rm->pv_len = 1 + (c->pv_len < SEARCH_ROOT_PV - 1 ? c->pv_len : SEARCH_ROOT_PV - 1);
+			memcpy(rm->pv + 1, c->pv, (size_t)(rm->pv_len - 1) * sizeof(move_t));
+		}
 		if (s->iter_best < 0 || v + rm->noise > s->iter_total) {
 			s->iter_best = f->next;
 			s->iter_total = v + rm->noise;
@@ -354,6 +448,35 @@ search_pv(const struct search *s, move_t *pv)
 {
 	memcpy(pv, s->pv, (size_t)s->pv_len * sizeof(move_t));
 	return s->pv_len;
+}
+
+void
+search_result(const struct search *s, struct search_info *out)
+{
+	out->multipv = 1;
+	out->depth = s->result_depth;
+	out->score = s->best_score;
+	out->nodes = s->nodes;
+	out->elapsed_us = search_now_us() - s->start_us;
+	out->pv_len = s->pv_len;
+	memcpy(out->pv, s->pv, (size_t)s->pv_len * sizeof(move_t));
+	if (out->pv_len == 0 && s->best_move != MOVE_NONE) {
+		out->pv[0] = s->best_move;
+		out->pv_len = 1;
+	}
+}
+
+int64_t
+search_elapsed_us(const struct search *s)
+{
+	return search_now_us() - s->start_us;
+}
+
+void
+search_set_time_left(struct search *s, int64_t us)
+{
+	s->params.movetime_us = search_now_us() - s->start_us + (us > 0 ? us : 1);
+	s->next_clock = s->nodes;
 }
 
 int

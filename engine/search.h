@@ -20,7 +20,8 @@
 enum { SEARCH_MAX_DEPTH = MAX_PLY - 16 };
 
 struct search_info {
-	int		depth;		/* completed iteration */
+	int		multipv;	/* 1 = the best line, 2 the second best, ... */
+	int		depth;		/* completed iteration (the last one's, partial, in a final report) */
 	int		score;		/* centipawns for the side to move, or a mate score */
 	uint64_t	nodes;
 	int64_t		elapsed_us;	/* wall time since search_start */
@@ -29,6 +30,8 @@ struct search_info {
 };
 
 typedef void search_info_fn(void *ctx, const struct search_info *info);
+/* The root move the search starts on: number counts from 1 in this iteration. */
+typedef void search_currmove_fn(void *ctx, move_t move, int number, int depth);
 
 struct search_params {
 	int		depth;		/* deepest iteration; 0 = SEARCH_MAX_DEPTH */
@@ -36,8 +39,12 @@ struct search_params {
 	int64_t		movetime_us;	/* wall-time limit; 0 = none (the only non-deterministic limit) */
 	int		noise_cp;	/* each root move gets a fixed random bonus in [-noise, +noise] */
 	uint64_t	noise_seed;
-	search_info_fn	*info;		/* called after each completed iteration; may be NULL */
-	void		*info_ctx;
+	int		multipv;	/* exact scores and lines for this many best moves; 0 or 1 = one */
+	const move_t	*root_moves;	/* search only these root moves (the legal ones among them) */
+	int		n_root_moves;	/* 0 = all moves */
+	search_info_fn	*info;		/* called after each completed iteration, once per line; may be NULL */
+	search_currmove_fn *currmove;	/* called as each root move starts; may be NULL */
+	void		*info_ctx;	/* for both */
 };
 
 struct search;
@@ -67,6 +74,12 @@ int search_depth(const struct search *s);
 uint64_t search_nodes(const struct search *s);
 /* The principal variation of the result into pv (MAX_PLY); returns its length. */
 int search_pv(const struct search *s, move_t *pv);
+/* The result as an info report (multipv 1): the depth, score and line the best move comes from. */
+void search_result(const struct search *s, struct search_info *out);
+/* Microseconds since search_start. */
+int64_t search_elapsed_us(const struct search *s);
+/* Sets the wall-time limit to us from now (ponderhit: the clock starts when the guess is right). */
+void search_set_time_left(struct search *s, int64_t us);
 
 /* splitmix64: the seeded randomness of the search noise and of the players. */
 uint64_t search_random(uint64_t *state);

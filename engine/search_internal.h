@@ -64,10 +64,15 @@ struct search_frame {
 	int		order[MAX_MOVES];
 };
 
+enum { SEARCH_ROOT_PV = 32 };	/* moves of each root move's line kept for MultiPV */
+
 struct search_root_move {
 	move_t	move;
 	int	noise;		/* fixed per search, drawn from the seed */
-	int	score;		/* last iteration: exact for the best, a bound for the rest */
+	int	score;		/* last iteration: exact for the best (MultiPV: the best k), a bound for the rest */
+	bool	exact;		/* MultiPV: score and pv are exact for this iteration */
+	int	pv_len;		/* MultiPV: its line */
+	move_t	pv[SEARCH_ROOT_PV];
 };
 
 struct search {
@@ -93,6 +98,8 @@ struct search {
 	int			 iter_best;	/* root index of its best move, -1 before one */
 	int			 iter_total;	/* its score plus noise */
 	int			 iter_score;
+	int			 multipv;	/* lines wanted, at least 1 */
+	int			 result_depth;	/* depth of the iteration the result comes from */
 	/* The result: the last completed iteration, or the partial one when stopped. */
 	move_t			 best_move;
 	int			 best_score;

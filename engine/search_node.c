@@ -8,14 +8,17 @@
  * loops over plies, so search_step can stop between any two nodes.
  *
  * keys[] holds the game's earlier positions followed by the path (keys[base
- * + ply]); a position that occurred before, since the last irreversible
- * move and the last null move, is a draw. The fifty-move rule and dead
+ * + ply]); since the last irreversible move and the last null move, a
+ * position that occurred after the root is a draw (whoever repeated it can
+ * again), and one from before the root only at its third occurrence, as
+ * in the game: scores of 0 mean real draws. The fifty-move rule and dead
  * positions are draws too; mates score SEARCH_MATE - plies, so shorter
  * mates score higher.
  */
 #include "engine/eval.h"
 #include "engine/movegen.h"
 #include "engine/search_internal.h"
+#include "engine/see.h"
 
 /* Tuning values. */
 enum {
@@ -25,6 +28,12 @@ enum {
 	SEARCH_LMR_MIN_MOVES = 3,	/* moves searched at full depth before reducing */
 	SEARCH_LMR_DEEP_MOVES = 10,	/* after these, reduce by two */
 	SEARCH_DELTA_MARGIN = 200,	/* quiescence: skip captures that cannot reach alpha */
+	SEARCH_RFP_DEPTH = 4,		/* reverse futility: this shallow, a static eval this far */
+	SEARCH_RFP_MARGIN = 90,		/* above beta (per ply of depth) stands without a search */
+	SEARCH_FUTILITY_DEPTH = 2,	/* futility: quiet moves this near the leaves, when the */
+	SEARCH_FUTILITY_MARGIN = 120,	/* static eval plus this per ply cannot reach alpha, are skipped */
+	SEARCH_LMP_DEPTH = 3,		/* late-move pruning: this shallow, quiet moves past */
+	SEARCH_LMP_BASE = 4,		/* base + depth^2 searched moves are skipped */
 };
 
 /* Quiet moves are the ones killers, history and reductions are about. */
@@ -42,9 +51,16 @@ search_repeated(const struct search *s, const struct search_frame *f)
 
 	if (lo < f->rep_start)
 		lo = f->rep_start;
-	for (int i = idx - 2; i >= lo; i -= 2)
-		if (s->keys[i] == f->pos.key)
+	bool before_root = false;
+
+	for (int i = idx - 2; i >= lo; i -= 2) {
+		if (s->keys[i] != f->pos.key)
+			continue;
+		/* Since the root the side to move can repeat again; the game's past must show it twice. */
+		if (i > s->base || before_root)
 			return true;
+		before_root = true;
+	}
 	return false;
 }
 
@@ -118,9 +134,16 @@ search_enter(struct search *s, struct search_frame *f)
 	f->in_check = position_in_check(&f->pos);
 	if (f->in_check)
 		f->depth++;
-	/* The static evaluation only decides the null move here: computed only when one may be tried. */
+	/* The static evaluation serves the pruning of non-PV nodes only: PV nodes never compute it. */
+	f->static_eval = f->pv_node || f->in_check ? -SEARCH_INF : eval_position(&f->pos);
+	/* Reverse futility: so far above beta this near the leaves, the opponent will not catch up. */
+	if (!f->pv_node && !f->in_check && f->depth <= SEARCH_RFP_DEPTH && f->beta > -SEARCH_MATE_BOUND &&
+	    f->beta < SEARCH_MATE_BOUND && f->static_eval - SEARCH_RFP_MARGIN * f->depth >= f->beta) {
+		search_return(s, f->static_eval);
+		return;
+	}
 	if (!f->pv_node && f->null_ok && !f->in_check && f->depth >= SEARCH_NULL_MIN_DEPTH &&
-	    eval_position(&f->pos) >= f->beta && search_has_pieces(&f->pos)) {
+	    f->static_eval >= f->beta && search_has_pieces(&f->pos)) {
 		c->pos = f->pos;
 		position_play_null(&c->pos);
 		search_call(s, -f->beta, -f->beta + 1, f->depth - 1 - SEARCH_NULL_REDUCTION - f->depth / 6,
@@ -156,6 +179,25 @@ search_take(struct search *s, struct search_frame *f, int v)
 	return false;
 }
 
+/*
+ * Futility and late-move pruning of a quiet move near the leaves of a
+ * non-PV node, once one move has been searched: when the static eval plus
+ * a margin cannot reach alpha, or when this many moves failed to, a quiet
+ * move that gives no check is not worth its search.
+ */
+static bool
+search_prunable(const struct search *s, const struct search_frame *f, move_t m, const struct position *after)
+{
+	if (f->pv_node || f->in_check || f->searched == 0 || !search_is_quiet(m) ||
+	    f->best <= -SEARCH_MATE_BOUND || m == s->killers[s->ply][0])
+		return false;
+	if (f->depth <= SEARCH_FUTILITY_DEPTH && f->static_eval + SEARCH_FUTILITY_MARGIN * f->depth <= f->alpha)
+		return !position_in_check(after);
+	if (f->depth <= SEARCH_LMP_DEPTH && f->searched >= SEARCH_LMP_BASE + f->depth * f->depth)
+		return !position_in_check(after);
+	return false;
+}
+
 static void
 search_next(struct search *s, struct search_frame *f)
 {
@@ -173,6 +215,10 @@ search_next(struct search *s, struct search_frame *f)
 	f->cur = m;
 	c->pos = f->pos;
 	position_play(&c->pos, m);
+	if (search_prunable(s, f, m, &c->pos)) {
+		f->stage = ST_NEXT;
+		return;
+	}
 	if (f->searched == 0) {
 		search_call(s, -f->beta, -f->alpha, f->depth - 1, f->pv_node, true, ST_AFTER_FULL);
 		return;
@@ -232,6 +278,9 @@ search_q_next(struct search *s, struct search_frame *f)
 			gain = move_flag(m) == MF_EN_PASSANT ? EVAL_PAWN
 			    : eval_piece_value(piece_type(f->pos.board[move_to(m)]));
 			if (f->static_eval + gain + SEARCH_DELTA_MARGIN <= f->alpha)
+				continue;
+			/* A capture that loses material in the exchange is not what quiescence is for. */
+			if (see_capture(&f->pos, m) < 0)
 				continue;
 		}
 		f->cur = m;

@@ -1,6 +1,7 @@
 /*
  * Transposition table storage: one entry per slot, replaced when the new
- * result is for another position or was searched at least nearly as deep;
+ * result is for another position, from an older generation, or was searched
+ * at least nearly as deep;
  * a deep entry for the same key survives a shallow re-search, which keeps
  * the best move of the previous iteration available for ordering.
  */
@@ -22,6 +23,7 @@ tt_init(struct tt *tt, size_t bytes)
 		return -1;
 	}
 	tt->mask = n - 1;
+	tt->gen = 0;
 	return 0;
 }
 
@@ -36,7 +38,19 @@ tt_free(struct tt *tt)
 void
 tt_clear(struct tt *tt)
 {
-	memset(tt->entries, 0, (tt->mask + 1) * sizeof(struct tt_entry));
+	if (++tt->gen == 0)
+		memset(tt->entries, 0, (tt->mask + 1) * sizeof(struct tt_entry));
+}
+
+int
+tt_hashfull(const struct tt *tt)
+{
+	size_t n = tt->mask + 1 < 1000 ? tt->mask + 1 : 1000;
+	size_t used = 0;
+
+	for (size_t i = 0; i < n; i++)
+		used += tt->entries[i].bound != TT_NONE && tt->entries[i].gen == tt->gen;
+	return (int)(used * 1000 / n);
 }
 
 bool
@@ -44,7 +58,7 @@ tt_probe(const struct tt *tt, uint64_t key, int ply, struct tt_entry *out)
 {
 	const struct tt_entry *e = &tt->entries[key & tt->mask];
 
-	if (e->bound == TT_NONE || e->key != key)
+	if (e->bound == TT_NONE || e->key != key || e->gen != tt->gen)
 		return false;
 	*out = *e;
 	if (out->score >= SEARCH_MATE_BOUND)
@@ -58,19 +72,21 @@ void
 tt_store(struct tt *tt, uint64_t key, move_t move, int score, int depth, enum tt_bound bound, int ply)
 {
 	struct tt_entry *e = &tt->entries[key & tt->mask];
+	bool same = e->key == key && e->bound != TT_NONE && e->gen == tt->gen;
 
-	if (e->key == key && e->bound != TT_NONE && depth + 2 < e->depth)
+	if (same && depth + 2 < e->depth)
 		return;
 	if (score >= SEARCH_MATE_BOUND)
 		score += ply;
 	else if (score <= -SEARCH_MATE_BOUND)
 		score -= ply;
 	/* Keep the old best move when this result found none (a fail-low). */
-	if (move == MOVE_NONE && e->key == key)
+	if (move == MOVE_NONE && same)
 		move = e->move;
 	e->key = key;
 	e->move = move;
 	e->score = (int16_t)score;
 	e->depth = (uint8_t)(depth < 0 ? 0 : depth > 255 ? 255 : depth);
 	e->bound = (uint8_t)bound;
+	e->gen = tt->gen;
 }

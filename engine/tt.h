@@ -25,17 +25,26 @@ struct tt_entry {
 	move_t		move;		/* best or refuting move, MOVE_NONE if none */
 	uint8_t		depth;
 	uint8_t		bound;		/* enum tt_bound; TT_NONE = empty slot */
+	uint8_t		gen;		/* the table's generation when stored: older ones are empty */
 };
 
+/*
+ * Clearing bumps the generation instead of touching the entries, so a new
+ * game (ucinewgame) costs nothing however large the table; only when the
+ * 8-bit generation wraps is the memory really cleared.
+ */
 struct tt {
 	struct tt_entry	*entries;
 	size_t		 mask;		/* entry count - 1 */
+	uint8_t		 gen;
 };
 
 /* Sizes the table to the largest power of two of entries within bytes (at least one). 0 / -1 on allocation failure. */
 int tt_init(struct tt *tt, size_t bytes);
 void tt_free(struct tt *tt);
 void tt_clear(struct tt *tt);
+/* Permille of the table in use by this generation, from a sample of its first 1000 slots (UCI hashfull). */
+int tt_hashfull(const struct tt *tt);
 
 /* true and *out filled when key is present; out->score is already root-relative for ply. */
 bool tt_probe(const struct tt *tt, uint64_t key, int ply, struct tt_entry *out);

@@ -1,8 +1,7 @@
 /*
- * UCI session state: the position being analysed and the keys of the game
- * that led to it, the search and its table, the chosen profile, and whether
- * a search runs and whether it must hold its bestmove until "stop" (go
- * infinite and go ponder: the protocol forbids answering before).
+ * UCI session state (uci_internal.h): the position being analysed and the
+ * keys of the game that led to it, the options, and the command dispatch.
+ * go and what follows it live in uci_go.c.
  *
  * Lines are split into whitespace-separated tokens; each command reads its
  * tokens in order and ignores what it does not know, so a malformed line
@@ -13,35 +12,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "engine/movegen.h"
 #include "engine/notation.h"
-#include "engine/player.h"
-#include "engine/search.h"
-#include "engine/uci.h"
-
-enum {
-	UCI_MOVESTOGO_DEFAULT = 30,	/* when the GUI does not say */
-	UCI_SAFETY_MS = 30,		/* kept back from the clock for I/O */
-	UCI_MIN_MOVETIME_MS = 5,
-};
-
-/* Any time, increment or count a GUI sends is clamped here (~35 years of ms), so sums and * 1000 cannot overflow. */
-#define UCI_NUMBER_MAX (1LL << 40)
-
-struct uci {
-	FILE				*out;
-	struct tt			 tt;
-	struct search			*search;
-	const struct player_profile	*profile;
-	struct position			 pos;
-	uint64_t			*keys;		/* positions before pos, oldest first */
-	int				 n_keys;
-	int				 keys_cap;
-	bool				 searching;
-	bool				 hold;		/* infinite or ponder: bestmove waits for stop */
-	move_t				 forced;	/* a weak Skill's blunder: played without a search */
-	uint64_t			 rng;		/* blunders and noise of weak profiles */
-};
+#include "engine/uci_internal.h"
+#include "engine/xalloc.h"
 
 struct uci_tokens {
 	char	*buf;
@@ -49,7 +22,7 @@ struct uci_tokens {
 	int	 n;
 };
 
-static void
+void
 uci_say(struct uci *u, const char *text)
 {
 	fputs(text, u->out);
@@ -58,7 +31,7 @@ uci_say(struct uci *u, const char *text)
 }
 
 struct uci *
-uci_new(FILE *out)
+uci_new(FILE *out, uint64_t clock_seed)
 {
 	struct uci *u = calloc(1, sizeof(*u));
 
@@ -70,8 +43,9 @@ uci_new(FILE *out)
 		free(u);
 		return NULL;
 	}
-	u->profile = player_profile_find("master");
-	u->rng = 0x5eed;
+	u->multipv = 1;
+	u->clock_seed = clock_seed;
+	player_elo_range(&u->elo, &(int){ 0 });
 	position_startpos(&u->pos);
 	return u;
 }
@@ -81,44 +55,19 @@ uci_free(struct uci *u)
 {
 	if (u == NULL)
 		return;
+	think_free(u->think);
 	search_free(u->search);
 	tt_free(&u->tt);
 	free(u->keys);
 	free(u);
 }
 
-static void
-uci_bestmove(struct uci *u, move_t m)
+const struct player_profile *
+uci_player(const struct uci *u)
 {
-	char text[MOVE_TEXT_MAX], line[32];
-
-	if (m == MOVE_NONE)
-		snprintf(text, sizeof(text), "0000");
-	else
-		move_to_uci(m, text);
-	snprintf(line, sizeof(line), "bestmove %s", text);
-	u->searching = false;
-	u->hold = false;
-	uci_say(u, line);
-}
-
-static void
-uci_info(void *ctx, const struct search_info *in)
-{
-	struct uci *u = ctx;
-	int mate = search_mate_moves(in->score);
-	uint64_t nps = in->elapsed_us > 0 ? in->nodes * 1000000 / (uint64_t)in->elapsed_us : 0;
-	char text[MOVE_TEXT_MAX];
-
-	fprintf(u->out, "info depth %d score %s %d nodes %llu nps %llu time %lld pv", in->depth,
-	    mate != 0 ? "mate" : "cp", mate != 0 ? mate : in->score, (unsigned long long)in->nodes,
-	    (unsigned long long)nps, (long long)(in->elapsed_us / 1000));
-	for (int i = 0; i < in->pv_len; i++) {
-		move_to_uci(in->pv[i], text);
-		fprintf(u->out, " %s", text);
-	}
-	fputc('\n', u->out);
-	fflush(u->out);
+	if (u->limit_strength && player_profile_for_elo(u->elo) != NULL)
+		return player_profile_for_elo(u->elo);
+	return u->skill;
 }
 
 static void
@@ -126,18 +75,26 @@ uci_id(struct uci *u)
 {
 	size_t n;
 	const struct player_profile *pr = player_profiles(&n);
+	int lo, hi;
 
 	fprintf(u->out, "id name simul %s\nid author the simul authors\n", SIMUL_VERSION);
 	fprintf(u->out, "option name Hash type spin default %d min 1 max %d\n", UCI_HASH_DEFAULT_MB, UCI_HASH_MAX_MB);
-	fprintf(u->out, "option name Skill type combo default %s", pr[0].name);
+	fprintf(u->out, "option name Ponder type check default false\n");
+	fprintf(u->out, "option name MultiPV type spin default 1 min 1 max %d\n", UCI_MULTIPV_MAX);
+	fprintf(u->out, "option name Skill type combo default %s var %s", UCI_FULL_STRENGTH, UCI_FULL_STRENGTH);
 	for (size_t i = 0; i < n; i++)
 		fprintf(u->out, " var %s", pr[i].name);
 	fputc('\n', u->out);
+	if (player_elo_range(&lo, &hi)) {
+		fprintf(u->out, "option name UCI_LimitStrength type check default false\n");
+		fprintf(u->out, "option name UCI_Elo type spin default %d min %d max %d\n", lo, lo, hi);
+	}
+	/* 0: seeded from the clock, so every process plays its own games. */
+	fprintf(u->out, "option name Seed type spin default 0 min 0 max 2147483647\n");
 	uci_say(u, "uciok");
 }
 
-/* Parses a whole non-negative decimal token, clamped to UCI_NUMBER_MAX; -1 otherwise. */
-static long long
+long long
 uci_number(const char *s)
 {
 	char *end;
@@ -151,81 +108,104 @@ uci_number(const char *s)
 	return v > UCI_NUMBER_MAX ? UCI_NUMBER_MAX : v;
 }
 
-/* setoption name <id...> [value <x...>]: names may have spaces. */
 static void
-uci_setoption(struct uci *u, struct uci_tokens *t)
+uci_set_hash(struct uci *u, long long mb)
+{
+	struct tt bigger;
+
+	/*
+	 * A fresh calloc'd table costs nothing until used (the kernel hands out
+	 * zeroed pages as they are touched), so a resize is as cheap as a clear.
+	 */
+	if (mb < 1 || mb > UCI_HASH_MAX_MB || tt_init(&bigger, (size_t)mb << 20) != 0)
+		return;
+	/* The search keeps a pointer to the table: swap the contents, not the address. */
+	tt_free(&u->tt);
+	u->tt = bigger;
+}
+
+/* setoption name <id...> [value <x...>]: names may have spaces. Ignored during a search. */
+static void
+uci_setoption(struct uci *u, char **tok, int n)
 {
 	char name[64] = "", value[64] = "";
 	char *dst = NULL;
 	size_t cap = 0;
+	long long v;
 
-	for (int i = 1; i < t->n; i++) {
-		if (strcmp(t->tok[i], "name") == 0 && dst == NULL) {
+	for (int i = 1; i < n; i++) {
+		if (strcmp(tok[i], "name") == 0 && dst == NULL) {
 			dst = name;
 			cap = sizeof(name);
-		} else if (strcmp(t->tok[i], "value") == 0 && dst == name) {
+		} else if (strcmp(tok[i], "value") == 0 && dst == name) {
 			dst = value;
 			cap = sizeof(value);
-		} else if (dst != NULL && strlen(dst) + strlen(t->tok[i]) + 2 < cap) {
+		} else if (dst != NULL && strlen(dst) + strlen(tok[i]) + 2 < cap) {
 			if (*dst != '\0')
 				strcat(dst, " ");
-			strcat(dst, t->tok[i]);
+			strcat(dst, tok[i]);
 		}
 	}
+	v = uci_number(value);
+	if (u->searching)
+		return;
 	if (strcasecmp(name, "Hash") == 0) {
-		long long mb = uci_number(value);
-		struct tt bigger;
-
-		if (mb < 1 || mb > UCI_HASH_MAX_MB || u->searching || tt_init(&bigger, (size_t)mb << 20) != 0)
-			return;
-		/* The search keeps a pointer to the table: swap the contents, not the address. */
-		tt_free(&u->tt);
-		u->tt = bigger;
+		uci_set_hash(u, v);
 	} else if (strcasecmp(name, "Skill") == 0) {
-		size_t n;
-		const struct player_profile *pr = player_profiles(&n);
+		if (strcasecmp(value, UCI_FULL_STRENGTH) == 0) {
+			u->skill = NULL;
+		} else {
+			size_t np;
+			const struct player_profile *pr = player_profiles(&np);
 
-		for (size_t i = 0; i < n; i++)
-			if (strcasecmp(value, pr[i].name) == 0)
-				u->profile = &pr[i];
+			for (size_t i = 0; i < np; i++)
+				if (strcasecmp(value, pr[i].name) == 0)
+					u->skill = &pr[i];
+		}
+	} else if (strcasecmp(name, "UCI_LimitStrength") == 0) {
+		u->limit_strength = strcasecmp(value, "true") == 0;
+	} else if (strcasecmp(name, "UCI_Elo") == 0 && v >= 0) {
+		u->elo = (int)v;
+	} else if (strcasecmp(name, "MultiPV") == 0 && v >= 1) {
+		u->multipv = v > UCI_MULTIPV_MAX ? UCI_MULTIPV_MAX : (int)v;
+	} else if (strcasecmp(name, "Seed") == 0 && v >= 0) {
+		u->seed = (uint64_t)v;
 	}
 }
 
 /* position startpos|fen <6 fields> [moves m...]: all or nothing. */
 static void
-uci_position(struct uci *u, struct uci_tokens *t)
+uci_position(struct uci *u, char **tok, int n_tok)
 {
 	struct position p;
 	char fen[256] = "", err[128];
 	uint64_t *keys;
 	int i = 2, n = 0;
 
-	if (u->searching || t->n < 2)
+	if (u->searching || n_tok < 2)
 		return;
-	if (strcmp(t->tok[1], "startpos") == 0) {
+	if (strcmp(tok[1], "startpos") == 0) {
 		position_startpos(&p);
-	} else if (strcmp(t->tok[1], "fen") == 0) {
-		for (; i < t->n && strcmp(t->tok[i], "moves") != 0; i++) {
-			if (strlen(fen) + strlen(t->tok[i]) + 2 >= sizeof(fen))
+	} else if (strcmp(tok[1], "fen") == 0) {
+		for (; i < n_tok && strcmp(tok[i], "moves") != 0; i++) {
+			if (strlen(fen) + strlen(tok[i]) + 2 >= sizeof(fen))
 				return;
 			if (fen[0] != '\0')
 				strcat(fen, " ");
-			strcat(fen, t->tok[i]);
+			strcat(fen, tok[i]);
 		}
 		if (position_from_fen(&p, fen, err, sizeof(err)) != 0)
 			return;
 	} else {
 		return;
 	}
-	if (i < t->n && strcmp(t->tok[i], "moves") != 0)
+	if (i < n_tok && strcmp(tok[i], "moves") != 0)
 		return;
-	keys = malloc((size_t)(t->n + 1) * sizeof(uint64_t));
-	if (keys == NULL)
-		return;
-	for (i++; i < t->n; i++) {
+	keys = xmalloc((size_t)(n_tok + 1) * sizeof(uint64_t));
+	for (i++; i < n_tok; i++) {
 		move_t m;
 
-		if (move_from_uci(&p, t->tok[i], &m, err, sizeof(err)) != 0) {
+		if (move_from_uci(&p, tok[i], &m, err, sizeof(err)) != 0) {
 			free(keys);
 			return;
 		}
@@ -238,128 +218,20 @@ uci_position(struct uci *u, struct uci_tokens *t)
 	u->pos = p;
 }
 
-/* Time for this move from the clock: an even share of what is left, plus most of the increment. */
-static int64_t
-uci_budget_ms(long long left, long long inc, long long togo)
-{
-	long long ms;
-
-	if (togo <= 0)
-		togo = UCI_MOVESTOGO_DEFAULT;
-	ms = left / togo + inc * 3 / 4;
-	if (ms > left / 2)
-		ms = left / 2;
-	ms -= UCI_SAFETY_MS;
-	return ms < UCI_MIN_MOVETIME_MS ? UCI_MIN_MOVETIME_MS : ms;
-}
-
-static void
-uci_go(struct uci *u, struct uci_tokens *t)
-{
-	struct search_params sp;
-	long long wtime = -1, btime = -1, winc = 0, binc = 0, togo = 0, movetime = -1;
-	move_t moves[MAX_MOVES];
-	int n;
-
-	if (u->searching)
-		return;
-	memset(&sp, 0, sizeof(sp));
-	u->hold = false;
-	for (int i = 1; i < t->n; i++) {
-		const char *k = t->tok[i];
-		long long v = uci_number(i + 1 < t->n ? t->tok[i + 1] : NULL);
-
-		if (strcmp(k, "infinite") == 0 || strcmp(k, "ponder") == 0) {
-			u->hold = true;
-			continue;
-		}
-		if (v < 0)
-			continue;
-		if (strcmp(k, "depth") == 0)
-			sp.depth = v > SEARCH_MAX_DEPTH ? SEARCH_MAX_DEPTH : (int)v;
-		else if (strcmp(k, "nodes") == 0)
-			sp.nodes = (uint64_t)v;
-		else if (strcmp(k, "movetime") == 0)
-			movetime = v;
-		else if (strcmp(k, "wtime") == 0)
-			wtime = v;
-		else if (strcmp(k, "btime") == 0)
-			btime = v;
-		else if (strcmp(k, "winc") == 0)
-			winc = v;
-		else if (strcmp(k, "binc") == 0)
-			binc = v;
-		else if (strcmp(k, "movestogo") == 0)
-			togo = v;
-		else
-			continue;
-		i++;
-	}
-	if (movetime >= 0)
-		sp.movetime_us = (movetime > UCI_MIN_MOVETIME_MS ? movetime : UCI_MIN_MOVETIME_MS) * 1000;
-	else if (u->pos.side == WHITE && wtime >= 0)
-		sp.movetime_us = uci_budget_ms(wtime, winc, togo) * 1000;
-	else if (u->pos.side == BLACK && btime >= 0)
-		sp.movetime_us = uci_budget_ms(btime, binc, togo) * 1000;
-	u->searching = true;
-	u->forced = MOVE_NONE;
-	/*
-	 * Skill master (the default) is full strength: only the go limits
-	 * count. A weaker Skill plays like its profile: its limits, its noise,
-	 * its blunders.
-	 */
-	if (strcmp(u->profile->name, "master") != 0) {
-		n = movegen_legal(&u->pos, moves);
-		if (u->profile->depth > 0 && (sp.depth == 0 || sp.depth > u->profile->depth))
-			sp.depth = u->profile->depth;
-		if (u->profile->nodes > 0 && (sp.nodes == 0 || sp.nodes > u->profile->nodes))
-			sp.nodes = u->profile->nodes;
-		sp.noise_cp = u->profile->noise_cp;
-		sp.noise_seed = search_random(&u->rng);
-		u->forced = player_blunder(u->profile, &u->rng, moves, n);
-		if (u->forced != MOVE_NONE)
-			return;
-	}
-	sp.info = uci_info;
-	sp.info_ctx = u;
-	search_start(u->search, &u->pos, u->keys, u->n_keys, &sp);
-}
-
 bool
 uci_busy(const struct uci *u)
 {
-	return u->searching && u->forced == MOVE_NONE && !search_done(u->search);
-}
-
-/* Answers once the move is known, unless the GUI said to wait for stop. */
-static void
-uci_conclude(struct uci *u)
-{
-	if (!u->searching || u->hold)
-		return;
-	if (u->forced != MOVE_NONE)
-		uci_bestmove(u, u->forced);
-	else if (search_done(u->search))
-		uci_bestmove(u, search_best_move(u->search));
+	return u->searching && (u->think != NULL ? !think_finished(u->think) : !search_done(u->search));
 }
 
 void
 uci_think(struct uci *u, uint64_t budget)
 {
-	if (uci_busy(u))
-		search_step(u->search, budget);
-	uci_conclude(u);
-}
-
-static void
-uci_stop(struct uci *u)
-{
-	if (!u->searching)
-		return;
-	u->hold = false;
-	if (u->forced == MOVE_NONE && !search_done(u->search)) {
-		search_stop(u->search);
-		search_step(u->search, 0);
+	if (u->searching) {
+		if (u->think != NULL)
+			think_step(u->think, budget);
+		else if (!search_done(u->search))
+			search_step(u->search, budget);
 	}
 	uci_conclude(u);
 }
@@ -383,42 +255,42 @@ uci_tokenize(const char *line, struct uci_tokens *t)
 int
 uci_line(struct uci *u, const char *line)
 {
-	struct uci_tokens tokens, *t = &tokens;
+	struct uci_tokens t;
 	const char *cmd;
 	int quit = 0;
 
-	if (uci_tokenize(line, t) != 0 || t->n == 0) {
-		free(t->buf);
-		free(t->tok);
+	if (uci_tokenize(line, &t) != 0 || t.n == 0) {
+		free(t.buf);
+		free(t.tok);
 		return 0;
 	}
-	cmd = t->tok[0];
+	cmd = t.tok[0];
 	if (strcmp(cmd, "uci") == 0) {
 		uci_id(u);
 	} else if (strcmp(cmd, "isready") == 0) {
 		uci_say(u, "readyok");
 	} else if (strcmp(cmd, "ucinewgame") == 0) {
 		if (!u->searching) {
+			/* A new generation, not a memset: a 1 GB table clears in no time. */
 			tt_clear(&u->tt);
 			position_startpos(&u->pos);
 			u->n_keys = 0;
 		}
 	} else if (strcmp(cmd, "setoption") == 0) {
-		uci_setoption(u, t);
+		uci_setoption(u, t.tok, t.n);
 	} else if (strcmp(cmd, "position") == 0) {
-		uci_position(u, t);
+		uci_position(u, t.tok, t.n);
 	} else if (strcmp(cmd, "go") == 0) {
-		uci_go(u, t);
+		uci_go(u, t.tok, t.n);
 		uci_conclude(u);
 	} else if (strcmp(cmd, "stop") == 0) {
 		uci_stop(u);
 	} else if (strcmp(cmd, "ponderhit") == 0) {
-		u->hold = false;
-		uci_conclude(u);
+		uci_ponderhit(u);
 	} else if (strcmp(cmd, "quit") == 0) {
 		quit = 1;
 	}
-	free(t->buf);
-	free(t->tok);
+	free(t.buf);
+	free(t.tok);
 	return quit;
 }

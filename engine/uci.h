@@ -7,8 +7,11 @@
  *
  * A session keeps the current position with the keys of the positions
  * before it (for repetition draws), a transposition table sized by the
- * Hash option, and a Skill (a player profile: anything but master limits
- * the search and adds the profile's noise and blunders).
+ * Hash option, and who plays: the full-strength search (Skill "full", the
+ * default), or a player profile exactly as it plays in an exhibition (a
+ * Skill, or UCI_LimitStrength with a UCI_Elo mapped to the nearest rated
+ * profile). Ponder, MultiPV and searchmoves are supported; Seed makes the
+ * profiles' randomness repeatable.
  */
 #ifndef SIMUL_ENGINE_UCI_H
 #define SIMUL_ENGINE_UCI_H
@@ -19,10 +22,13 @@
 
 enum { UCI_HASH_DEFAULT_MB = 16, UCI_HASH_MAX_MB = 1024 };
 
+/* The Skill that is no profile: the whole search, every go limit. */
+#define UCI_FULL_STRENGTH "full"
+
 struct uci;
 
-/* NULL when memory runs out. */
-struct uci *uci_new(FILE *out);
+/* NULL when memory runs out. clock_seed seeds the players' randomness unless the Seed option is set. */
+struct uci *uci_new(FILE *out, uint64_t clock_seed);
 void uci_free(struct uci *u);
 
 /* Handles one input line (newline optional); returns 1 after "quit", else 0. Never fails: bad lines are ignored. */

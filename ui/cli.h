@@ -189,6 +189,8 @@ int cli_exhibition_check(void *const *ctx, char *err, size_t errlen);
 int cli_exhibition_fits(const struct sim_config *c, int n, char *err, size_t errlen);
 /* The DIST grammar and the profile list, for a spec's notes(). */
 void cli_exhibition_notes(FILE *f);
+/* The profile table with each profile's measured rating, for every help that lists profiles. */
+void cli_profile_notes(FILE *f);
 
 /*
  * The exhibition's options plus one extra table (may be empty) with its

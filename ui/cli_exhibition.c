@@ -368,17 +368,32 @@ cli_exhibition_fits(const struct sim_config *c, int n, char *err, size_t errlen)
 void
 cli_exhibition_notes(FILE *f)
 {
-	size_t n;
-	const struct player_profile *p = player_profiles(&n);
-
 	fprintf(f, "DIST is a duration (55s, 2m, 1.5s, 500ms, 1h2m3s: units largest first, each\n"
 		   "once; at least 1us, at most 2h) or a distribution: uniform:40s..70s,\n"
 		   "normal:55s,10s (truncated at 0), exp:55s, lognormal:55s,0.5 (mean, sigma).\n"
 		   "Each board draws its own times from the seed, so every policy sees the same\n"
 		   "draws.\n"
 		   "\nPROFILE (who chooses the moves; the think time is the DIST above):\n");
-	for (size_t i = 0; i < n; i++)
-		fprintf(f, "  %-12s %s\n", p[i].name, p[i].summary);
+	cli_profile_notes(f);
+}
+
+void
+cli_profile_notes(FILE *f)
+{
+	size_t n;
+	const struct player_profile *p = player_profiles(&n);
+	const char *method = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		char rating[48];
+
+		player_rating_text(&p[i], rating, sizeof(rating));
+		fprintf(f, "  %-12s %-22s %s\n", p[i].name, rating, p[i].summary);
+		if (p[i].elo_method != NULL)
+			method = p[i].elo_method;
+	}
+	if (method != NULL)
+		fprintf(f, "  Ratings: %s (docs/calibration.md).\n", method);
 }
 
 int

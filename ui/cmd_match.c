@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/book.h"
 #include "engine/macros.h"
 #include "engine/game.h"
 #include "engine/notation.h"
@@ -29,16 +30,6 @@ enum {
 	MATCH_ADJUDICATE_NODES = 20000,
 	MATCH_ADJUDICATE_NODES_PER_PLY = 100,	/* 200-ply games get the full 20000 */
 	MATCH_ADJUDICATE_CP = 200,	/* a win at the move limit needs this much */
-};
-
-/* Four plies each, the main lines of common openings. */
-static const char *const match_book[] = {
-	"e2e4 e7e5 g1f3 b8c6", "e2e4 c7c5 g1f3 d7d6", "e2e4 e7e6 d2d4 d7d5",
-	"e2e4 c7c6 d2d4 d7d5", "d2d4 d7d5 c2c4 e7e6", "d2d4 g8f6 c2c4 e7e6",
-	"d2d4 g8f6 c2c4 g7g6", "c2c4 e7e5 b1c3 g8f6", "g1f3 d7d5 g2g3 g8f6",
-	"e2e4 d7d5 e4d5 d8d5", "d2d4 d7d5 c2c4 c7c6", "e2e4 e7e5 f1c4 g8f6",
-	"e2e4 g7g6 d2d4 f8g7", "d2d4 f7f5 g2g3 g8f6", "e2e4 e7e5 g1f3 g8f6",
-	"c2c4 c7c5 b1c3 b8c6",
 };
 
 struct match_opts {
@@ -76,12 +67,8 @@ static const struct cli_table match_table = { "options", match_options,
 static void
 match_notes(FILE *f)
 {
-	size_t n;
-	const struct player_profile *pr = player_profiles(&n);
-
 	fprintf(f, "PROFILE:\n");
-	for (size_t i = 0; i < n; i++)
-		fprintf(f, "  %-12s %s\n", pr[i].name, pr[i].summary);
+	cli_profile_notes(f);
 }
 
 const struct cli_spec cmd_match_spec = {
@@ -94,24 +81,6 @@ const struct cli_spec cmd_match_spec = {
 	.tables = { &match_table },
 	.notes = match_notes,
 };
-
-/* Plays the book line into g; -1 (with a message) if the book is broken. */
-static int
-match_opening(struct game *g, const char *line)
-{
-	char buf[64], err[128];
-
-	snprintf(buf, sizeof(buf), "%s", line);
-	for (char *tok = strtok(buf, " "); tok != NULL; tok = strtok(NULL, " ")) {
-		move_t m;
-
-		if (move_from_uci(&g->pos, tok, &m, err, sizeof(err)) != 0 || game_play(g, m) != 0) {
-			fprintf(stderr, "simul match: book move %s: %s\n", tok, err);
-			return -1;
-		}
-	}
-	return 0;
-}
 
 /* Result from White's side at the move limit. */
 static enum game_result
@@ -221,6 +190,7 @@ match_game(void *arg, int i)
 	struct game g;
 	struct position start;
 	enum game_result r;
+	char err[160];
 
 	if (mr->adj == NULL) {
 		if (tt_init(&mr->tt, 1 << 20) != 0 || (mr->adj = search_new(&mr->tt)) == NULL) {
@@ -230,7 +200,8 @@ match_game(void *arg, int i)
 	}
 	position_startpos(&start);
 	game_init(&g, &start);
-	if (match_opening(&g, match_book[(size_t)(i / 2) % ARRAY_LEN(match_book)]) != 0) {
+	if (book_play(&g, (size_t)(i / 2), err, sizeof(err)) != 0) {
+		fprintf(stderr, "simul match: %s\n", err);
 		game_free(&g);
 		return 1;
 	}

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "engine/uci.h"
@@ -112,7 +113,9 @@ uci_notes(FILE *f)
 	char words[128];
 
 	cli_words(cli_profile_word, words, sizeof(words));
-	fprintf(f, "UCI options: Hash (MB) and Skill (%s).\n", words);
+	fprintf(f, "UCI options: Hash (MB), Ponder, MultiPV, Skill (full or a profile: %s),\n"
+		   "UCI_LimitStrength with UCI_Elo (the nearest rated profile), Seed (0: from the clock).\n",
+		words);
 }
 
 const struct cli_spec cmd_uci_spec = {
@@ -123,6 +126,16 @@ const struct cli_spec cmd_uci_spec = {
 		 "client such as polyglot) can use simul's engine.",
 	.notes = uci_notes,
 };
+
+/* Seeds the players' randomness: every process its own games unless the Seed option says otherwise. */
+static uint64_t
+uci_clock_seed(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (((uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec) ^ ((uint64_t)getpid() << 32)) | 1;
+}
 
 int
 cmd_uci(int argc, char **argv)
@@ -137,7 +150,7 @@ cmd_uci(int argc, char **argv)
 		return rc;
 	rc = 0;
 	r = calloc(1, sizeof(*r));
-	u = uci_new(stdout);
+	u = uci_new(stdout, uci_clock_seed());
 	if (r != NULL && (r->buf = malloc(UCI_LINE_FIRST + 1)) != NULL)
 		r->cap = UCI_LINE_FIRST;
 	if (r == NULL || r->buf == NULL || u == NULL) {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine/pgn.h"
+#include "engine/player.h"
 #include "ui/atomic_file.h"
 
 enum { GAMES_PGN_EMT = 32 };	/* "[%emt 12:34:56]" with room to spare */
@@ -42,11 +43,24 @@ games_pgn_comments(const struct game *g, const simtime_t *times, char (**emt)[GA
 	return comments;
 }
 
+/* A profile's measured rating (docs/calibration.md), or "-" when it has none: PGN's "unknown". */
+static void
+games_pgn_elo(const char *profile, char *buf, size_t len)
+{
+	const struct player_profile *pr = player_profile_find(profile);
+
+	if (pr != NULL && pr->elo > 0)
+		snprintf(buf, len, "%d", pr->elo);
+	else
+		snprintf(buf, len, "-");
+}
+
 int
 games_pgn_append(FILE *f, const struct sim *s, int round, bool live)
 {
 	const struct sim_config *c = sim_config(s);
 	char white[SIM_PROFILE_MAX + 16], black[SIM_PROFILE_MAX + 32], board[16], rnd[16], event[80];
+	char white_elo[16], black_elo[16];
 	snprintf(rnd, sizeof(rnd), "%d", round);
 	for (int e = 0; e < sim_exhibitions(s); e++) {
 		const char *policy = sim_policy_name(sim_exhibition_policy(s, e));
@@ -58,6 +72,7 @@ games_pgn_append(FILE *f, const struct sim *s, int round, bool live)
 			const struct pgn_tag tags[] = {
 				{ "Event", event },   { "Site", "simul" },  { "White", white },
 				{ "Black", black },   { "Board", board },   { "Policy", policy },
+				{ "WhiteElo", white_elo }, { "BlackElo", black_elo },
 				{ "Annotator", "simul " SIMUL_VERSION },    { "Round", rnd },
 			};
 			char (*emt)[GAMES_PGN_EMT];
@@ -79,6 +94,11 @@ games_pgn_append(FILE *f, const struct sim *s, int round, bool live)
 			else
 				snprintf(black, sizeof(black), "Opponent %d (%s)", b + 1,
 					 sim_board_opponent(s, b));
+			/* An engine's strength is its own affair: "-" (unknown), as for an unrated profile. */
+			games_pgn_elo(sim_board_engine(s, b, true) ? "" : c->master_profile, white_elo,
+				      sizeof(white_elo));
+			games_pgn_elo(sim_board_engine(s, b, false) ? "" : sim_board_opponent(s, b), black_elo,
+				      sizeof(black_elo));
 			snprintf(board, sizeof(board), "%d", b + 1);
 			/* Round is the last tag, so leaving it out is one fewer. */
 			rc = pgn_write(f, g, tags, ARRAY_LEN(tags) - (round >= 1 ? 0 : 1), comments);

@@ -139,18 +139,29 @@ Test(search, avoids_stalemating_when_winning, .init = setup)
 
 Test(search, repetition_in_game_history_is_a_draw, .init = setup)
 {
-	/* White is a queen down; Kh1 repeats a position of the game, so it draws. */
+	/*
+	 * White is a queen down; Kh1 gives a position the game has had twice,
+	 * so its third occurrence draws. Had it been there once, the game
+	 * would go on, lost: a 0 score means a real draw.
+	 */
 	const char *fen = "6k1/8/8/8/8/8/q7/6K1 w - - 10 40";
-	struct position rep;
+	struct position rep, root;
 	struct search_params sp = { .depth = 5 };
-	struct outcome without, with;
+	struct outcome without, once, twice;
+	uint64_t history[3];
 
 	from_fen(&rep, "6k1/8/8/8/8/8/q7/7K b - - 11 40");
+	from_fen(&root, fen);
+	history[0] = rep.key;
+	history[1] = root.key;
+	history[2] = rep.key;
 	without = run(fen, NULL, 0, &sp, UINT64_MAX);
-	with = run(fen, &rep.key, 1, &sp, UINT64_MAX);
+	once = run(fen, &history[2], 1, &sp, UINT64_MAX);
+	twice = run(fen, history, 3, &sp, UINT64_MAX);
 	cr_assert(lt(int, without.score, -500), "score %d", without.score);
-	expect_move(fen, with.move, "g1h1");
-	cr_assert(eq(int, with.score, 0));
+	cr_assert(lt(int, once.score, -500), "one earlier occurrence: score %d", once.score);
+	expect_move(fen, twice.move, "g1h1");
+	cr_assert(eq(int, twice.score, 0));
 }
 
 Test(search, perpetual_check_on_the_search_path_is_a_draw, .init = setup)

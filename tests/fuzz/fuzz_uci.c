@@ -55,12 +55,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (fuzz_out == NULL && (fuzz_out = fopen("/dev/null", "w")) == NULL)
 		abort();
-	if (fuzz_uci == NULL && (fuzz_uci = uci_new(fuzz_out)) == NULL)
+	if (fuzz_uci == NULL && (fuzz_uci = uci_new(fuzz_out, 1)) == NULL)
 		abort();
 	u = fuzz_uci;
 	snprintf(reset, sizeof(reset), "setoption name Skill value %s", player_profiles(&n)[0].name);
 	uci_line(u, "setoption name Hash value 1");
 	uci_line(u, reset);
+	uci_line(u, "setoption name UCI_LimitStrength value false");
+	uci_line(u, "setoption name MultiPV value 1");
 	uci_line(u, "ucinewgame");
 	while (line != NULL) {
 		nl = strchr(line, '\n');
