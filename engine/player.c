@@ -30,9 +30,16 @@
  * ~720 master thinks and as many opponent thinks, and must finish with
  * chess on in well under a second of CPU.
  */
+/*
+ * Ratings: Stockfish 15.1 with UCI_LimitStrength at 50,000 nodes a move,
+ * tests/perf/perf_calibrate (docs/calibration.md has the games and the
+ * recipe). beginner is below Stockfish's range and rated against club.
+ */
+#define PLAYER_ELO_METHOD "Stockfish 15.1 UCI_Elo scale, 50,000 nodes a move, 95% intervals"
+
 static const struct player_profile player_table[] = {
-	{ "master", "strong: 8000-node search, no noise, no blunders", SEARCH_MAX_DEPTH, 8000, 0, 0,
-	  0, 0, 0, NULL },
+	{ "master", "8000-node search, no noise, no blunders", SEARCH_MAX_DEPTH, 8000, 0, 0,
+	  1834, 1749, 1937, PLAYER_ELO_METHOD },
 	/*
 	 * The strongest, kept second so the exhibition's default stays first.
 	 * It also makes the loop's stall visible: with the live view's g key a
@@ -40,11 +47,11 @@ static const struct player_profile player_table[] = {
 	 * cannot.
 	 */
 	{ "grandmaster", "400,000-node search (~0.1 s): with g the live view stalls", SEARCH_MAX_DEPTH,
-	  400000, 0, 0, 0, 0, 0, NULL },
-	{ "club", "1500-node search, 40 cp noise, 3% blunders", SEARCH_MAX_DEPTH, 1500, 40, 30,
-	  0, 0, 0, NULL },
+	  400000, 0, 0, 2112, 2000, 2226, PLAYER_ELO_METHOD },
+	{ "club", "1500-node search, 30 cp noise, 2% blunders", SEARCH_MAX_DEPTH, 1500, 30, 20,
+	  1462, 1372, 1552, PLAYER_ELO_METHOD },
 	{ "beginner", "500-node search, 80 cp noise, 7% blunders", SEARCH_MAX_DEPTH, 500, 80, 70,
-	  0, 0, 0, NULL },
+	  931, 722, 1094, PLAYER_ELO_METHOD },
 	{ "random", "a uniformly random legal move", 0, 0, 0, 1000, 0, 0, 0, NULL },
 };
 

@@ -40,11 +40,14 @@ word_after(const char *line, const char *key, char *out, size_t cap)
 	char pat[64];
 	const char *p;
 
+	char word[64];
+
 	snprintf(pat, sizeof(pat), " %s ", key);
 	p = strstr(line, pat);
-	if (p == NULL)
+	if (p == NULL || sscanf(p + strlen(pat), "%63s", word) != 1 || strlen(word) >= cap)
 		return false;
-	return sscanf(p + strlen(pat), "%63s", out) == 1 && cap > strlen(out);
+	memcpy(out, word, strlen(word) + 1);
+	return true;
 }
 
 /* The bestmove line's move is legal in p. */
