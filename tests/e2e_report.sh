@@ -5,7 +5,8 @@
 #    under a variable preset the summary's min < max;
 #  - CSV: every row has the header's field count, and every column agrees
 #    with the JSON of the same command (measured CPU and loop figures,
-#    which no two processes share, only have to be numbers or empty).
+#    which no two processes share, only have to be numbers or empty);
+#  - the Chrome trace's spans are the CSV trace's thinks, in microseconds.
 # Usage: bash tests/e2e_report.sh path/to/simul
 SIMUL=${1:?usage: e2e_report.sh path/to/simul}
 exec python3 - "$SIMUL" <<'PY'
@@ -112,6 +113,27 @@ for extra in ([], ["--blocking-opponent", "2"], ["--chess", "off", "--repeat", "
                     float(text)
                 except ValueError:
                     fail(f"{extra}: row {i + 1} {name} = {text!r} is not a number")
+
+# The Chrome trace against the CSV trace and the report, for the same
+# command: every think is a span at the CSV's microsecond with the CSV's
+# duration, and the last span ends at the report's total.
+import os, tempfile
+with tempfile.TemporaryDirectory() as tmp:
+    args = [*VARIABLE, "--seed", "3"]
+    rep = json.loads(subprocess.run([simul, "run", *args, "--json", "--trace", f"{tmp}/t.csv"],
+                                    capture_output=True, text=True, check=True).stdout)
+    run(*args, "--trace", f"{tmp}/t.json", "--trace-format", "chrome")
+    rows = list(csv.DictReader(open(f"{tmp}/t.csv")))
+    events = json.load(open(f"{tmp}/t.json"))["traceEvents"]
+    for csv_name, span in (("master-thinks", "thinks"), ("opponent-thinks", "opponent thinks")):
+        want = sorted((int(r["time_us"]), int(r["duration_us"])) for r in rows if r["event"] == csv_name)
+        got = sorted((e["ts"], e["dur"]) for e in events if e.get("ph") == "X" and e["name"] == span)
+        if not want or got != want:
+            fail(f"chrome {span!r} spans {got[:3]}... differ from the CSV trace's {csv_name} {want[:3]}...")
+    end = max(e["ts"] + e.get("dur", 0) for e in events if "ts" in e)
+    total = max(r["total_us"] for r in rep["runs"])
+    if end != total:
+        fail(f"the chrome trace ends at {end} us, the report's longest total is {total} us")
 
 if fails:
     print(f"{fails} check(s) failed")
