@@ -70,12 +70,18 @@ model_note(const struct exhibition *ex, struct sim_stats *st)
 	}
 	if (st->total == st->model_total)
 		return;
+	if (ex->sim->real)
+		used += (size_t)snprintf(buf + used, len - used,
+					 "real clock: measured, with the loop's lateness, the engines' "
+					 "overrun and any blocking (see below). ");
 	if (!dist_is_fixed(&c->master_think) || !dist_is_fixed(&c->opponent_think) ||
 	    !dist_is_fixed(&c->walk))
 		used += (size_t)snprintf(buf + used, len - used,
 					 "think times vary; the model uses their means.");
 	if (used == 0)
 		snprintf(buf, len, "measured and model differ without a known reason.");
+	else if (buf[used - 1] == ' ')
+		buf[used - 1] = '\0';
 }
 
 int

@@ -33,9 +33,9 @@ bad '-z: unknown option (try --help)' run -qz
 bad '--depth: "0" is not between 1 and 20' perft -d0
 bad '--depth: is required (e.g. simul perft --depth 5)' perft --div
 bad '--games: "0" is not between 1 and 100000' match -g0
-bad '--white: "nope" is not a player profile (master, grandmaster, club, beginner, random)' match --white nope
+bad '--white: "nope" is not a player profile (master, grandmaster, club, beginner, random) or uci:CMD' match --white nope
 bad '--opponents: "nope" is not a player profile (master, grandmaster, club, beginner, random) or uci:CMD' run --opponents club:3,nope
-bad '--black: "x" is not a player profile (master, grandmaster, club, beginner, random)' match --bl x
+bad '--black: "x" is not a player profile (master, grandmaster, club, beginner, random) or uci:CMD' match --bl x
 bad '--moves: "0" is not between 1 and 100000' bench --moves 0
 bad '--models: "fibers" is not a model (processes, threads, async, hybrid)' bench --models async,fibers
 bad '--think: "5" needs a unit (us, ms, s, m or h)' bench --think 5

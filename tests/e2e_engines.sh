@@ -123,6 +123,13 @@ done
 [ "$(grep -c '^real clock, run 1' "$TMP/rc.txt")" = 2 ] || fail "real: no measured-vs-model lines"
 check_none_left real
 
+# simul match with an engine: its id name in the summary; an illegal move loses that game.
+out=$("$SIMUL" match --white "uci:$FAKE name=Fakey tag=$TAG" --black random --games 2 2>&1) || fail "match: exit $?"
+echo "$out" | grep -q "^Fakey vs random: 2 games" || fail "match: $out"
+out=$("$SIMUL" match --white club --black "uci:$FAKE illegal=3 tag=$TAG" --games 2 2>&1) || fail "match illegal: exit $?"
+echo "$out" | grep -q "FakeUCI lost at ply 10 by rules infraction" || fail "match illegal: $out"
+check_none_left match
+
 # Cannot start: exit 2 before anything runs, one line naming the spec.
 echo "not a program" >"$TMP/plain"
 while IFS='|' read -r spec want; do
