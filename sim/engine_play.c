@@ -167,7 +167,7 @@ void
 engine_play_free(struct sim *s)
 {
 	if (s->engines != NULL)
-		engine_pool_attach(s->engines, NULL, NULL);
+		engine_pool_detach(s->engines, s);
 	for (int b = 0; s->records != NULL && b < s->config.boards; b++)
 		free(s->records[b].forfeit_why);
 }

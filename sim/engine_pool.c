@@ -516,6 +516,13 @@ engine_pool_attach(struct engine_pool *p, engine_answer_fn *fn, void *arg)
 	p->arg = arg;
 }
 
+void
+engine_pool_detach(struct engine_pool *p, void *arg)
+{
+	if (p->arg == arg)
+		engine_pool_attach(p, NULL, NULL);
+}
+
 int
 engine_pool_request(struct engine_pool *p, int slot, int board, int ply, const char *position,
 		    const char *go, double timeout)

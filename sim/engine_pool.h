@@ -77,6 +77,8 @@ enum engine_answer { ENGINE_MOVE, ENGINE_TIMEOUT, ENGINE_DIED };
 typedef void engine_answer_fn(void *arg, int board, int ply, enum engine_answer a,
 			      const char *text);
 
+/* Stops the answers to arg (a sim being freed) unless another has taken over. */
+void engine_pool_detach(struct engine_pool *p, void *arg);
 /* Whose answers these are from now on; the requests of the one before are dropped. */
 void engine_pool_attach(struct engine_pool *p, engine_answer_fn *fn, void *arg);
 /*

@@ -251,6 +251,8 @@ live_restart(struct live *lv, simtime_t replay_to)
 		live_notice(lv, err);
 		return -1;
 	}
+	if (lv->engines != NULL)
+		sim_use_engines(s, lv->engines);
 	sim_free(lv->sim);
 	lv->sim = s;
 	sim_on_event(s, live_event, lv);
@@ -262,7 +264,10 @@ live_restart(struct live *lv, simtime_t replay_to)
 	memset(&lv->last, 0, sizeof(lv->last));
 	snapshot_view_reset(&lv->sv, s);
 	live_title(lv);
-	sim_start_live(s, lv->loop, lv->speed);
+	if (lv->real)
+		sim_start_real(s, lv->loop, lv->speed);
+	else
+		sim_start_live(s, lv->loop, lv->speed);
 	sim_pause(s, paused);
 	lv->dirty = true;
 	return 0;
@@ -352,9 +357,15 @@ live_open(struct live *lv, const struct cli_options *o, const struct live_option
 		snprintf(err, errlen, "--pgn: needs --chess on (no games are played with chess off)");
 		return -1;
 	}
+	lv->real = o->clock == CLI_CLOCK_REAL;
+	if (lv->config.chess && engine_pool_needed(&lv->config) &&
+	    (lv->engines = engine_pool_new(loop, &lv->config, &o->engines, err, errlen)) == NULL)
+		return -1;
 	lv->sim = sim_new(&lv->config, lv->policies, lv->npolicies, err, errlen);
 	if (lv->sim == NULL)
 		return -1;
+	if (lv->engines != NULL)
+		sim_use_engines(lv->sim, lv->engines);
 	sim_on_event(lv->sim, live_event, lv);
 	sim_set_greedy_stall(lv->sim, LIVE_GREEDY_STALL_S);
 	snapshot_view_init(&lv->sv, lv->sim);
@@ -369,6 +380,8 @@ live_close(struct live *lv)
 {
 	sim_free(lv->sim);
 	lv->sim = NULL;
+	engine_pool_free(lv->engines);
+	lv->engines = NULL;
 	snapshot_view_free(&lv->sv);
 	cellbuf_free(&lv->cb);
 }
@@ -407,7 +420,8 @@ live_run(const struct cli_options *o, const struct live_options *lopt)
 	}
 	live_title(lv);
 	live_intro(lv);
-	if (sim_start_live(lv->sim, lv->loop, lv->speed) < 0) {
+	if ((lv->real ? sim_start_real(lv->sim, lv->loop, lv->speed)
+		      : sim_start_live(lv->sim, lv->loop, lv->speed)) < 0) {
 		screen_stop(&lv->screen);
 		fprintf(stderr, "simul: cannot start the live clock\n");
 		code = 1;

@@ -20,6 +20,8 @@
 struct live {
 	struct ev_loop		*loop;
 	struct sim		*sim;
+	struct engine_pool	*engines;	/* uci: players, for every restart; NULL none */
+	bool			real;		/* --clock real: nothing simulated */
 	struct sim_config	config;
 	enum sim_policy		policies[SIM_EXHIBITIONS_MAX];
 	int			npolicies;
