@@ -39,7 +39,7 @@
 
 static const struct player_profile player_table[] = {
 	{ "master", "8000-node search, no noise, no blunders", SEARCH_MAX_DEPTH, 8000, 0, 0,
-	  1834, 1749, 1937, PLAYER_ELO_METHOD },
+	  1831, 1769, 1893, PLAYER_ELO_METHOD },
 	/*
 	 * The strongest, kept second so the exhibition's default stays first.
 	 * It also makes the loop's stall visible: with the live view's g key a
