@@ -187,9 +187,9 @@ static const struct legend_item legend_items[] = {
 	{ "\u2654", "@", UI_MASTER, "the master", "master" },
 	{ "\u25cb\u25cf", "wb", UI_DIM, "master / opponent to move", "turn" },
 	{ "\u2588\u2588", "##", UI_BAR, "time left to think", "think" },
-	{ "wait", "wait", UI_WAIT, "board waits for the master", "waits" },
+	{ "3:00", "3:00", UI_WAIT, "how long a board has waited for the master", "waited" },
 	{ "\u2588", "#", UI_BUSY, "strip: master busy", "busy" },
-	{ "\u2591", ".", UI_WAIT, "master waiting", "wait" },
+	{ "\u2591", ".", UI_WAIT, "strip: master idle, waiting", "idle" },
 	{ "\u2573", "X", UI_PAUSED, "blocking call", "block" },
 };
 

@@ -109,15 +109,15 @@ Test(header_view, legend_names_every_mark)
 {
 	render(200, 60);
 	assert_at(0, 1, " \u2654 the master  \u25cb\u25cf master / opponent to move  \u2588\u2588 time "
-		  "left to think  wait board waits for the master  \u2588 strip: master busy  \u2591 "
-		  "master waiting  \u2573 blocking call");
+		  "left to think  3:00 how long a board has waited for the master  \u2588 strip: master "
+		  "busy  \u2591 strip: master idle, waiting  \u2573 blocking call");
 	render(80, 24);
-	assert_at(0, 1, " \u2654 master  \u25cb\u25cf turn  \u2588\u2588 think  wait waits  \u2588 busy  "
-		  "\u2591 wait  \u2573 block");
+	assert_at(0, 1, " \u2654 master  \u25cb\u25cf turn  \u2588\u2588 think  3:00 waited  \u2588 busy  "
+		  "\u2591 idle  \u2573 block");
 	/* 60 columns: one space between, every mark still named. */
 	render(60, 20);
-	assert_at(0, 1, " \u2654 master \u25cb\u25cf turn \u2588\u2588 think wait waits \u2588 busy "
-		  "\u2591 wait \u2573 block");
+	assert_at(0, 1, " \u2654 master \u25cb\u25cf turn \u2588\u2588 think 3:00 waited \u2588 busy "
+		  "\u2591 idle \u2573 block");
 }
 
 Test(header_view, blocked_master_says_so_loudly_at_every_width)
