@@ -13,6 +13,7 @@
 
 #include <ev.h>
 
+#include "engine/xalloc.h"
 #include "sim/engine_pool.h"
 #include "sim/realtime.h"
 #include "sim/snapshot.h"
@@ -209,6 +210,19 @@ run_engines(const struct cli_options *o, const struct run_opts *ro, char *err, s
 	return engine_pool_new(ev_default_loop(0), &o->config, &eo, err, errlen);
 }
 
+/* Appends one formatted line (n from snprintf into a buffer of size) to the notes under the report. */
+static void
+run_note(struct run_ctx *rc, const char *line, int n, size_t size)
+{
+	if (n < 0)
+		return;
+	if ((size_t)n >= size)
+		n = (int)size - 1;
+	rc->faults = xrealloc(rc->faults, rc->nfaults + (size_t)n + 1);
+	memcpy(rc->faults + rc->nfaults, line, (size_t)n + 1);
+	rc->nfaults += (size_t)n;
+}
+
 /*
  * Real clock: the measured total beside the model, and where the excess
  * came from. The three sums are over all events, in simulated time; what
@@ -223,7 +237,6 @@ run_real_note(struct run_ctx *rc, int policy)
 	char meas[32], model[32], line[512];
 	double speed = rc->o->speed, diff;
 	int n;
-	char *p;
 
 	sim_stats(rc->s, 0, &st);
 	sim_loop_stats(rc->s, &ls);
@@ -238,14 +251,7 @@ run_real_note(struct run_ctx *rc, int policy)
 		     st.model_total > 0 ? 100.0 * diff / ((double)st.model_total / 1e6) : 0.0,
 		     ls.lateness_sum_s * speed, ls.engine_overrun_s,
 		     (unsigned long long)ls.engine_replies, ls.blocked_s * speed);
-	if (n >= (int)sizeof(line))
-		n = (int)sizeof(line) - 1;
-	p = realloc(rc->faults, rc->nfaults + (size_t)n + 1);
-	if (p == NULL)
-		return;
-	rc->faults = p;
-	memcpy(rc->faults + rc->nfaults, line, (size_t)n + 1);
-	rc->nfaults += (size_t)n;
+	run_note(rc, line, n, sizeof(line));
 }
 
 /* What the engines did wrong in seed run, board by board, for the summary. */
@@ -259,7 +265,6 @@ run_faults(struct run_ctx *rc, int run)
 		const char *why = sim_board_forfeit(rc->s, b, &ply);
 		char line[512], at[32];
 		const struct game *g = sim_game(rc->s, 0, b);
-		char *p;
 		int n;
 
 		if (why == NULL)
@@ -270,14 +275,7 @@ run_faults(struct run_ctx *rc, int run)
 			     run + 1, b + 1, sim_player_name(rc->s, b, ply % 2 == 0),
 			     ply % 2 == 0 ? "White" : "Black", ply / 2 + 1, ply % 2 ? "..." : "",
 			     g != NULL ? game_termination_text(g->termination) : "?", at, why);
-		if (n >= (int)sizeof(line))
-			n = (int)sizeof(line) - 1;
-		p = realloc(rc->faults, rc->nfaults + (size_t)n + 1);
-		if (p == NULL)
-			return;
-		rc->faults = p;
-		memcpy(rc->faults + rc->nfaults, line, (size_t)n + 1);
-		rc->nfaults += (size_t)n;
+		run_note(rc, line, n, sizeof(line));
 	}
 }
 
