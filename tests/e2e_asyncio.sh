@@ -10,7 +10,7 @@
 # Usage: bash tests/e2e_asyncio.sh /path/to/simul
 set -u
 SIMUL=${1:?usage: e2e_asyncio.sh /path/to/simul}
-. "$(dirname "$0")/need_tools.sh"
+. "$(dirname "$0")/e2e_common.sh"
 need_tools python3
 TWIN="$(cd "$(dirname "$0")/.." && pwd)/examples/asyncio_simul.py"
 exec python3 - "$SIMUL" "$TWIN" <<'PY'

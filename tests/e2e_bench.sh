@@ -8,10 +8,8 @@
 set -u
 SIMUL=${1:?usage: e2e_bench.sh /path/to/simul}
 DOCS="$(dirname "$0")/../docs/bench.md"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/e2e_common.sh"
+e2e_scratch
 
 "$SIMUL" bench --help >"$TMP/help" || fail "bench --help exit $?"
 sed -n '/^JSON and CSV fields of a cell/,$p' "$TMP/help" >"$TMP/fields"

@@ -5,7 +5,7 @@
 # Usage: bash tests/e2e_classroom.sh /path/to/simul
 set -u
 SIMUL=${1:?usage: e2e_classroom.sh /path/to/simul}
-. "$(dirname "$0")/need_tools.sh"
+. "$(dirname "$0")/e2e_common.sh"
 need_tools python3
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 exec python3 "$ROOT/tests/classroom_check.py" "$SIMUL" "$ROOT" "$ROOT/docs/classroom.md" \

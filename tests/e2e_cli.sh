@@ -7,12 +7,9 @@
 # Usage: bash tests/e2e_cli.sh /path/to/simul
 set -u
 SIMUL=${1:?usage: e2e_cli.sh /path/to/simul}
-. "$(dirname "$0")/need_tools.sh"
+. "$(dirname "$0")/e2e_common.sh"
 need_tools python3
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+e2e_scratch
 
 # bad WANT ARGS...: exit 2, one line on stderr, exactly "simul: WANT", nothing on stdout.
 bad() {

@@ -11,11 +11,9 @@ set -u
 SIMUL=${1:?usage: e2e_engines.sh /path/to/simul}
 FAKE=$(dirname "$SIMUL")/tests/fake_uci
 [ -x "$FAKE" ] || { echo "FAIL: no $FAKE"; exit 1; }
-TMP=$(mktemp -d)
+. "$(dirname "$0")/e2e_common.sh"
+e2e_scratch
 TAG=e2e$$
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 # Engine processes of this script still alive, zombies included: pgrep reads
 # /proc/*/cmdline, where an engine's starts with its path and carries the tag.

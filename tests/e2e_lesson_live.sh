@@ -12,7 +12,7 @@
 set -euo pipefail
 
 BIN=$(cd "$(dirname "${1:?usage: e2e_lesson_live.sh /path/to/simul}")" && pwd)/$(basename "$1")
-. "$(dirname "$0")/need_tools.sh"
+. "$(dirname "$0")/e2e_common.sh"
 need_tools tmux
 TMUX_CMD=(tmux -L "simul_lesson_$$")
 S=lesson

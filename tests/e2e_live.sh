@@ -17,7 +17,7 @@ SESSION=live
 PROMPT='E2E_PROMPT_READY'
 TMUX_CMD=(tmux -L "$SOCK")
 
-. "$(dirname "$0")/need_tools.sh"
+. "$(dirname "$0")/e2e_common.sh"
 need_tools tmux
 
 cleanup() {

@@ -8,10 +8,8 @@
 # (SIMUL_NO_TMPFILE=1 takes the named fallback).
 # Usage: e2e_output.sh path/to/simul
 SIMUL=${1:?usage: e2e_output.sh path/to/simul}
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/e2e_common.sh"
+e2e_scratch
 Q=(--preset quick)
 games() { grep -c '^\[Event ' "$1" 2>/dev/null; }
 no_temp() { # no temporary file anywhere in $TMP (hidden ones included)

@@ -7,12 +7,9 @@
 # Usage: bash tests/e2e_run.sh /path/to/simul
 set -u
 SIMUL=${1:?usage: e2e_run.sh /path/to/simul}
-. "$(dirname "$0")/need_tools.sh"
+. "$(dirname "$0")/e2e_common.sh"
 need_tools python3
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+e2e_scratch
 
 # The article, timing only: 12:00:00 and 1:00:55, exactly.
 "$SIMUL" run --chess off --policy sync,round-robin,ready --json >"$TMP/a.json" || fail "run --json exit $?"

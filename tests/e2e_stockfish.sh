@@ -6,12 +6,10 @@
 # Usage: bash tests/e2e_stockfish.sh /path/to/simul
 set -u
 SIMUL=${1:?usage: e2e_stockfish.sh /path/to/simul}
+. "$(dirname "$0")/e2e_common.sh"
+need_tools stockfish
 SF=$(command -v stockfish || echo /usr/games/stockfish)
-[ -x "$SF" ] || { echo "e2e_stockfish: no stockfish, skipped"; exit 0; }
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+e2e_scratch
 PE=$(command -v pgn-extract || echo /usr/games/pgn-extract)
 # Stockfish takes no arguments to tag it by: env puts a tag in its environment.
 TAG=SIMUL_E2E_TAG=$$

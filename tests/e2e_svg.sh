@@ -7,12 +7,9 @@
 # Usage: bash tests/e2e_svg.sh /path/to/simul
 set -u
 SIMUL=${1:?usage: e2e_svg.sh /path/to/simul}
-. "$(dirname "$0")/need_tools.sh"
+. "$(dirname "$0")/e2e_common.sh"
 need_tools python3
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+e2e_scratch
 
 "$SIMUL" run --chess off --svg "$TMP/run.svg" >/dev/null || fail "run --svg exit $?"
 python3 - "$TMP/run.svg" <<'PY' || fail "run --svg content"

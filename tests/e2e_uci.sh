@@ -11,7 +11,7 @@
 set -euo pipefail
 
 SIMUL=${1:?usage: e2e_uci.sh /path/to/simul}
-. "$(dirname "$0")/need_tools.sh"
+. "$(dirname "$0")/e2e_common.sh"
 need_tools polyglot
 POLYGLOT=$(command -v polyglot || echo /usr/games/polyglot)
 PGN_EXTRACT=$(command -v pgn-extract || true)
