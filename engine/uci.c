@@ -38,7 +38,7 @@ uci_new(FILE *out, uint64_t clock_seed)
 	if (u == NULL)
 		return NULL;
 	u->out = out;
-	if (tt_init(&u->tt, (size_t)UCI_HASH_DEFAULT_MB << 20) != 0 || (u->search = search_new(&u->tt)) == NULL) {
+	if (tt_resize(&u->tt, (size_t)UCI_HASH_DEFAULT_MB << 20) != 0 || (u->search = search_new(&u->tt)) == NULL) {
 		tt_free(&u->tt);
 		free(u);
 		return NULL;
@@ -108,20 +108,12 @@ uci_number(const char *s)
 	return v > UCI_NUMBER_MAX ? UCI_NUMBER_MAX : v;
 }
 
+/* A new empty table at once, whatever the sizes (tt_resize); the search keeps its pointer to u->tt. */
 static void
 uci_set_hash(struct uci *u, long long mb)
 {
-	struct tt bigger;
-
-	/*
-	 * A fresh calloc'd table costs nothing until used (the kernel hands out
-	 * zeroed pages as they are touched), so a resize is as cheap as a clear.
-	 */
-	if (mb < 1 || mb > UCI_HASH_MAX_MB || tt_init(&bigger, (size_t)mb << 20) != 0)
-		return;
-	/* The search keeps a pointer to the table: swap the contents, not the address. */
-	tt_free(&u->tt);
-	u->tt = bigger;
+	if (mb >= 1 && mb <= UCI_HASH_MAX_MB)
+		tt_resize(&u->tt, (size_t)mb << 20);
 }
 
 /* setoption name <id...> [value <x...>]: names may have spaces. Ignored during a search. */
@@ -271,7 +263,7 @@ uci_line(struct uci *u, const char *line)
 		uci_say(u, "readyok");
 	} else if (strcmp(cmd, "ucinewgame") == 0) {
 		if (!u->searching) {
-			/* A new generation, not a memset: a 1 GB table clears in no time. */
+			/* A new generation, not a memset: a 1 GB table clears in no time (tt_clear). */
 			tt_clear(&u->tt);
 			position_startpos(&u->pos);
 			u->n_keys = 0;
@@ -288,6 +280,8 @@ uci_line(struct uci *u, const char *line)
 	} else if (strcmp(cmd, "ponderhit") == 0) {
 		uci_ponderhit(u);
 	} else if (strcmp(cmd, "quit") == 0) {
+		/* A GUI still waiting on a search gets its bestmove, as after stop. */
+		uci_stop(u);
 		quit = 1;
 	}
 	free(t.buf);

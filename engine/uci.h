@@ -31,7 +31,7 @@ struct uci;
 struct uci *uci_new(FILE *out, uint64_t clock_seed);
 void uci_free(struct uci *u);
 
-/* Handles one input line (newline optional); returns 1 after "quit", else 0. Never fails: bad lines are ignored. */
+/* Handles one input line (newline optional); returns 1 after "quit" (a running search answers first, as at stop), else 0. Never fails: bad lines are ignored. */
 int uci_line(struct uci *u, const char *line);
 /* A search is running: keep calling uci_think, and feed input lines as they come. */
 bool uci_busy(const struct uci *u);

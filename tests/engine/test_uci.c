@@ -190,25 +190,64 @@ Test(uci, skills_play_legal_moves)
 	}
 }
 
-Test(uci, quit_ends_the_process)
+/* Waits for the child to exit by itself; its exit code. */
+static int
+exit_code(void)
 {
 	int status;
 	int64_t t0 = now_ms();
+	bool exited;
 
-	send("go infinite");
-	send("quit");
 	while (waitpid(ch.pid, &status, WNOHANG) == 0) {
 		cr_assert(lt(i64, now_ms() - t0, 30000), "still running after quit");
 		usleep(10000);
 	}
-	{
-		bool exited = WIFEXITED(status);
-		int code = WEXITSTATUS(status);
-
-		cr_assert(exited);
-		cr_assert(eq(int, code, 0));
-	}
+	exited = WIFEXITED(status);
 	ch.pid = 0;
 	close(ch.in);
 	close(ch.out);
+	cr_assert(exited);
+	return WEXITSTATUS(status);
+}
+
+/* quit during a search: the bestmove of the search so far, then exit 0. */
+Test(uci, quit_ends_the_process)
+{
+	send("position startpos moves e2e4");
+	send("go infinite");
+	send("isready");
+	expect("readyok", NULL, 0, 20000);
+	send("quit");
+	expect_legal_bestmove(FEN_STARTPOS, "e2e4", 20000, NULL, 0);
+	cr_assert(eq(int, exit_code(), 0));
+}
+
+/* quit while pondering answers too, with the reply it expects once the line is long enough. */
+Test(uci, quit_while_pondering_names_the_ponder_move)
+{
+	char line[256], best[16], ponder[16], err[128];
+	struct position p;
+	move_t m;
+
+	send("setoption name Ponder value true");
+	send("position startpos moves d2d4 d7d5");
+	send("go ponder wtime 60000 btime 60000");
+	/* Deep enough for a PV of two moves. */
+	for (;;) {
+		cr_assert(next_line(line, sizeof(line), 20000), "no info depth 4");
+		if (strncmp(line, "info depth 4 ", 13) == 0)
+			break;
+	}
+	send("quit");
+	expect("bestmove ", line, sizeof(line), 20000);
+	cr_assert(eq(int, sscanf(line, "bestmove %15s ponder %15s", best, ponder), 2), "%s", line);
+	position_startpos(&p);
+	cr_assert(eq(int, move_from_uci(&p, "d2d4", &m, err, sizeof(err)), 0));
+	position_play(&p, m);
+	cr_assert(eq(int, move_from_uci(&p, "d7d5", &m, err, sizeof(err)), 0));
+	position_play(&p, m);
+	cr_assert(eq(int, move_from_uci(&p, best, &m, err, sizeof(err)), 0), "%s", line);
+	position_play(&p, m);
+	cr_assert(eq(int, move_from_uci(&p, ponder, &m, err, sizeof(err)), 0), "%s", line);
+	cr_assert(eq(int, exit_code(), 0));
 }
