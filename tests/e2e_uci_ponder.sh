@@ -11,12 +11,10 @@
 set -euo pipefail
 
 SIMUL=${1:?usage: e2e_uci_ponder.sh /path/to/simul}
-POLYGLOT=$(command -v polyglot || true)
-[ -z "$POLYGLOT" ] && [ -x /usr/games/polyglot ] && POLYGLOT=/usr/games/polyglot
-if [ -z "$POLYGLOT" ]; then
-	echo "SKIP: polyglot is not installed (apt-get install polyglot); CI installs it"
-	exit 0
-fi
+# shellcheck source=tests/e2e_common.sh
+. "$(dirname "$0")/e2e_common.sh"
+need_tools polyglot
+POLYGLOT=$(command -v polyglot || echo /usr/games/polyglot)
 
 WORK=$(mktemp -d)
 WHITE_PID=""

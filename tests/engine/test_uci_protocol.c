@@ -1,10 +1,12 @@
 /*
  * UCI conformance of `simul uci` through pipes, one test per feature a GUI
  * relies on: Ponder with ponderhit and stop, bestmove ... ponder,
- * searchmoves, MultiPV, currmove, hashfull, the final info line, a cheap
- * ucinewgame after a Hash resize, mate scores that survive the table from
- * move to move, draw scores only for real draws, Skill and UCI_Elo playing
- * exactly as the profile does in an exhibition, and Seed.
+ * searchmoves, MultiPV, currmove, hashfull, the final info line (after
+ * stop and when the clock runs out), a cheap ucinewgame after a Hash
+ * resize, mate scores that survive the table from move to move, draw
+ * scores only for real draws (and for them), Skill and UCI_Elo playing
+ * exactly as the profile does in an exhibition (the nearest rated one,
+ * only with UCI_LimitStrength), and Seed.
  */
 #include "engine/player.h"
 #include "tests/engine/uci_child.h"
@@ -210,11 +212,12 @@ Test(uci_protocol, currmove_and_hashfull)
 		if (word_after(line, "hashfull", word, sizeof(word))) {
 			cr_assert(ge(int, atoi(word), 0));
 			cr_assert(le(int, atoi(word), 1000));
-			hashfull = true;
+			/* A second of search fills some of the 16 MB table. */
+			hashfull = hashfull || atoi(word) > 0;
 		}
 	}
 	cr_assert(currmove, "no currmove line in 30 s");
-	cr_assert(hashfull, "no hashfull");
+	cr_assert(hashfull, "no hashfull above 0");
 	ready_then_stop("e2e4 e7e5 g1f3");
 }
 
@@ -232,6 +235,30 @@ Test(uci_protocol, final_info_line_is_the_move_played)
 	cr_assert(ge(int, n, 2));
 	cr_assert(eq(int, strncmp(lines[n - 2], "info depth ", 11), 0), "%s", lines[n - 2]);
 	cr_assert(strstr(lines[n - 2], " score ") != NULL, "%s", lines[n - 2]);
+	cr_assert(word_after(lines[n - 2], "pv", pv, sizeof(pv)), "%s", lines[n - 2]);
+	cr_assert(eq(int, sscanf(lines[n - 1], "bestmove %15s", best), 1));
+	cr_assert(eq(str, pv, best));
+}
+
+/* When the clock ends the search, the last line still reports it to the end, for the move played. */
+Test(uci_protocol, final_info_line_when_time_runs_out)
+{
+	char lines[LINES_MAX][LINE_LEN], best[16], pv[16], word[16];
+	int n, deepest = 0;
+
+	send("position startpos moves e2e4 c7c5 g1f3");
+	send("go movetime 500");
+	n = until_bestmove(lines, 30000);
+	cr_assert(ge(int, n, 2));
+	for (int i = 0; i < n - 2; i++)
+		if (word_after(lines[i], "depth", word, sizeof(word)) && atoi(word) > deepest)
+			deepest = atoi(word);
+	cr_assert(word_after(lines[n - 2], "depth", word, sizeof(word)), "%s", lines[n - 2]);
+	cr_assert(ge(int, atoi(word), deepest), "%s after depth %d", lines[n - 2], deepest);
+	/* Not a line from earlier in the move: it was written when the 500 ms ran out. */
+	cr_assert(word_after(lines[n - 2], "time", word, sizeof(word)), "%s", lines[n - 2]);
+	cr_assert(ge(int, atoi(word), 500), "%s", lines[n - 2]);
+	cr_assert(strstr(lines[n - 2], " score cp ") != NULL, "%s", lines[n - 2]);
 	cr_assert(word_after(lines[n - 2], "pv", pv, sizeof(pv)), "%s", lines[n - 2]);
 	cr_assert(eq(int, sscanf(lines[n - 1], "bestmove %15s", best), 1));
 	cr_assert(eq(str, pv, best));
@@ -312,6 +339,22 @@ Test(uci_protocol, one_repetition_is_not_a_draw)
 	cr_assert(mate || v < -500, "score %d after one repetition", v);
 }
 
+/* 0 for real draws: the fiftieth move of a lost ending, a dead position; the same ending earlier is lost. */
+Test(uci_protocol, real_draws_score_zero)
+{
+	bool mate;
+	int v;
+
+	v = final_score("k7/8/8/8/8/8/q7/6K1 w - - 99 80", "", "go depth 8", &mate, NULL);
+	cr_assert(not(mate));
+	cr_assert(eq(int, v, 0), "fifty-move draw scored %d", v);
+	v = final_score("k7/8/8/8/8/8/q7/6K1 w - - 90 80", "", "go depth 8", &mate, NULL);
+	cr_assert(mate || v < -500, "lost ending scored %d with 10 moves to go", v);
+	v = final_score("8/8/8/4k3/8/8/3B4/4K3 w - - 0 1", "", "go depth 8", &mate, NULL);
+	cr_assert(not(mate));
+	cr_assert(eq(int, v, 0), "king and bishop against king scored %d", v);
+}
+
 /* The move a profile plays in an exhibition with that seed, for the position after moves. */
 static void
 profile_move(const char *profile, const char *moves, uint64_t seed, char *out)
@@ -376,6 +419,83 @@ Test(uci_protocol, uci_elo_maps_to_the_rated_profile)
 	expect_legal_bestmove(FEN_STARTPOS, "e2e4 c7c5", 30000, got, sizeof(got));
 	profile_move("club", "e2e4 c7c5", 99, want);
 	cr_assert(eq(str, got, want));
+}
+
+/* The moves of a profile (or of the session when pr is NULL) in four positions, joined. */
+static void
+four_moves(const struct player_profile *pr, uint64_t seed, char *out, size_t cap)
+{
+	static const char *const lines[] = { "d2d4 g8f6 c2c4", "e2e4 c7c5", "g1f3", "e2e4 e7e5 g1f3 b8c6" };
+
+	out[0] = '\0';
+	for (size_t i = 0; i < ARRAY_LEN(lines); i++) {
+		char cmd[128], move[16];
+
+		if (pr != NULL) {
+			profile_move(pr->name, lines[i], seed, move);
+		} else {
+			snprintf(cmd, sizeof(cmd), "position startpos moves %s", lines[i]);
+			send(cmd);
+			send("go depth 1");
+			expect_legal_bestmove(FEN_STARTPOS, lines[i], 30000, move, sizeof(move));
+		}
+		snprintf(out + strlen(out), cap - strlen(out), " %s", move);
+	}
+}
+
+/* An Elo between two ratings plays the nearer profile; below the scale, the weakest rated one. */
+Test(uci_protocol, uci_elo_between_ratings_plays_the_nearest)
+{
+	const struct player_profile *club = player_profile_find("club"), *master = player_profile_find("master");
+	const struct player_profile *want[3];
+	int elos[3], lo = 0, hi = 0;
+	char cmd[80], expected[3][128], got[128];
+
+	cr_assert(player_elo_range(&lo, &hi));
+	cr_assert(lt(int, club->elo, master->elo));
+	elos[0] = club->elo + (master->elo - club->elo) / 3;	/* nearer club */
+	want[0] = club;
+	elos[1] = master->elo - (master->elo - club->elo) / 3;	/* nearer master */
+	want[1] = master;
+	elos[2] = 1;
+	want[2] = player_profile_for_elo(lo);
+	for (int i = 0; i < 3; i++)
+		four_moves(want[i], 7, expected[i], sizeof(expected[i]));
+	/* Otherwise the test could not tell them apart. */
+	cr_assert(ne(str, expected[0], expected[1]));
+	cr_assert(ne(str, expected[0], expected[2]));
+	send("setoption name UCI_LimitStrength value true");
+	send("setoption name Seed value 7");
+	for (int i = 0; i < 3; i++) {
+		snprintf(cmd, sizeof(cmd), "setoption name UCI_Elo value %d", elos[i]);
+		send(cmd);
+		four_moves(NULL, 0, got, sizeof(got));
+		cr_assert(eq(str, got, expected[i]), "UCI_Elo %d: want %s's moves", elos[i], want[i]->name);
+	}
+}
+
+/* UCI_Elo alone changes nothing: without UCI_LimitStrength the full search obeys go depth. */
+Test(uci_protocol, uci_elo_needs_limit_strength)
+{
+	char lines[LINES_MAX][LINE_LEN], cmd[80], word[16];
+	const struct player_profile *club = player_profile_find("club");
+	int n;
+
+	snprintf(cmd, sizeof(cmd), "setoption name UCI_Elo value %d", club->elo);
+	send(cmd);
+	for (int round = 0; round < 2; round++) {
+		/* Second round: switched on, then off again. */
+		if (round == 1) {
+			send("setoption name UCI_LimitStrength value true");
+			send("setoption name UCI_LimitStrength value false");
+		}
+		send("position startpos moves e2e4 e7e5");
+		send("go depth 2");
+		n = until_bestmove(lines, 30000);
+		cr_assert(ge(int, n, 2));
+		cr_assert(word_after(lines[n - 2], "depth", word, sizeof(word)), "%s", lines[n - 2]);
+		cr_assert(eq(int, atoi(word), 2), "round %d: %s", round, lines[n - 2]);
+	}
 }
 
 /* The beginner's moves in 12 positions of one process, joined into out. */
