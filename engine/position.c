@@ -5,6 +5,7 @@
  * the attack and material queries built on the attack tables.
  */
 #include <pthread.h>
+#include <string.h>
 
 #include "engine/attacks.h"
 #include "engine/eval.h"
@@ -196,6 +197,85 @@ position_in_check(const struct position *p)
 {
 	return position_square_attacked(p, position_king_square(p, p->side), p->side ^ 1,
 					p->occupied[WHITE] | p->occupied[BLACK]);
+}
+
+/*
+ * Castling, en passant and promotions: the move's pieces moved on copies of
+ * the mover's bitboards and the occupancy, then the enemy king's square
+ * tested against them.
+ */
+static bool
+gives_check_special(const struct position *p, move_t m)
+{
+	int us = p->side, from = move_from(m), to = move_to(m), flag = move_flag(m);
+	int ksq = position_king_square(p, us ^ 1);
+	bitboard_t mine[PIECE_TYPE_NB];
+	bitboard_t occ = ((p->occupied[WHITE] | p->occupied[BLACK]) ^ bb_square(from)) | bb_square(to);
+
+	memcpy(mine, &p->pieces[piece_make(us, 0)], sizeof(mine));
+	mine[piece_type(p->board[from])] ^= bb_square(from);
+	mine[move_is_promotion(m) ? move_promotion_type(m) : piece_type(p->board[from])] |= bb_square(to);
+	if (flag == MF_EN_PASSANT) {
+		occ ^= bb_square(to ^ 8);
+	} else if (flag == MF_CASTLE_KING || flag == MF_CASTLE_QUEEN) {
+		bitboard_t b = flag == MF_CASTLE_KING ? bb_square(to + 1) | bb_square(to - 1)
+						      : bb_square(to - 2) | bb_square(to + 1);
+
+		mine[ROOK] ^= b;
+		occ ^= b;
+	}
+	return (attacks_pawn(us ^ 1, ksq) & mine[PAWN]) || (attacks_knight(ksq) & mine[KNIGHT]) ||
+	       (attacks_king(ksq) & mine[KING]) ||
+	       (attacks_bishop(ksq, occ) & (mine[BISHOP] | mine[QUEEN])) ||
+	       (attacks_rook(ksq, occ) & (mine[ROOK] | mine[QUEEN]));
+}
+
+/*
+ * The search asks this of every quiet move it may prune, and prunes most
+ * of them, so it must cost less than a copy and a play. In a legal position
+ * the side to move gives no check yet, so only two things can: the moved
+ * piece from its new square, or a slider of ours behind the square it
+ * left (only when that square is on a line with the king).
+ */
+bool
+position_gives_check(const struct position *p, move_t m)
+{
+	int us = p->side, from = move_from(m), to = move_to(m);
+	const bitboard_t *mine = &p->pieces[piece_make(us, 0)];
+	int ksq = position_king_square(p, us ^ 1);
+	bitboard_t king = bb_square(ksq), occ;
+
+	if (move_flag(m) != MF_QUIET && move_flag(m) != MF_DOUBLE_PUSH && move_flag(m) != MF_CAPTURE)
+		return gives_check_special(p, m);
+	occ = ((p->occupied[WHITE] | p->occupied[BLACK]) ^ bb_square(from)) | bb_square(to);
+	switch (piece_type(p->board[from])) {
+	case PAWN:
+		if (attacks_pawn(us, to) & king)
+			return true;
+		break;
+	case KNIGHT:
+		if (attacks_knight(to) & king)
+			return true;
+		break;
+	case BISHOP:
+		if (attacks_bishop(to, occ) & king)
+			return true;
+		break;
+	case ROOK:
+		if (attacks_rook(to, occ) & king)
+			return true;
+		break;
+	case QUEEN:
+		if (attacks_queen(to, occ) & king)
+			return true;
+		break;
+	default:
+		break;
+	}
+	if (!attacks_line(ksq, from))
+		return false;
+	return (attacks_bishop(ksq, occ) & (mine[BISHOP] | mine[QUEEN]) & ~bb_square(from)) ||
+	       (attacks_rook(ksq, occ) & (mine[ROOK] | mine[QUEEN]) & ~bb_square(from));
 }
 
 bool

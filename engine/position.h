@@ -53,6 +53,8 @@ void position_play_null(struct position *p);
 uint64_t position_hash(const struct position *p);
 
 bool position_in_check(const struct position *p);
+/* Whether the legal move m checks: position_in_check after playing it, without playing it (p must be legal). */
+bool position_gives_check(const struct position *p, move_t m);
 /* Squares attacked by colour `by`, with `occ` as occupancy. */
 bool position_square_attacked(const struct position *p, int sq, int by, bitboard_t occ);
 /* Neither side can mate by any sequence of legal moves (FIDE dead position, the usual subset). */

@@ -20,7 +20,11 @@
 #ifndef SIMUL_ENGINE_SEARCH_INTERNAL_H
 #define SIMUL_ENGINE_SEARCH_INTERNAL_H
 
+#include <limits.h>
 #include <string.h>
+#ifdef __AVX2__
+#include <immintrin.h>
+#endif
 
 #include "engine/search.h"
 
@@ -61,7 +65,7 @@ struct search_frame {
 	int		pv_len;
 	move_t		pv[MAX_PLY];
 	move_t		moves[MAX_MOVES];
-	int		order[MAX_MOVES];
+	int		order[MAX_MOVES];	/* ordering keys, INT_MIN from n to n + 8 (legal moves are at most 218) */
 };
 
 enum { SEARCH_ROOT_PV = 32 };	/* moves of each root move's line kept for MultiPV */
@@ -130,6 +134,9 @@ search_call(struct search *s, int alpha, int beta, int depth, bool pv, bool null
 	c->null_ok = null_ok;
 	c->rep_start = f->rep_start;
 	c->stage = depth > 0 ? ST_ENTER : ST_Q_ENTER;
+	/* The child's table probe is a cache miss in a large table: start the load now. */
+	if (depth > 0)
+		__builtin_prefetch(&s->tt->entries[c->pos.key & s->tt->mask]);
 	s->ply++;
 	s->keys[s->base + s->ply] = c->pos.key;
 }
@@ -142,6 +149,46 @@ search_return(struct search *s, int v)
 }
 
 /*
+ * The index of the first highest key in order[from, n). order[n, n + 8)
+ * must hold INT_MIN (search_order_moves pads it), so whole vectors can be
+ * read past the end. With AVX2 it is two passes of eight keys at a time —
+ * the maximum, then the first lane equal to it — instead of a compare and
+ * a conditional move per key on one dependency chain; the pick runs once
+ * per move searched and most of a node's time went there.
+ */
+static inline int
+search_pick_index(const int *order, int from, int n)
+{
+#ifdef __AVX2__
+	__m256i top = _mm256_loadu_si256((const __m256i *)(order + from));
+
+	for (int i = from + 8; i < n; i += 8)
+		top = _mm256_max_epi32(top, _mm256_loadu_si256((const __m256i *)(order + i)));
+	top = _mm256_max_epi32(top, _mm256_permute2x128_si256(top, top, 1));
+	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, _MM_SHUFFLE(1, 0, 3, 2)));
+	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, _MM_SHUFFLE(2, 3, 0, 1)));
+	for (int i = from;; i += 8) {
+		__m256i eq = _mm256_cmpeq_epi32(_mm256_loadu_si256((const __m256i *)(order + i)), top);
+		unsigned mask = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(eq));
+
+		if (mask)
+			return i + __builtin_ctz(mask);
+	}
+#else
+	int best = from, key = order[from];
+
+	/* The best key kept in a register: no load of order[best] on the loop's critical path. */
+	for (int i = from + 1; i < n; i++) {
+		if (order[i] > key) {
+			best = i;
+			key = order[i];
+		}
+	}
+	return best;
+#endif
+}
+
+/*
  * Swaps the best-ordered remaining move to f->next and returns it; the
  * first of equals wins. A selection step rather than a sort up front,
  * because a cutoff usually comes before most moves are looked at.
@@ -149,17 +196,11 @@ search_return(struct search *s, int v)
 static inline move_t
 search_pick(struct search_frame *f)
 {
-	int best = f->next, key = f->order[best];
+	int best = search_pick_index(f->order, f->next, f->n);
 
-	/* The best key kept in a register: no load of order[best] on the loop's critical path. */
-	for (int i = f->next + 1; i < f->n; i++) {
-		if (f->order[i] > key) {
-			best = i;
-			key = f->order[i];
-		}
-	}
 	if (best != f->next) {
 		move_t m = f->moves[best];
+		int key = f->order[best];
 
 		f->moves[best] = f->moves[f->next];
 		f->order[best] = f->order[f->next];

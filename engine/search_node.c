@@ -186,15 +186,15 @@ search_take(struct search *s, struct search_frame *f, int v)
  * move that gives no check is not worth its search.
  */
 static bool
-search_prunable(const struct search *s, const struct search_frame *f, move_t m, const struct position *after)
+search_prunable(const struct search *s, const struct search_frame *f, move_t m)
 {
 	if (f->pv_node || f->in_check || f->searched == 0 || !search_is_quiet(m) ||
 	    f->best <= -SEARCH_MATE_BOUND || m == s->killers[s->ply][0])
 		return false;
 	if (f->depth <= SEARCH_FUTILITY_DEPTH && f->static_eval + SEARCH_FUTILITY_MARGIN * f->depth <= f->alpha)
-		return !position_in_check(after);
+		return !position_gives_check(&f->pos, m);
 	if (f->depth <= SEARCH_LMP_DEPTH && f->searched >= SEARCH_LMP_BASE + f->depth * f->depth)
-		return !position_in_check(after);
+		return !position_gives_check(&f->pos, m);
 	return false;
 }
 
@@ -213,12 +213,13 @@ search_next(struct search *s, struct search_frame *f)
 	}
 	m = search_pick(f);
 	f->cur = m;
-	c->pos = f->pos;
-	position_play(&c->pos, m);
-	if (search_prunable(s, f, m, &c->pos)) {
+	/* Most moves near the leaves are pruned: decide before copying and playing. */
+	if (search_prunable(s, f, m)) {
 		f->stage = ST_NEXT;
 		return;
 	}
+	c->pos = f->pos;
+	position_play(&c->pos, m);
 	if (f->searched == 0) {
 		search_call(s, -f->beta, -f->alpha, f->depth - 1, f->pv_node, true, ST_AFTER_FULL);
 		return;

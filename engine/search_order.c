@@ -51,6 +51,8 @@ search_order_moves(const struct search *s, struct search_frame *f)
 		}
 		f->order[i] = key;
 	}
+	for (int i = f->n; i < f->n + 8; i++)	/* search_pick_index reads whole vectors */
+		f->order[i] = INT_MIN;
 }
 
 /*

@@ -128,6 +128,55 @@ Test(position, attacks_and_check)
 	cr_expect(position_square_attacked(&p, square("g1"), WHITE, occ & ~(1ULL << square("e1"))));
 }
 
+/* Every move of the tree below p: gives_check says what playing it and asking in_check says. Returns the checks seen. */
+static int
+expect_gives_check(const struct position *p, int depth)
+{
+	move_t moves[MAX_MOVES];
+	int n = movegen_legal(p, moves), checks = 0;
+
+	for (int i = 0; i < n; i++) {
+		struct position after = *p;
+		char fen[FEN_MAX];
+
+		position_play(&after, moves[i]);
+		if (position_gives_check(p, moves[i]) != position_in_check(&after)) {
+			position_to_fen(p, fen, sizeof(fen));
+			cr_fatal("%s: move %04x: gives_check %d, in_check after %d", fen, moves[i],
+			    position_gives_check(p, moves[i]), position_in_check(&after));
+		}
+		checks += position_in_check(&after);
+		if (depth > 1)
+			checks += expect_gives_check(&after, depth - 1);
+	}
+	return checks;
+}
+
+Test(position, gives_check_is_in_check_after_the_move)
+{
+	/* Perft's positions (their published check counts: startpos 0+0+12+469, Kiwipete 0+3+993, #3
+	 * 2+10+267+1680, #4 0+10+38), castling that checks with the rook, en passant that uncovers a rook. */
+	static const struct {
+		const char *fen;
+		int depth, checks;
+	} cases[] = {
+		{ FEN_STARTPOS, 4, 481 },
+		{ "r3k2r/p1ppqpb1/bn2pnp1/3PN3/1p2P3/2N2Q1p/PPPBBPPP/R3K2R w KQkq - 0 1", 3, 996 },
+		{ "8/2p5/3p4/KP5r/1R3p1k/8/4P1P1/8 w - - 0 1", 4, 1959 },
+		{ "r3k2r/Pppp1ppp/1b3nbN/nP6/BBP1P3/q4N2/Pp1P2PP/R2Q1RK1 w kq - 0 1", 3, 48 },
+		{ "rnbq1k1r/pp1Pbppp/2p5/8/2B5/8/PPP1NnPP/RNBQK2R w KQ - 1 8", 3, 1318 },
+		{ "5k2/8/8/8/8/8/8/4K2R w K - 0 1", 1, 3 },
+		{ "8/8/8/1k1pP2R/8/8/8/4K3 w - d6 0 1", 1, 1 },
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct position p;
+
+		from_fen(&p, cases[i].fen);
+		cr_expect(eq(int, expect_gives_check(&p, cases[i].depth), cases[i].checks), "%s", cases[i].fen);
+	}
+}
+
 struct material_case {
 	char	fen[96];
 	bool	dead;
