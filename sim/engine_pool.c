@@ -28,6 +28,7 @@ enum {
 	ENGINE_RESTARTS_MAX = 3,	/* per slot */
 	ENGINE_FDS_SPARE = 64,		/* files the rest of simul may open */
 	ENGINE_NODES_DEFAULT = 20000,
+	ENGINE_STARTS_PER_CORE = 2,	/* handshakes at once, per online core */
 };
 
 struct engine_request {
@@ -340,33 +341,43 @@ pool_count(const struct sim_config *c)
 	return count;
 }
 
+/*
+ * A few handshakes at a time, each engine's start deadline counting from
+ * its own spawn. Starting is mostly CPU (Stockfish 15.1 spends ~0.2 s of
+ * it here on its network and table): 24 at once on two busy cores took
+ * 5-13 s and missed the 5 s deadline that each meets alone in 0.2-0.6 s.
+ * The whole start takes no longer so: the cores are busy either way.
+ */
 static int
 pool_start_all(struct engine_pool *p, char *err, size_t errlen)
 {
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int at_once = ENGINE_STARTS_PER_CORE * (cores > 1 ? (int)cores : 1);
+	int next = 0;
 	char why[256];
-	bool waiting = true;
 
-	for (int i = 0; i < p->nslots; i++)
-		if (slot_start(&p->slots[i], why, sizeof(why)) < 0) {
-			snprintf(err, errlen, "%s: %s", p->slots[i].text, why);
-			return -1;
-		}
-	/* All handshakes at once: the loop serves whichever engine answers. */
-	while (waiting) {
-		waiting = false;
-		for (int i = 0; i < p->nslots; i++) {
+	for (;;) {
+		int starting = 0;
+
+		for (int i = 0; i < next; i++) {
 			struct engine_slot *sl = &p->slots[i];
 
 			if (sl->dead || (sl->eng == NULL && !sl->ready)) {
 				snprintf(err, errlen, "%s: cannot start: %s", sl->text, sl->why);
 				return -1;
 			}
-			waiting = waiting || !sl->ready;
+			starting += !sl->ready;
 		}
-		if (waiting)
-			ev_run(p->loop, EVRUN_ONCE);
+		for (; next < p->nslots && starting < at_once; next++, starting++)
+			if (slot_start(&p->slots[next], why, sizeof(why)) < 0) {
+				snprintf(err, errlen, "%s: %s", p->slots[next].text, why);
+				return -1;
+			}
+		if (starting == 0)
+			return 0;
+		/* The loop serves whichever engine answers. */
+		ev_run(p->loop, EVRUN_ONCE);
 	}
-	return 0;
 }
 
 struct engine_pool *

@@ -3,7 +3,8 @@
  * engine (his requests queue, as a master thinks at one board at a time)
  * and one per board whose opponent is an engine. The pool is made before
  * anything runs, from the config's player specs, and outlives the sims of
- * a --repeat: engines start once (all at once, on the loop) and each
+ * a --repeat: engines start once (a few per core at a time, on the
+ * loop, each with its own start deadline) and each
  * request names its board and ply, so answers meant for a sim that is
  * gone are dropped.
  *

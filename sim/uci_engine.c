@@ -6,14 +6,16 @@
  * reading), and four watchers whose callbacks find the engine back with
  * container_of.
  *
- * The child is forked, not posix_spawn'ed, because it must do four things
+ * The child is forked, not posix_spawn'ed, because it must do three things
  * between fork and exec that posix_spawn cannot all do: its own process
  * group (so signals reach it and its helpers, and the terminal's Ctrl-C
- * does not), PR_SET_PDEATHSIG (it dies with us even on SIGKILL), the
+ * does not), PR_SET_PDEATHSIG (it dies with us even on SIGKILL), and the
  * signal mask cleared (libev blocks signals it watches through signalfd,
- * and a mask survives exec), and an exec error reported back through a
- * close-on-exec pipe, so "no such file" is an error here and now instead
- * of an exit status later.
+ * and a mask survives exec). The program is looked up in PATH before the
+ * fork, as execvp will, so "no such file" or "permission denied" is an
+ * error here and now, and the fork never waits for the child's exec: a
+ * thousand engines spawn without the loop stopping for each. An exec that
+ * fails all the same (a broken binary) exits 127, reported like any exit.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #ifdef __linux__
@@ -399,12 +402,10 @@ uci_child_cb(struct ev_loop *loop, ev_child *w, int revents)
 
 /* In the child, between fork and exec: only async-signal-safe calls. */
 static void
-uci_child_exec(const struct uci_spec *spec, int in, int out, int err_fd, int status_fd,
-	       pid_t parent)
+uci_child_exec(const struct uci_spec *spec, int in, int out, int err_fd, pid_t parent)
 {
 	sigset_t none;
 	struct sigaction dfl = { .sa_handler = SIG_DFL };
-	int e;
 
 	setpgid(0, 0);
 #ifdef __linux__
@@ -423,21 +424,63 @@ uci_child_exec(const struct uci_spec *spec, int in, int out, int err_fd, int sta
 	if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || (err_fd >= 0 && dup2(err_fd, 2) < 0))
 		_exit(127);
 	execvp(spec->argv[0], spec->argv);
-	e = errno;
-	(void)!write(status_fd, &e, sizeof(e));
 	_exit(127);
+}
+
+/* 0 when file is a regular file we may execute, else -1 with errno set. */
+static int
+uci_runnable(const char *file)
+{
+	struct stat st;
+
+	if (stat(file, &st) < 0)
+		return -1;
+	if (!S_ISREG(st.st_mode) || access(file, X_OK) < 0) {
+		errno = EACCES;
+		return -1;
+	}
+	return 0;
+}
+
+/* Finds prog as execvp will (a name with a slash as it is, else along PATH); -1 and why in err. */
+static int
+uci_find_program(const char *prog, char *err, size_t errlen)
+{
+	const char *path = getenv("PATH");
+	int why = ENOENT;
+
+	if (strchr(prog, '/') != NULL) {
+		if (uci_runnable(prog) == 0)
+			return 0;
+		why = errno;
+	} else {
+		/* execvp's default when PATH is unset; an empty entry is the current folder. */
+		for (const char *dir = path != NULL ? path : "/bin:/usr/bin"; dir != NULL;) {
+			const char *colon = strchr(dir, ':');
+			int len = colon != NULL ? (int)(colon - dir) : (int)strlen(dir);
+			char file[4096];
+
+			snprintf(file, sizeof(file), "%.*s%s%s", len, dir, len > 0 ? "/" : "", prog);
+			if (uci_runnable(file) == 0)
+				return 0;
+			if (errno == EACCES)
+				why = EACCES;	/* as execvp: one that is there but not runnable says so */
+			dir = colon != NULL ? colon + 1 : NULL;
+		}
+	}
+	snprintf(err, errlen, "cannot run %s: %s", prog, strerror(why));
+	return -1;
 }
 
 static int
 uci_spawn(struct uci_engine *e, int err_fd, char *err, size_t errlen)
 {
-	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, status[2] = { -1, -1 };
+	int in[2] = { -1, -1 }, out[2] = { -1, -1 };
 	pid_t parent = getpid();
-	int child_errno = 0;
-	ssize_t got;
 
-	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0 ||
-	    pipe2(status, O_CLOEXEC) < 0) {
+	if (uci_find_program(e->spec.argv[0], err, errlen) < 0)
+		return -1;
+	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0) {
 		snprintf(err, errlen, "cannot make pipes: %s", strerror(errno));
 		goto fail;
 	}
@@ -447,25 +490,13 @@ uci_spawn(struct uci_engine *e, int err_fd, char *err, size_t errlen)
 		goto fail;
 	}
 	if (e->pid == 0)
-		uci_child_exec(&e->spec, in[0], out[1], err_fd, status[1], parent);
+		uci_child_exec(&e->spec, in[0], out[1], err_fd, parent);
 	/* Both sides set the group, so it exists whichever runs first. */
 	setpgid(e->pid, e->pid);
 	close(in[0]);
 	close(out[1]);
-	close(status[1]);
-	/* EOF means exec succeeded (the pipe closed on exec); an int is its errno. */
-	while ((got = read(status[0], &child_errno, sizeof(child_errno))) < 0 && errno == EINTR)
-		;
-	close(status[0]);
 	e->to_fd = in[1];
 	e->from_fd = out[0];
-	if (got == (ssize_t)sizeof(child_errno)) {
-		snprintf(err, errlen, "cannot run %s: %s", e->spec.argv[0], strerror(child_errno));
-		while (waitpid(e->pid, NULL, 0) < 0 && errno == EINTR)
-			;
-		e->reaped = true;
-		return -1;
-	}
 	fcntl(e->to_fd, F_SETFL, fcntl(e->to_fd, F_GETFL) | O_NONBLOCK);
 	fcntl(e->from_fd, F_SETFL, fcntl(e->from_fd, F_GETFL) | O_NONBLOCK);
 	return 0;
@@ -475,8 +506,6 @@ fail:
 			close(in[i]);
 		if (out[i] >= 0)
 			close(out[i]);
-		if (status[i] >= 0)
-			close(status[i]);
 	}
 	return -1;
 }

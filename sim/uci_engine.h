@@ -3,8 +3,8 @@
  * stdin and stdout on non-blocking pipes watched by ev_io, its exit by an
  * ev_child, its deadlines by one ev_timer, all on the loop it is given
  * (the default loop: libev watches children only there). Nothing blocks:
- * the handshake of a thousand engines runs at once, and a hung or dead
- * engine only ever costs its own request.
+ * a spawn does not wait for the child's exec, handshakes run side by side,
+ * and a hung or dead engine only ever costs its own request.
  *
  * The protocol, from our side:
  *   start  -> "uci"; "id name X" is kept; "uciok" -> every "setoption",

@@ -139,7 +139,9 @@ while IFS='|' read -r spec want; do
 	check_none_left "start $spec"
 done <<EOF
 uci:/nonexistent/engine|uci:/nonexistent/engine: cannot run /nonexistent/engine: No such file
+uci:no-such-engine-$TAG|cannot run no-such-engine-$TAG: No such file
 uci:$TMP/plain|cannot run $TMP/plain: Permission denied
+uci:$TMP|cannot run $TMP: Permission denied
 uci:$FAKE handshake-exit tag=$TAG|handshake-exit tag=$TAG: cannot start: exited with status 4
 uci:$FAKE no-uciok tag=$TAG|no uciok within 5 s
 uci:$FAKE?Skill|option "Skill" is not NAME=VALUE
@@ -149,6 +151,13 @@ EOF
 	>/dev/null 2>&1
 [ $? = 2 ] || fail "one bad of six: not exit 2"
 check_none_left "one bad of six"
+
+# Engines start a few at a time, each deadline counted from its own spawn: twelve
+# that each take 1.5 s to say uciok all make a 2.5 s deadline, one wave after another.
+"$SIMUL" run --boards 12 --moves 1 --opponents "uci:$FAKE slow-start=1500 tag=$TAG" \
+	--engine-limit nodes=100,start=2.5s --quiet >/dev/null 2>"$TMP/slow.err" ||
+	fail "slow starters: exit $? ($(cat "$TMP/slow.err"))"
+check_none_left "slow starters"
 
 # Too many engines for the descriptor limit: said before any starts.
 out=$(ulimit -n 64 -H 2>/dev/null; ulimit -n 64; "$SIMUL" run --boards 40 --moves 1 --opponents "uci:$FAKE tag=$TAG" 2>&1)
