@@ -6,8 +6,10 @@
  *
  * Frame [0] is the root. Its moves are generated and ordered once, at
  * search_start, into s->root[] with their fixed noise; each iteration
- * searches the first with a full window and the rest with a null window
- * against the best so far (plus noise), then moves the best to the front.
+ * searches the first with a full window (from the fourth, an aspiration
+ * window around the last score first, and the full one only when the score
+ * falls outside) and the rest with a null window against the best so far
+ * (plus noise), then moves the best to the front.
  * The nodes below are search_node.c's; search_step only dispatches on the
  * stage of the frame on top.
  *
@@ -27,6 +29,8 @@
 
 enum {
 	SEARCH_TIME_CHECK = 1024,	/* nodes between clock reads: clock_gettime is not free */
+	SEARCH_ASP_DEPTH = 4,		/* from this iteration the first root move gets a window */
+	SEARCH_ASP_WINDOW = 35,		/* this wide either side of the last iteration's score */
 };
 
 static int64_t
@@ -197,6 +201,7 @@ search_start(struct search *s, const struct position *root,
 	s->start_us = search_now_us();
 	memset(s->killers, 0, sizeof(s->killers));
 	memset(s->history, 0, sizeof(s->history));
+	memset(s->counters, 0, sizeof(s->counters));
 	s->ply = 0;
 	s->iter = 0;
 	s->iter_best = -1;
@@ -209,6 +214,7 @@ search_start(struct search *s, const struct position *root,
 	r->pv_len = 0;
 	r->stage = ST_ROOT_ITER;
 	r->hash_move = MOVE_NONE;
+	r->depth = 1;	/* ordering treats the root as a full-width node */
 	{
 		struct tt_entry e;
 
@@ -332,7 +338,12 @@ search_root(struct search *s, struct search_frame *f)
 		if (s->params.currmove != NULL)
 			s->params.currmove(s->params.info_ctx, rm->move, f->next + 1, s->iter);
 		a = search_root_bar(s, rm);
-		if (a == -SEARCH_INF)
+		if (a == -SEARCH_INF && s->multipv == 1 && s->iter >= SEARCH_ASP_DEPTH &&
+		    abs(s->best_score) < SEARCH_MATE_BOUND)
+			/* The first move usually scores near the last iteration: a narrow window cuts more. */
+			search_call(s, -s->best_score - SEARCH_ASP_WINDOW, -s->best_score + SEARCH_ASP_WINDOW,
+			    s->iter - 1, true, true, ST_ROOT_AFTER_ASP);
+		else if (a == -SEARCH_INF)
 			search_call(s, -SEARCH_INF, SEARCH_INF, s->iter - 1, true, true, ST_ROOT_AFTER_FULL);
 		else
 			search_call(s, -a - 1, -a, s->iter - 1, false, true, ST_ROOT_AFTER_ZW);
@@ -349,6 +360,15 @@ search_root(struct search *s, struct search_frame *f)
 		f->next++;
 		f->stage = ST_ROOT_NEXT;
 		return true;
+	case ST_ROOT_AFTER_ASP:
+		v = -s->ret;
+		if (v <= s->best_score - SEARCH_ASP_WINDOW || v >= s->best_score + SEARCH_ASP_WINDOW) {
+			/* Outside the window the score is only a bound: search again with none. */
+			search_call(s, -SEARCH_INF, SEARCH_INF, s->iter - 1, true, true, ST_ROOT_AFTER_FULL);
+			return true;
+		}
+		/* Inside the window the score is exact. */
+		/* fall through */
 	case ST_ROOT_AFTER_FULL:
 		rm = &s->root[f->next];
 		v = -s->ret;
@@ -392,6 +412,7 @@ search_step(struct search *s, uint64_t budget)
 		case ST_ROOT_NEXT:
 		case ST_ROOT_AFTER_ZW:
 		case ST_ROOT_AFTER_FULL:
+		case ST_ROOT_AFTER_ASP:
 			if (!search_root(s, f))
 				return true;
 			break;

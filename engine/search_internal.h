@@ -33,6 +33,7 @@ enum search_stage {
 	ST_ROOT_NEXT,		/* search the next root move */
 	ST_ROOT_AFTER_ZW,	/* a root move's null-window search returned */
 	ST_ROOT_AFTER_FULL,	/* a root move's full-window search returned */
+	ST_ROOT_AFTER_ASP,	/* the first root move's aspiration-window search returned */
 	ST_ENTER,		/* enter an alpha-beta node */
 	ST_AFTER_NULL,		/* the null-move search returned */
 	ST_NEXT,		/* search the next move */
@@ -96,6 +97,7 @@ struct search {
 	int64_t			 start_us;
 	move_t			 killers[MAX_PLY + 1][2];
 	int			 history[2][64][64];
+	move_t			 counters[16][64];	/* the reply that refuted [piece][to] last */
 	struct search_root_move	 root[MAX_MOVES];
 	int			 root_n;
 	int			 iter;		/* iteration in progress */

@@ -1,8 +1,9 @@
 /*
  * The nodes below the root: alpha-beta (PVS with null move, late-move
- * reductions, check extension, mate-distance pruning, the transposition
- * table) and quiescence (captures and queen promotions, or every evasion in
- * check). Each works on one frame of the stack in search_internal.h and
+ * reductions, check extension, internal iterative reduction, mate-distance
+ * pruning, the transposition table) and quiescence (captures and queen
+ * promotions, or every evasion in check; it reads the table but never
+ * writes it, so its many nodes do not crowd out the deeper results). Each works on one frame of the stack in search_internal.h and
  * ends every stage by calling a child (search_call), returning to the
  * parent (search_return), or setting the stage to resume at; nothing here
  * loops over plies, so search_step can stop between any two nodes.
@@ -23,10 +24,11 @@
 /* Tuning values. */
 enum {
 	SEARCH_NULL_MIN_DEPTH = 3,
-	SEARCH_NULL_REDUCTION = 2,	/* plus depth / 6 */
+	SEARCH_NULL_REDUCTION = 3,	/* plus depth / 4, plus a ply per 200 cp above beta (at most 3) */
 	SEARCH_LMR_MIN_DEPTH = 3,
 	SEARCH_LMR_MIN_MOVES = 3,	/* moves searched at full depth before reducing */
 	SEARCH_LMR_DEEP_MOVES = 10,	/* after these, reduce by two */
+	SEARCH_IIR_DEPTH = 4,		/* this deep with no hash move, search a ply shallower */
 	SEARCH_DELTA_MARGIN = 200,	/* quiescence: skip captures that cannot reach alpha */
 	SEARCH_RFP_DEPTH = 4,		/* reverse futility: this shallow, a static eval this far */
 	SEARCH_RFP_MARGIN = 90,		/* above beta (per ply of depth) stands without a search */
@@ -62,6 +64,14 @@ search_repeated(const struct search *s, const struct search_frame *f)
 		before_root = true;
 	}
 	return false;
+}
+
+/* The stored score settles f's window: exact, or a bound on the side that cuts. */
+static bool
+search_tt_answers(const struct tt_entry *e, const struct search_frame *f)
+{
+	return e->bound == TT_EXACT || (e->bound == TT_LOWER && e->score >= f->beta) ||
+	    (e->bound == TT_UPPER && e->score <= f->alpha);
 }
 
 /* Null move is unsound in zugzwang, which is mostly a king-and-pawns matter. */
@@ -124,9 +134,7 @@ search_enter(struct search *s, struct search_frame *f)
 	f->hash_move = MOVE_NONE;
 	if (tt_probe(s->tt, f->pos.key, s->ply, &e)) {
 		f->hash_move = e.move;
-		if (!f->pv_node && e.depth >= f->depth &&
-		    (e.bound == TT_EXACT || (e.bound == TT_LOWER && e.score >= f->beta) ||
-		    (e.bound == TT_UPPER && e.score <= f->alpha))) {
+		if (!f->pv_node && e.depth >= f->depth && search_tt_answers(&e, f)) {
 			search_return(s, e.score);
 			return;
 		}
@@ -134,6 +142,9 @@ search_enter(struct search *s, struct search_frame *f)
 	f->in_check = position_in_check(&f->pos);
 	if (f->in_check)
 		f->depth++;
+	/* No hash move: the table never saw this node searched, so a shallower look orders it first. */
+	if (f->depth >= SEARCH_IIR_DEPTH && f->hash_move == MOVE_NONE)
+		f->depth--;
 	/* The static evaluation serves the pruning of non-PV nodes only: PV nodes never compute it. */
 	f->static_eval = f->pv_node || f->in_check ? -SEARCH_INF : eval_position(&f->pos);
 	/* Reverse futility: so far above beta this near the leaves, the opponent will not catch up. */
@@ -144,10 +155,13 @@ search_enter(struct search *s, struct search_frame *f)
 	}
 	if (!f->pv_node && f->null_ok && !f->in_check && f->depth >= SEARCH_NULL_MIN_DEPTH &&
 	    f->static_eval >= f->beta && search_has_pieces(&f->pos)) {
+		int r = SEARCH_NULL_REDUCTION + f->depth / 4 +
+		    ((f->static_eval - f->beta) / 200 < 3 ? (f->static_eval - f->beta) / 200 : 3);
+
 		c->pos = f->pos;
 		position_play_null(&c->pos);
-		search_call(s, -f->beta, -f->beta + 1, f->depth - 1 - SEARCH_NULL_REDUCTION - f->depth / 6,
-		    false, false, ST_AFTER_NULL);
+		f->cur = MOVE_NONE;
+		search_call(s, -f->beta, -f->beta + 1, f->depth - 1 - r, false, false, ST_AFTER_NULL);
 		/* Nothing before a null move can repeat after it. */
 		c->rep_start = s->base + s->ply;
 		return;
@@ -235,13 +249,23 @@ search_next(struct search *s, struct search_frame *f)
 static void
 search_q_enter(struct search *s, struct search_frame *f)
 {
+	struct tt_entry e;
+
 	f->pv_len = 0;
 	if (s->ply >= MAX_PLY - 1) {
 		search_return(s, eval_position(&f->pos));
 		return;
 	}
-	f->in_check = position_in_check(&f->pos);
 	f->hash_move = MOVE_NONE;
+	/* Quiescence stores nothing, but any search of this node answers it if its bound does. */
+	if (tt_probe(s->tt, f->pos.key, s->ply, &e)) {
+		if (search_tt_answers(&e, f)) {
+			search_return(s, e.score);
+			return;
+		}
+		f->hash_move = e.move;
+	}
+	f->in_check = position_in_check(&f->pos);
 	if (f->in_check) {
 		f->static_eval = -SEARCH_INF;
 		f->best = -SEARCH_INF;
