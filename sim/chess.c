@@ -79,15 +79,22 @@ chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX])
 		san[0] = '\0';
 		game_end(g, ply % 2 == 0 ? RESULT_BLACK_WINS : RESULT_WHITE_WINS,
 			 (enum game_termination)r->forfeit_term);
+		ahead_over(s, board);
 		memcpy(ex->boards[board].last_san, san, sizeof(ex->boards[board].last_san));
 		return true;
 	}
 	if (ply < r->nmoves) {
 		m = r->moves[ply];
+		if (ply >= r->played)
+			thinking_replayed(s, board, ply, g);
 	} else {
 		m = thinking_move(s, board, ply, g);
 		stored = record_store(s, board, ply, m) == 0;
+		if (stored)
+			ahead_queue(s, board);
 	}
+	if (ply >= r->played)
+		r->played = ply + 1;
 	if (stored) {
 		move_to_san(&g->pos, m, san);
 		game_play(g, m);
@@ -96,6 +103,8 @@ chess_play(struct exhibition *ex, int board, int ply, char san[MOVE_TEXT_MAX])
 		game_end(g, RESULT_NONE, TERM_ABANDONED);
 	}
 	memcpy(ex->boards[board].last_san, san, sizeof(ex->boards[board].last_san));
+	if (g->termination != TERM_NONE)
+		ahead_over(s, board);
 	return g->termination != TERM_NONE;
 }
 

@@ -23,12 +23,29 @@
  * from the loop (processed at minus due at, in real time) is measured.
  * This is the one file of the model that looks at real time at all
  * (ev_now), besides thinking.c's CPU clock.
+ *
+ * The idle watcher also searches ahead of the clock (ahead.c): the games
+ * do not depend on timing, so when nothing is due it searches the plies
+ * the plan has due within AHEAD_LEAD_S of real time. And when the clock is
+ * so fast that the searches left would not fit into half the run, the
+ * clock starts held ("preparing"): the idle watcher searches ahead until
+ * they fit, or PREPARE_MAX_S has passed, and the clock starts from there.
+ * The wait is measured (prepare_s) and reported, never hidden in the
+ * lateness, which stays the clock's own.
  */
 #include <errno.h>
 #include <time.h>
 
 #include "engine/macros.h"
 #include "sim/sim_internal.h"
+
+enum {
+	AHEAD_LEAD_S = 2,	/* real seconds of plies searched ahead while the clock runs */
+	PREPARE_MAX_S = 5	/* the longest the clock is held at its start */
+};
+
+/* The searches left must fit into this share of the run's real time for the clock to start. */
+#define PREPARE_SHARE 0.5
 
 static void live_wake(struct sim *s, int board);
 
@@ -38,7 +55,7 @@ live_reading(const struct sim *s)
 {
 	double dt;
 
-	if (s->paused)
+	if (s->paused || s->preparing)
 		return s->anchor_sim;
 	dt = ev_now(s->loop) - s->anchor_real;
 	if (dt < 0)
@@ -78,7 +95,7 @@ live_rearm(struct sim *s)
 
 	if (s->loop == NULL)
 		return;
-	next = s->paused || s->stalled ? -1 : events_next_time(s);
+	next = s->paused || s->stalled || s->preparing ? -1 : events_next_time(s);
 	/* libev forbids ev_timer_set on an active watcher: stop first. */
 	ev_timer_stop(s->loop, &s->timer);
 	if (next < 0)
@@ -89,12 +106,63 @@ live_rearm(struct sim *s)
 	ev_timer_start(s->loop, &s->timer);
 }
 
-/* Slices run while a search is in flight, or while the clock waits for one. */
+/* How far ahead of the clock plies are searched: AHEAD_LEAD_S, or all while held. */
+static simtime_t
+live_horizon(const struct sim *s)
+{
+	if (s->preparing)
+		return AHEAD_DUE;
+	return sim_now(s) + (simtime_t)(AHEAD_LEAD_S * s->speed * 1e6);
+}
+
+/*
+ * Slices run while a search is in flight, while the clock waits for one,
+ * while it is held to prepare, and while a ply is to be searched ahead.
+ */
 static void
 live_idle_update(struct sim *s)
 {
-	if (s->loop != NULL && (thinking_sliced(s) || s->stalled))
+	if (s->loop != NULL && (thinking_sliced(s) || s->stalled || s->preparing ||
+				thinking_ahead_pending(s, live_horizon(s))))
 		ev_idle_start(s->loop, &s->idle);
+}
+
+/*
+ * Plies still to search before the searches left fit into PREPARE_SHARE
+ * of the run's real time left (the plan's fastest exhibition); -1 before
+ * a search has told what one costs.
+ */
+static double
+live_prepare_left(const struct sim *s)
+{
+	const struct thinking *th = &s->thinking;
+	double master = th->master_searches ? th->master_cpu / (double)th->master_searches : 0;
+	double opp = th->opponent_searches ? th->opponent_cpu / (double)th->opponent_searches : 0;
+	double per_ply = (master > 0 ? master : opp) / 2 + (opp > 0 ? opp : master) / 2;
+	double real_left = (double)(ahead_plan_end(s) - s->now) / 1e6 / s->speed, left;
+
+	if (per_ply <= 0)
+		return -1;
+	left = (double)ahead_plies_left(s) - PREPARE_SHARE * real_left / per_ply;
+	return left > 0 ? left : 0;
+}
+
+/* Held: the clock starts once the searches left fit, nothing is left, or time is up. */
+static void
+live_prepare_check(struct sim *s, bool searched)
+{
+	double left = live_prepare_left(s);
+
+	s->prepared = (uint64_t)(s->recorded - s->prepare_from);
+	s->prepare_left = left;
+	if (searched && left != 0 && ev_time() - s->prepare_since < PREPARE_MAX_S)
+		return;
+	s->preparing = false;
+	s->prepare_s += ev_time() - s->prepare_since;
+	ev_now_update(s->loop);
+	if (!s->paused)
+		live_reanchor(s, s->anchor_sim);
+	live_rearm(s);
 }
 
 /* A blocking opponent thinks d: the callback really blocks, nothing else of the loop runs. */
@@ -185,8 +253,12 @@ live_idle_cb(struct ev_loop *loop, ev_idle *w, int revents)
 	struct sim *s = container_of(w, struct sim, idle);
 	const struct thinking *th = &s->thinking;
 
+	bool searched;
+
 	(void)revents;
-	thinking_run_slice(s);
+	searched = thinking_run_slice(s, live_horizon(s));
+	if (s->preparing)
+		live_prepare_check(s, searched);
 	if (s->stalled && !s->paused && th->wanted < 0) {
 		/* The held event's search is done: on as far as the clock has come meanwhile. */
 		simtime_t t = live_reading(s);
@@ -195,8 +267,8 @@ live_idle_cb(struct ev_loop *loop, ev_idle *w, int revents)
 			s->live_limit = t;
 		live_advance(s);
 	}
-	/* Greedy: what is still in flight finishes when its move is due. */
-	if ((th->head < 0 || th->greedy) && (!s->stalled || s->paused || th->wanted < 0))
+	/* Nothing to search (greedy: what is in flight finishes when due): live_advance restarts it. */
+	if (!searched && !s->preparing && (!s->stalled || s->paused || th->wanted < 0))
 		ev_idle_stop(loop, w);
 }
 
@@ -241,6 +313,11 @@ sim_start_live(struct sim *s, struct ev_loop *loop, double speed)
 	s->wake = live_wake;
 	ev_now_update(loop);
 	live_reanchor(s, s->now);
+	/* Real clock: nothing is held; engines' plies are not searched ahead. */
+	s->preparing = !s->real && s->records != NULL && s->engines == NULL && !s->thinking.greedy;
+	s->prepare_since = ev_time();
+	s->prepare_from = s->recorded;
+	s->prepare_left = -1;
 	live_rearm(s);
 	live_idle_update(s);
 	return 0;
@@ -255,7 +332,10 @@ sim_stop_live(struct sim *s)
 	ev_idle_stop(s->loop, &s->idle);
 	if (s->stalled)
 		s->search_wait += ev_time() - s->stalled_since;
+	if (s->preparing)
+		s->prepare_s += ev_time() - s->prepare_since;
 	s->stalled = false;
+	s->preparing = false;
 	s->wake = NULL;
 	s->loop = NULL;
 }
@@ -324,7 +404,7 @@ live_stepped(struct sim *s)
 {
 	if (s->loop == NULL)
 		return;
-	if (s->paused) {
+	if (s->paused || s->preparing) {
 		if (s->anchor_sim < s->now)
 			s->anchor_sim = s->now;
 	} else if (live_reading(s) < s->now) {

@@ -20,6 +20,7 @@ sim_loop_stats(const struct sim *s, struct sim_loop_stats *out)
 	out->timers = l->count;
 	out->lateness_max_ms = (double)l->max / 1e3;
 	out->lateness_p99_ms = (double)histogram_quantile(l, 0.99) / 1e3;
+	out->lateness_p50_ms = (double)histogram_quantile(l, 0.5) / 1e3;
 	out->lateness_mean_ms = l->count > 0 ? (double)l->sum / (double)l->count / 1e3 : 0.0;
 	out->lateness_last_ms = (double)l->last / 1e3;
 	out->search_waits = s->search_waits;
@@ -34,6 +35,15 @@ sim_loop_stats(const struct sim *s, struct sim_loop_stats *out)
 	out->search_cpu_max_ms = th->master_cpu_max * 1e3;
 	out->opponent_searches = th->opponent_searches;
 	out->opponent_cpu_s = th->opponent_cpu;
+	out->ahead_searches = th->ahead_searches;
+	out->preparing = s->preparing;
+	out->prepared = s->prepared;
+	out->prepare_s = s->prepare_s;
+	if (s->preparing)
+		out->prepare_s += ev_time() - s->prepare_since;
+	if (s->preparing && s->prepare_left >= 0)
+		out->prepare_pct = (int)(100.0 * (double)s->prepared /
+					 ((double)s->prepared + s->prepare_left));
 	out->real = s->real;
 	out->lateness_sum_s = (double)l->sum / 1e6;
 	out->engine_replies = s->engine_replies;

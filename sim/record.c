@@ -60,6 +60,7 @@ record_store(struct sim *s, int board, int ply, move_t m)
 		return -1;
 	r->moves[ply] = m;
 	r->nmoves = ply + 1;
+	s->recorded++;
 	return 0;
 }
 

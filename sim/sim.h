@@ -343,6 +343,7 @@ struct sim_loop_stats {
 	uint64_t	timers;		/* samples: events processed from the loop */
 	double		lateness_max_ms;
 	double		lateness_p99_ms;	/* log histogram: within ~3%, never above max */
+	double		lateness_p50_ms;
 	double		lateness_mean_ms;
 	double		lateness_last_ms;	/* the latest sample, for a live header */
 	uint64_t	search_waits;	/* events held back until their search finished */
@@ -356,6 +357,16 @@ struct sim_loop_stats {
 	double		search_cpu_mean_ms, search_cpu_max_ms;	/* per master move */
 	uint64_t	opponent_searches;
 	double		opponent_cpu_s;
+	/*
+	 * Searching ahead of the clock: searches started before their player
+	 * sat down; and the hold at the start while the games were searched
+	 * ahead because the clock was too fast for them ("preparing games").
+	 */
+	uint64_t	ahead_searches;
+	bool		preparing;	/* held now */
+	int		prepare_pct;	/* its progress, 0..100 */
+	double		prepare_s;	/* real seconds held */
+	uint64_t	prepared;	/* plies searched while held */
 	/* Real clock: where the measured total's excess over the model came from. */
 	bool		real;
 	double		lateness_sum_s;	/* real: every event's lateness, summed */

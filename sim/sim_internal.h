@@ -104,7 +104,7 @@ struct board_record {
 	/* A search in flight for ply nmoves (thinking.c), at most one per board. */
 	struct think		*think;
 	int			think_prev, think_next;	/* queue of boards with one, -1 ends */
-	simtime_t		think_due;	/* when its move is due (the queue's order) */
+	simtime_t		think_due;	/* when its move is due (the queue's order); AHEAD_DUE */
 	double			think_cpu;	/* CPU seconds it used so far */
 	/* External engines (engine_play.c). */
 	int			engine;		/* the opponent's engine slot, -1 for a profile */
@@ -112,7 +112,29 @@ struct board_record {
 	int			forfeit_ply;	/* the side to move there lost, -1 none */
 	uint8_t			forfeit_term;	/* enum game_termination */
 	char			*forfeit_why;	/* what the engine did, for the summary */
+	/* Searching ahead (ahead.c). */
+	bool			ahead_queued;	/* in the ahead queue */
+	bool			ahead_over;	/* the game is over: no ply left to search */
+	int			played;		/* plies an exhibition has played (greedy replays) */
 };
+
+/*
+ * Searching ahead of the clock (ahead.c): the boards in the order their
+ * next unsearched ply is planned to be due, from the config's means.
+ */
+struct ahead_entry {
+	simtime_t		due;		/* planned, of the board's ply nmoves when queued */
+	int			board;
+};
+
+struct ahead {
+	struct ahead_entry	*heap;		/* min-heap on (due, board); NULL until first used */
+	int			n;
+	int64_t			plies_cut;	/* plies games over early will never play */
+};
+
+/* The due of a search started ahead of its player's think: after every other search. */
+#define AHEAD_DUE INT64_MAX
 
 /*
  * Searches in flight on the live clock: a queue of boards, linked through
@@ -130,6 +152,8 @@ struct thinking {
 	uint64_t		slices;
 	uint64_t		master_searches, opponent_searches;
 	double			master_cpu, master_cpu_max, opponent_cpu;	/* seconds */
+	struct ahead		ahead;
+	uint64_t		ahead_searches;	/* started before their player sat down */
 };
 
 struct sim {
@@ -156,6 +180,14 @@ struct sim {
 	simtime_t		live_limit;	/* the clock has asked to advance this far */
 	bool			stalled;	/* the next event waits for its search */
 	bool			was_live;
+	/* Held at the start while the games are searched ahead (clock_live.c). */
+	bool			preparing;
+	ev_tstamp		prepare_since;	/* real */
+	double			prepare_s;	/* real seconds held so far */
+	uint64_t		prepared;	/* plies searched while held */
+	int64_t			prepare_from;	/* s->recorded when the hold began */
+	double			prepare_left;	/* plies still to search before it starts, -1 unknown */
+	int64_t			recorded;	/* plies stored in the records, all boards */
 	ev_tstamp		stalled_since;	/* real */
 
 	/* real clock: events are processed at their real time, no earlier than due */
@@ -271,8 +303,33 @@ void thinking_begin(struct sim *s, int board, int ply, const struct game *g, sim
 bool thinking_ready(struct sim *s, int board, int ply, const struct game *g, simtime_t due);
 /* The move, searched now in one go if it has to be. */
 move_t thinking_move(struct sim *s, int board, int ply, const struct game *g);
-/* One slice of the search the clock waits for, else of the earliest due one. */
-void thinking_run_slice(struct sim *s);
+/*
+ * One slice of the search the clock waits for, else of the earliest due
+ * one, else starts a search ahead of a ply the plan has due by horizon;
+ * false when there was nothing to do.
+ */
+bool thinking_run_slice(struct sim *s, simtime_t horizon);
+/* A search ahead is planned by horizon (the clock keeps its idle watcher on). */
+bool thinking_ahead_pending(const struct sim *s, simtime_t horizon);
+/*
+ * Greedy, in a timer's callback: the ply's move, searched ahead, is played
+ * for the first time; a greedy loop searches it there again, result discarded.
+ */
+void thinking_replayed(struct sim *s, int board, int ply, const struct game *g);
+
+/* ahead.c: which ply to search ahead of the clock. */
+/* Queues board for its next ply (no-op when queued, over, or before first use). */
+void ahead_queue(struct sim *s, int board);
+/* Board's game is over: its plies left are cut from the work. */
+void ahead_over(struct sim *s, int board);
+/* Takes the board whose next ply is planned soonest, by horizon; -1 none. */
+int ahead_next(struct sim *s, simtime_t horizon);
+bool ahead_pending(const struct sim *s, simtime_t horizon);
+/* Plies not yet searched of games not known to be over. */
+int64_t ahead_plies_left(const struct sim *s);
+/* When the plan has the fastest exhibition's last move due. */
+simtime_t ahead_plan_end(const struct sim *s);
+void ahead_free(struct sim *s);
 /* True while searches are in flight that slices should advance. */
 bool thinking_sliced(const struct sim *s);
 

@@ -116,28 +116,17 @@ thinking_free(struct sim *s)
 		think_free(s->records[b].think);
 		s->records[b].think = NULL;
 	}
+	ahead_free(s);
 }
 
-void
-thinking_begin(struct sim *s, int board, int ply, const struct game *g, simtime_t due)
+/* Links board's search into the queue, in due order (AHEAD_DUE: last). */
+static void
+fifo_link(struct sim *s, int board, simtime_t due)
 {
 	struct thinking *th = &s->thinking;
 	struct board_record *r = &s->records[board];
-	const struct player_profile *pr;
-	uint64_t seed;
-	double t0;
 	int after = th->tail;
 
-	if (engine_play_side(s, board, ply)) {
-		engine_play_begin(s, board, ply, due);
-		return;
-	}
-	if (!cooperative(s) || ply != r->nmoves || r->think != NULL)
-		return;
-	pr = record_player(s, board, ply, &seed);
-	t0 = realtime_thread_cpu();
-	r->think = think_new(pr, g, seed);
-	r->think_cpu = realtime_thread_cpu() - t0;
 	r->think_due = due;
 	for (int i = 0; i < THINKING_SORT_STEPS && after >= 0 && s->records[after].think_due > due;
 	     i++)
@@ -153,6 +142,72 @@ thinking_begin(struct sim *s, int board, int ply, const struct game *g, simtime_
 		s->records[r->think_next].think_prev = board;
 	else
 		th->tail = board;
+}
+
+/* Starts board's search of ply r->nmoves from the game g is at, into the queue. */
+static void
+think_start(struct sim *s, int board, const struct game *g, simtime_t due)
+{
+	struct board_record *r = &s->records[board];
+	uint64_t seed;
+	const struct player_profile *pr = record_player(s, board, r->nmoves, &seed);
+	double t0 = realtime_thread_cpu();
+
+	r->think = think_new(pr, g, seed);
+	r->think_cpu = realtime_thread_cpu() - t0;
+	fifo_link(s, board, due);
+}
+
+void
+thinking_begin(struct sim *s, int board, int ply, const struct game *g, simtime_t due)
+{
+	struct board_record *r = &s->records[board];
+
+	/* Its game moved on: searching it ahead may go on too. */
+	ahead_queue(s, board);
+	if (engine_play_side(s, board, ply)) {
+		engine_play_begin(s, board, ply, due);
+		return;
+	}
+	if (!cooperative(s) || ply != r->nmoves)
+		return;
+	if (r->think == NULL) {
+		think_start(s, board, g, due);
+	} else if (r->think_due == AHEAD_DUE) {
+		/* Searched ahead, and now its player sits down: it takes its due place. */
+		fifo_unlink(s, board);
+		fifo_link(s, board, due);
+	}
+}
+
+/*
+ * Starts the search of the next ply the plan needs, up to horizon, from
+ * the board's record replayed (no game is kept per board). False when
+ * there is none.
+ */
+static bool
+thinking_ahead(struct sim *s, simtime_t horizon)
+{
+	int board = ahead_next(s, horizon);
+	struct board_record *r;
+	struct position start;
+	struct game g;
+
+	if (board < 0)
+		return false;
+	r = &s->records[board];
+	position_startpos(&start);
+	game_init(&g, &start);
+	for (int i = 0; i < r->nmoves && g.termination == TERM_NONE; i++)
+		game_play(&g, r->moves[i]);
+	if (g.termination != TERM_NONE) {
+		ahead_over(s, board);
+	} else {
+		think_start(s, board, &g, AHEAD_DUE);
+		s->thinking.ahead_searches++;
+	}
+	game_free(&g);
+	return true;
 }
 
 bool
@@ -221,6 +276,24 @@ thinking_move(struct sim *s, int board, int ply, const struct game *g)
 	return think_done(s, ply, t, cpu);
 }
 
+void
+thinking_replayed(struct sim *s, int board, int ply, const struct game *g)
+{
+	struct thinking *th = &s->thinking;
+	uint64_t seed;
+	const struct player_profile *pr;
+
+	if (!th->greedy || !th->in_timer || engine_play_side(s, board, ply))
+		return;
+	if (ply % 2 == 0 && th->greedy_stall > 0) {
+		thinking_greedy_stall(s, board, ply, g);
+		return;
+	}
+	pr = record_player(s, board, ply, &seed);
+	(void)player_choose(pr, g, seed);
+	th->greedy_repeats++;
+}
+
 /* One slice of one search; true when that search finished. */
 static bool
 thinking_slice(struct sim *s, int board, uint64_t budget)
@@ -239,18 +312,19 @@ thinking_slice(struct sim *s, int board, uint64_t budget)
 	m = think_done(s, ply, r->think, r->think_cpu);
 	r->think = NULL;
 	/* Out of memory: the record stays short and the move is searched again when due. */
-	(void)record_store(s, board, ply, m);
+	if (record_store(s, board, ply, m) == 0)
+		ahead_queue(s, board);
 	return true;
 }
 
-void
-thinking_run_slice(struct sim *s)
+bool
+thinking_run_slice(struct sim *s, simtime_t horizon)
 {
 	struct thinking *th = &s->thinking;
 	int b = th->wanted >= 0 ? th->wanted : th->head;
 
 	if (b < 0 || s->records[b].think == NULL)
-		return;
+		return cooperative(s) && thinking_ahead(s, horizon);
 	if (!th->greedy) {
 		if (thinking_slice(s, b, THINKING_SLICE_NODES) && th->wanted == b)
 			th->wanted = -1;
@@ -258,7 +332,16 @@ thinking_run_slice(struct sim *s)
 		/* Greedy now, and the clock waits for this one: finish it in one go. */
 		thinking_slice(s, b, UINT64_MAX);
 		th->wanted = -1;
+	} else {
+		return false;
 	}
+	return true;
+}
+
+bool
+thinking_ahead_pending(const struct sim *s, simtime_t horizon)
+{
+	return cooperative(s) && ahead_pending(s, horizon);
 }
 
 bool

@@ -103,7 +103,11 @@ header_view_top(struct cellbuf *cb, struct ui_rect r, const struct view_state *v
 	else if (vs->paused)
 		header_from_right(cb, &x, r.y, UI_PAUSED, vs->ascii,
 				  vs->ascii ? " || PAUSED " : " \u275a\u275a PAUSED ");
-	else
+	else if (vs->preparing) {
+		/* The clock waits for the searches ahead (too fast for them): say so, with progress. */
+		snprintf(text, sizeof(text), " preparing games %d%% ", vs->prepare_pct);
+		header_from_right(cb, &x, r.y, UI_PAUSED, vs->ascii, text);
+	} else
 		header_from_right(cb, &x, r.y, UI_TITLE, vs->ascii,
 				  vs->ascii ? " > running " : " \u25b6 running ");
 	header_fmt_speed(vs->speed, speed, sizeof(speed));

@@ -124,6 +124,8 @@ struct view_state {
 	bool			zoom;		/* focused board large */
 	bool			summary;	/* an async exhibition finished */
 	bool			greedy;		/* the search runs without yielding */
+	bool			preparing;	/* the clock is held while games are searched ahead */
+	int			prepare_pct;	/* how far that is */
 	bool			has_lateness;	/* live clock: the loop's lateness is measured */
 	double			late_max_ms, late_p99_ms;	/* real ms, the last few seconds */
 	double			stall_ms;	/* longest gap between two frames, same window */

@@ -122,6 +122,11 @@ loop_total(const struct report *r, struct sim_loop_stats *t)
 			t->lateness_max_ms = l->lateness_max_ms;
 		if (l->lateness_p99_ms > t->lateness_p99_ms)
 			t->lateness_p99_ms = l->lateness_p99_ms;
+		if (l->lateness_p50_ms > t->lateness_p50_ms)
+			t->lateness_p50_ms = l->lateness_p50_ms;
+		t->prepared += l->prepared;
+		t->prepare_s += l->prepare_s;
+		t->ahead_searches += l->ahead_searches;
 		t->search_waits += l->search_waits;
 		t->search_wait_s += l->search_wait_s;
 		t->slices += l->slices;
@@ -159,9 +164,17 @@ measured_text(FILE *f, const struct report *r, const char *prefix)
 		return;
 	fprintf(f,
 		"%s  live loop at %gx, %s: %" PRIu64 " timers, lateness max %.2f ms, p99 %.2f ms, "
-		"mean %.2f ms\n",
+		"p50 %.2f ms, mean %.2f ms\n",
 		prefix, r->speed, t.greedy ? "greedy (searches in one go)" : "searches in slices",
-		t.timers, t.lateness_max_ms, t.lateness_p99_ms, t.lateness_mean_ms);
+		t.timers, t.lateness_max_ms, t.lateness_p99_ms, t.lateness_p50_ms, t.lateness_mean_ms);
+	if (t.prepared > 0)
+		fprintf(f,
+			"%s  the clock started %.2f s late: %" PRIu64 " moves searched ahead first "
+			"(the searches would not have kept up); lateness counts from the start\n",
+			prefix, t.prepare_s, t.prepared);
+	if (t.ahead_searches > 0)
+		fprintf(f, "%s  %" PRIu64 " moves searched ahead of their player's think\n", prefix,
+			t.ahead_searches);
 	if (t.search_waits > 0 || t.slices > 0)
 		fprintf(f,
 			"%s  %" PRIu64 " search slices between loop iterations; %" PRIu64

@@ -34,6 +34,12 @@ progress(struct run_ctx *rc)
 	if (!rc->progress || rc->workers > 1 || realtime_monotonic() - rc->started < 1.0)
 		return;
 	sim_snapshot(rc->s, &snap);
+	if (snap.loop.preparing) {
+		fprintf(stderr, "\rsimul: run %d/%d, preparing games (searching ahead: the clock is "
+			"too fast for the searches) %3d%% ", rc->run + 1, rc->runs, snap.loop.prepare_pct);
+		rc->shown = true;
+		return;
+	}
 	for (int i = 0; i < snap.nexhibitions; i++) {
 		played += snap.ex[i].moves_played;
 		due += snap.ex[i].moves_to_play;

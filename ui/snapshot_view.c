@@ -165,6 +165,8 @@ snapshot_view_frame(struct snapshot_view *sv, const struct sim *s, int w, int h,
 		vs->speed = sv->snap.speed;
 	/* Real-time figures: only the live clock has a loop to be late. */
 	vs->greedy = sv->snap.greedy;
+	vs->preparing = sv->snap.loop.preparing;
+	vs->prepare_pct = sv->snap.loop.prepare_pct;
 	vs->has_lateness = sv->snap.live;
 	for (int i = 0; i < vs->nex; i++)
 		snapshot_fill_exhibition(sv, s, i);

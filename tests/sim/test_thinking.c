@@ -127,6 +127,140 @@ Test(thinking, flipping_greedy_while_running_changes_nothing)
 	live_equals_virtual(&c, 20000.0, true, &ls);
 }
 
+/* ---- searching ahead of the clock ---------------------------------- */
+
+/*
+ * The games do not depend on timing, so the idle watcher searches plies
+ * ahead of their players' thinks, and holds a clock too fast for the
+ * searches at its start: whatever the speed, the trace, the moves and the
+ * totals are the virtual clock's, and each ply is still searched once.
+ */
+Test(thinking, searching_ahead_changes_no_move_at_any_speed)
+{
+	static const double speeds[] = { 300.0, 3000.0, 30000.0, 300000.0 };
+	struct sim_config c;
+
+	config(&c);
+	for (size_t i = 0; i < sizeof(speeds) / sizeof(speeds[0]); i++) {
+		struct sim_loop_stats ls;
+
+		live_equals_virtual(&c, speeds[i], false, &ls);
+		cr_assert(gt(u64, ls.ahead_searches, 0), "at %gx", speeds[i]);
+		cr_assert(le(u64, ls.ahead_searches, ls.master_searches + ls.opponent_searches));
+		cr_assert(not(ls.preparing));
+	}
+}
+
+/* Runs the loop until the clock is no longer held; the figures then. */
+static void
+run_while_preparing(struct sim *s, struct ev_loop *loop, struct sim_loop_stats *ls)
+{
+	do {
+		ev_run(loop, EVRUN_ONCE);
+		sim_loop_stats(s, ls);
+	} while (ls->preparing);
+}
+
+/*
+ * Too fast for its searches (the whole run lasts well under a
+ * millisecond of real time), the clock is held at 0 while every game is
+ * searched ahead, and the hold is measured, not hidden in the lateness.
+ */
+Test(thinking, a_clock_too_fast_is_held_while_the_games_are_searched)
+{
+	struct sim_config c;
+	struct log l = { 0 };
+	struct sim *s;
+	struct ev_loop *loop = ev_loop_new(EVFLAG_AUTO);
+	struct sim_loop_stats ls;
+
+	config(&c);
+	s = log_sim_new(&c, &l);
+	cr_assert(eq(int, sim_start_live(s, loop, 1e6), 0));
+	sim_loop_stats(s, &ls);
+	cr_assert(ls.preparing);
+	cr_assert(eq(i64, sim_now(s), 0));
+	run_while_preparing(s, loop, &ls);
+	/* Every ply of every game, each searched once, before any event but the first. */
+	cr_assert(eq(u64, ls.prepared, ls.master_searches + ls.opponent_searches));
+	cr_assert(eq(u64, ls.ahead_searches, ls.prepared));
+	cr_assert(gt(dbl, ls.prepare_s, 0.0));
+	cr_assert(eq(u64, ls.timers, 0));
+	while (!sim_finished(s, -1))
+		ev_run(loop, EVRUN_ONCE);
+	sim_loop_stats(s, &ls);
+	cr_assert(eq(u64, ls.master_searches + ls.opponent_searches, ls.prepared));
+	cr_assert(eq(u64, ls.search_waits, 0));
+	sim_free(s);
+	ev_loop_destroy(loop);
+	free(l.buf);
+}
+
+/*
+ * At 1x the searches keep up by far: the hold lasts the one search that
+ * tells what a search costs, and nothing is searched further ahead than
+ * AHEAD_LEAD_S (2 s) of the plan, which has no move due that soon.
+ */
+Test(thinking, a_slow_clock_searches_ahead_only_its_lead)
+{
+	struct sim_config c;
+	struct log l = { 0 };
+	struct sim *s;
+	struct ev_loop *loop = ev_loop_new(EVFLAG_AUTO);
+	struct sim_loop_stats ls;
+	ev_tstamp until;
+
+	config(&c);
+	s = log_sim_new(&c, &l);
+	cr_assert(eq(int, sim_start_live(s, loop, 1.0), 0));
+	run_while_preparing(s, loop, &ls);
+	cr_assert(eq(u64, ls.prepared, 1));
+	until = ev_time() + 0.2;
+	while (ev_time() < until)
+		ev_run(loop, EVRUN_NOWAIT);
+	sim_loop_stats(s, &ls);
+	cr_assert(eq(u64, ls.ahead_searches, 1));
+	cr_assert(eq(u64, ls.master_searches + ls.opponent_searches, 1));
+	sim_free(s);
+	ev_loop_destroy(loop);
+	free(l.buf);
+}
+
+/*
+ * Greedy searches inside the timer's callback on purpose, to show the
+ * stall: a move already searched ahead is searched there again when it is
+ * first played, so the stall shows as it did before, and the moves stay.
+ */
+Test(thinking, greedy_still_stalls_when_the_moves_were_searched_ahead)
+{
+	struct sim_config c;
+	struct log lv = { 0 }, ll = { 0 };
+	struct sim *sv, *sl;
+	struct ev_loop *loop = ev_loop_new(EVFLAG_AUTO);
+	struct sim_loop_stats ls;
+
+	config(&c);
+	sv = log_sim_new(&c, &lv);
+	sl = log_sim_new(&c, &ll);
+	sim_run_virtual(sv);
+	cr_assert(eq(int, sim_start_live(sl, loop, 1e6), 0));
+	run_while_preparing(sl, loop, &ls);
+	cr_assert(eq(u64, ls.prepared, ls.master_searches + ls.opponent_searches));
+	sim_set_greedy(sl, true);
+	sim_set_greedy_stall(sl, 0.02);
+	sim_loop_stats_reset(sl);
+	while (!sim_finished(sl, -1))
+		ev_run(loop, EVRUN_ONCE);
+	sim_loop_stats(sl, &ls);
+	cr_assert(ge(dbl, ls.lateness_max_ms, 20.0));
+	cr_assert(eq(str, ll.buf, lv.buf));
+	sim_free(sl);
+	sim_free(sv);
+	ev_loop_destroy(loop);
+	free(lv.buf);
+	free(ll.buf);
+}
+
 Test(thinking, stats_reset_forgets_lateness_keeps_cpu)
 {
 	struct sim_config c;
