@@ -130,7 +130,9 @@ live_idle_update(struct sim *s)
 /*
  * Plies still to search before the searches left fit into PREPARE_SHARE
  * of the run's real time left (the plan's fastest exhibition); -1 before
- * a search has told what one costs.
+ * a search has told what one costs. A search costs its CPU time divided
+ * by the share of real time the searches got while held: the loop's own
+ * work and a busy machine slow them down too.
  */
 static double
 live_prepare_left(const struct sim *s)
@@ -140,9 +142,15 @@ live_prepare_left(const struct sim *s)
 	double opp = th->opponent_searches ? th->opponent_cpu / (double)th->opponent_searches : 0;
 	double per_ply = (master > 0 ? master : opp) / 2 + (opp > 0 ? opp : master) / 2;
 	double real_left = (double)(ahead_plan_end(s) - s->now) / 1e6 / s->speed, left;
+	double held = ev_time() - s->prepare_since;
+	double cpu = th->master_cpu + th->opponent_cpu - s->prepare_cpu;
 
 	if (per_ply <= 0)
 		return -1;
+	if (real_left <= 0)
+		return 0;	/* past the plan's end: whatever is left is the end of a game or two */
+	if (cpu > 0 && held > cpu)
+		per_ply *= held / cpu;
 	left = (double)ahead_plies_left(s) - PREPARE_SHARE * real_left / per_ply;
 	return left > 0 ? left : 0;
 }
@@ -317,6 +325,7 @@ sim_start_live(struct sim *s, struct ev_loop *loop, double speed)
 	s->preparing = !s->real && s->records != NULL && s->engines == NULL && !s->thinking.greedy;
 	s->prepare_since = ev_time();
 	s->prepare_from = s->recorded;
+	s->prepare_cpu = s->thinking.master_cpu + s->thinking.opponent_cpu;
 	s->prepare_left = -1;
 	live_rearm(s);
 	live_idle_update(s);

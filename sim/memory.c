@@ -12,7 +12,8 @@
  *   chess on, per exhibition and board: a struct game, its moves and keys
  *     (capacity 128, doubling);
  *   chess on, per board: the move record shared by the exhibitions (moves
- *     and think times, capacity 16, doubling) and the opponent's profile.
+ *     and think times, capacity 16, doubling), the opponent's profile and,
+ *     on the live clock, its entry in the queue of searches ahead (ahead.c).
  * Searches in flight and the master's span history are bounded and small;
  * they go into the fixed part with the program itself.
  */
@@ -49,7 +50,8 @@ sim_memory_estimate(const struct sim_config *c, int nexhibitions)
 
 		per_ex += sizeof(struct game) + cap * (sizeof(move_t) + sizeof(uint64_t)) +
 			  2 * MEMORY_MALLOC;
-		per_board = sizeof(struct board_record) + sizeof(void *) +
+		/* The record, the opponent's profile, its place in the ahead queue (live). */
+		per_board = sizeof(struct board_record) + sizeof(void *) + sizeof(struct ahead_entry) +
 			    doubled(16, plies) * (sizeof(move_t) + sizeof(simtime_t)) +
 			    2 * MEMORY_MALLOC;
 	}

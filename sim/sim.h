@@ -26,7 +26,8 @@
  *   events.c                       next event time / ready? / process one
  *   master.c  board_task.c         the decisions of each event
  *   chess.c                        the move a decision plays
- *   thinking.c                     its search: in one go or in slices
+ *   thinking.c                     its search: in one go, in slices, or
+ *   ahead.c                        ahead of the clock (which ply next)
  *   engine_play.c                  or an external engine's answer
  *   record.c  exhibition.c         the books: shared move records; queue,
  *                                  rings, waits, spans, the event hook

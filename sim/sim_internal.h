@@ -186,6 +186,7 @@ struct sim {
 	double			prepare_s;	/* real seconds held so far */
 	uint64_t		prepared;	/* plies searched while held */
 	int64_t			prepare_from;	/* s->recorded when the hold began */
+	double			prepare_cpu;	/* the searches' CPU seconds then */
 	double			prepare_left;	/* plies still to search before it starts, -1 unknown */
 	int64_t			recorded;	/* plies stored in the records, all boards */
 	ev_tstamp		stalled_since;	/* real */
@@ -229,7 +230,7 @@ int sim_opponents_parse(const char *spec, int boards, const struct player_profil
 /*
  * The core's files, each calling only those below it (sim.h has the picture):
  * clock_live.c, clock_virtual.c -> events.c -> master.c, board_task.c ->
- * chess.c -> thinking.c -> record.c; the tasks and events.c -> exhibition.c.
+ * chess.c -> thinking.c -> ahead.c -> record.c; the tasks and events.c -> exhibition.c.
  */
 
 /* exhibition.c: the books master and board tasks write. */

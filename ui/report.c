@@ -169,12 +169,12 @@ measured_text(FILE *f, const struct report *r, const char *prefix)
 		t.timers, t.lateness_max_ms, t.lateness_p99_ms, t.lateness_p50_ms, t.lateness_mean_ms);
 	if (t.prepared > 0)
 		fprintf(f,
-			"%s  the clock started %.2f s late: %" PRIu64 " moves searched ahead first "
-			"(the searches would not have kept up); lateness counts from the start\n",
-			prefix, t.prepare_s, t.prepared);
+			"%s  the clock was held %.2f s at the start while %" PRIu64 " move%s searched "
+			"ahead, until the searches left could keep up; lateness counts from then\n",
+			prefix, t.prepare_s, t.prepared, t.prepared == 1 ? " was" : "s were");
 	if (t.ahead_searches > 0)
-		fprintf(f, "%s  %" PRIu64 " moves searched ahead of their player's think\n", prefix,
-			t.ahead_searches);
+		fprintf(f, "%s  %" PRIu64 " of the moves searched ahead of their player's think\n",
+			prefix, t.ahead_searches);
 	if (t.search_waits > 0 || t.slices > 0)
 		fprintf(f,
 			"%s  %" PRIu64 " search slices between loop iterations; %" PRIu64
@@ -387,11 +387,13 @@ json_measured(FILE *f, const struct report *r)
 	}
 	fprintf(f,
 		"{\"timers\": %" PRIu64 ", \"lateness_max_ms\": %.4f, \"lateness_p99_ms\": %.4f"
-		", \"lateness_mean_ms\": %.4f,\n      \"slices\": %" PRIu64
+		", \"lateness_p50_ms\": %.4f, \"lateness_mean_ms\": %.4f,\n      \"slices\": %" PRIu64
 		", \"search_waits\": %" PRIu64 ", \"search_wait_ms\": %.3f"
+		", \"ahead_searches\": %" PRIu64 ", \"prepared\": %" PRIu64 ", \"prepare_s\": %.4f"
 		", \"blocking_calls\": %" PRIu64 ", \"blocked_s\": %.4f}\n  }",
-		t.timers, t.lateness_max_ms, t.lateness_p99_ms, t.lateness_mean_ms, t.slices,
-		t.search_waits, t.search_wait_s * 1e3, t.blocking_calls, t.blocked_s);
+		t.timers, t.lateness_max_ms, t.lateness_p99_ms, t.lateness_p50_ms, t.lateness_mean_ms,
+		t.slices, t.search_waits, t.search_wait_s * 1e3, t.ahead_searches, t.prepared,
+		t.prepare_s, t.blocking_calls, t.blocked_s);
 }
 
 static void
