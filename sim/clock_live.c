@@ -159,11 +159,16 @@ live_prepare_left(const struct sim *s)
 static void
 live_prepare_check(struct sim *s, bool searched)
 {
-	double left = live_prepare_left(s);
+	double left = live_prepare_left(s), held = ev_time() - s->prepare_since, done = 0;
 
 	s->prepared = (uint64_t)(s->recorded - s->prepare_from);
-	s->prepare_left = left;
-	if (searched && left != 0 && ev_time() - s->prepare_since < PREPARE_MAX_S)
+	if (left >= 0 && s->prepared + left > 0)
+		done = (double)s->prepared / ((double)s->prepared + left);
+	/* The hold ends at the first of the two: progress is the nearer. */
+	if (done < held / PREPARE_MAX_S)
+		done = held / PREPARE_MAX_S;
+	s->prepare_pct = (int)(100 * done);
+	if (searched && left != 0 && held < PREPARE_MAX_S)
 		return;
 	s->preparing = false;
 	s->prepare_s += ev_time() - s->prepare_since;
@@ -326,7 +331,7 @@ sim_start_live(struct sim *s, struct ev_loop *loop, double speed)
 	s->prepare_since = ev_time();
 	s->prepare_from = s->recorded;
 	s->prepare_cpu = s->thinking.master_cpu + s->thinking.opponent_cpu;
-	s->prepare_left = -1;
+	s->prepare_pct = 0;
 	live_rearm(s);
 	live_idle_update(s);
 	return 0;

@@ -41,9 +41,7 @@ sim_loop_stats(const struct sim *s, struct sim_loop_stats *out)
 	out->prepare_s = s->prepare_s;
 	if (s->preparing)
 		out->prepare_s += ev_time() - s->prepare_since;
-	if (s->preparing && s->prepare_left >= 0)
-		out->prepare_pct = (int)(100.0 * (double)s->prepared /
-					 ((double)s->prepared + s->prepare_left));
+	out->prepare_pct = s->preparing ? s->prepare_pct : 0;
 	out->real = s->real;
 	out->lateness_sum_s = (double)l->sum / 1e6;
 	out->engine_replies = s->engine_replies;

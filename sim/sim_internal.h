@@ -187,7 +187,7 @@ struct sim {
 	uint64_t		prepared;	/* plies searched while held */
 	int64_t			prepare_from;	/* s->recorded when the hold began */
 	double			prepare_cpu;	/* the searches' CPU seconds then */
-	double			prepare_left;	/* plies still to search before it starts, -1 unknown */
+	int			prepare_pct;	/* how far the hold has come, 0..100 */
 	int64_t			recorded;	/* plies stored in the records, all boards */
 	ev_tstamp		stalled_since;	/* real */
 
