@@ -230,52 +230,48 @@ gives_check_special(const struct position *p, move_t m)
 	       (attacks_rook(ksq, occ) & (mine[ROOK] | mine[QUEEN]));
 }
 
+void
+position_checks_init(const struct position *p, struct position_checks *c)
+{
+	int us = p->side, ksq = position_king_square(p, us ^ 1);
+	const bitboard_t *mine = &p->pieces[piece_make(us, 0)];
+	bitboard_t occ = p->occupied[WHITE] | p->occupied[BLACK];
+	bitboard_t snipers = (attacks_rook(ksq, 0) & (mine[ROOK] | mine[QUEEN])) |
+			     (attacks_bishop(ksq, 0) & (mine[BISHOP] | mine[QUEEN]));
+
+	c->king = ksq;
+	c->squares[PAWN] = attacks_pawn(us ^ 1, ksq);
+	c->squares[KNIGHT] = attacks_knight(ksq);
+	c->squares[BISHOP] = attacks_bishop(ksq, occ);
+	c->squares[ROOK] = attacks_rook(ksq, occ);
+	c->squares[QUEEN] = c->squares[BISHOP] | c->squares[ROOK];
+	c->squares[KING] = 0;
+	c->discoverers = 0;
+	while (snipers) {
+		bitboard_t between = attacks_between(ksq, bb_pop(&snipers)) & occ;
+
+		if (between && !bb_several(between))
+			c->discoverers |= between & p->occupied[us];
+	}
+}
+
 /*
- * The search asks this of every quiet move it may prune, and prunes most
- * of them, so it must cost less than a copy and a play. In a legal position
- * the side to move gives no check yet, so only two things can: the moved
- * piece from its new square, or a slider of ours behind the square it
- * left (only when that square is on a line with the king).
+ * In a legal position the side to move gives no check yet, so only two
+ * things can: the moved piece from its new square (c->squares, from the
+ * king's side: a slider that left a square on the king's line was not
+ * seeing the king from there, so it does not from further along it), or a
+ * piece of ours that stood alone between the king and our slider leaving
+ * that line.
  */
 bool
-position_gives_check(const struct position *p, move_t m)
+position_gives_check(const struct position *p, const struct position_checks *c, move_t m)
 {
-	int us = p->side, from = move_from(m), to = move_to(m);
-	const bitboard_t *mine = &p->pieces[piece_make(us, 0)];
-	int ksq = position_king_square(p, us ^ 1);
-	bitboard_t king = bb_square(ksq), occ;
+	int from = move_from(m), to = move_to(m);
 
 	if (move_flag(m) != MF_QUIET && move_flag(m) != MF_DOUBLE_PUSH && move_flag(m) != MF_CAPTURE)
 		return gives_check_special(p, m);
-	occ = ((p->occupied[WHITE] | p->occupied[BLACK]) ^ bb_square(from)) | bb_square(to);
-	switch (piece_type(p->board[from])) {
-	case PAWN:
-		if (attacks_pawn(us, to) & king)
-			return true;
-		break;
-	case KNIGHT:
-		if (attacks_knight(to) & king)
-			return true;
-		break;
-	case BISHOP:
-		if (attacks_bishop(to, occ) & king)
-			return true;
-		break;
-	case ROOK:
-		if (attacks_rook(to, occ) & king)
-			return true;
-		break;
-	case QUEEN:
-		if (attacks_queen(to, occ) & king)
-			return true;
-		break;
-	default:
-		break;
-	}
-	if (!attacks_line(ksq, from))
-		return false;
-	return (attacks_bishop(ksq, occ) & (mine[BISHOP] | mine[QUEEN]) & ~bb_square(from)) ||
-	       (attacks_rook(ksq, occ) & (mine[ROOK] | mine[QUEEN]) & ~bb_square(from));
+	return (c->squares[piece_type(p->board[from])] & bb_square(to)) ||
+	       ((c->discoverers & bb_square(from)) && !(attacks_line(c->king, from) & bb_square(to)));
 }
 
 bool

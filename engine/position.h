@@ -53,8 +53,19 @@ void position_play_null(struct position *p);
 uint64_t position_hash(const struct position *p);
 
 bool position_in_check(const struct position *p);
-/* Whether the legal move m checks: position_in_check after playing it, without playing it (p must be legal). */
-bool position_gives_check(const struct position *p, move_t m);
+/*
+ * What tells whether a move gives check without playing it: the squares
+ * from which each piece type of the side to move would attack the enemy
+ * king, and the pieces of ours whose leaving uncovers a slider's check.
+ */
+struct position_checks {
+	bitboard_t	squares[PIECE_TYPE_NB];
+	bitboard_t	discoverers;
+	int		king;		/* the enemy king's square */
+};
+void position_checks_init(const struct position *p, struct position_checks *c);
+/* Whether the legal move m checks: position_in_check after playing it (p must be legal; c from p). */
+bool position_gives_check(const struct position *p, const struct position_checks *c, move_t m);
 /* Squares attacked by colour `by`, with `occ` as occupancy. */
 bool position_square_attacked(const struct position *p, int sq, int by, bitboard_t occ);
 /* Neither side can mate by any sequence of legal moves (FIDE dead position, the usual subset). */

@@ -60,6 +60,8 @@ struct search_frame {
 	bool		pv_node;
 	bool		null_ok;
 	bool		in_check;
+	bool		checks_ready;	/* checks is filled for pos (search_gives_check) */
+	struct position_checks checks;
 	move_t		cur;		/* move in flight */
 	move_t		best_move;
 	move_t		hash_move;
@@ -210,6 +212,17 @@ search_pick(struct search_frame *f)
 		f->order[f->next] = key;
 	}
 	return f->moves[f->next++];
+}
+
+/* Whether m, a move of f's list, checks; the node's check squares are worked out at the first question. */
+static inline bool
+search_gives_check(struct search_frame *f, move_t m)
+{
+	if (!f->checks_ready) {
+		position_checks_init(&f->pos, &f->checks);
+		f->checks_ready = true;
+	}
+	return position_gives_check(&f->pos, &f->checks, m);
 }
 
 /* f's PV becomes its move in flight followed by the child's PV. */

@@ -99,6 +99,7 @@ search_generate(struct search *s, struct search_frame *f)
 	f->orig_alpha = f->alpha;
 	f->next = 0;
 	f->searched = 0;
+	f->checks_ready = false;
 	f->stage = ST_NEXT;
 	return true;
 }
@@ -200,15 +201,15 @@ search_take(struct search *s, struct search_frame *f, int v)
  * move that gives no check is not worth its search.
  */
 static bool
-search_prunable(const struct search *s, const struct search_frame *f, move_t m)
+search_prunable(const struct search *s, struct search_frame *f, move_t m)
 {
 	if (f->pv_node || f->in_check || f->searched == 0 || !search_is_quiet(m) ||
 	    f->best <= -SEARCH_MATE_BOUND || m == s->killers[s->ply][0])
 		return false;
 	if (f->depth <= SEARCH_FUTILITY_DEPTH && f->static_eval + SEARCH_FUTILITY_MARGIN * f->depth <= f->alpha)
-		return !position_gives_check(&f->pos, m);
+		return !search_gives_check(f, m);
 	if (f->depth <= SEARCH_LMP_DEPTH && f->searched >= SEARCH_LMP_BASE + f->depth * f->depth)
-		return !position_gives_check(&f->pos, m);
+		return !search_gives_check(f, m);
 	return false;
 }
 
@@ -240,7 +241,7 @@ search_next(struct search *s, struct search_frame *f)
 	}
 	if (f->depth >= SEARCH_LMR_MIN_DEPTH && f->searched >= SEARCH_LMR_MIN_MOVES && !f->in_check &&
 	    search_is_quiet(m) && m != s->killers[s->ply][0] && m != s->killers[s->ply][1] &&
-	    !position_in_check(&c->pos))
+	    !search_gives_check(f, m))
 		r = f->searched >= SEARCH_LMR_DEEP_MOVES && f->depth >= 5 ? 2 : 1;
 	f->reduction = r;
 	search_call(s, -f->alpha - 1, -f->alpha, f->depth - 1 - r, false, true, ST_AFTER_ZW);

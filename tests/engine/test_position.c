@@ -134,16 +134,19 @@ expect_gives_check(const struct position *p, int depth)
 {
 	move_t moves[MAX_MOVES];
 	int n = movegen_legal(p, moves), checks = 0;
+	struct position_checks pc;
+
+	position_checks_init(p, &pc);
 
 	for (int i = 0; i < n; i++) {
 		struct position after = *p;
 		char fen[FEN_MAX];
 
 		position_play(&after, moves[i]);
-		if (position_gives_check(p, moves[i]) != position_in_check(&after)) {
+		if (position_gives_check(p, &pc, moves[i]) != position_in_check(&after)) {
 			position_to_fen(p, fen, sizeof(fen));
 			cr_fatal("%s: move %04x: gives_check %d, in_check after %d", fen, moves[i],
-			    position_gives_check(p, moves[i]), position_in_check(&after));
+			    position_gives_check(p, &pc, moves[i]), position_in_check(&after));
 		}
 		checks += position_in_check(&after);
 		if (depth > 1)
