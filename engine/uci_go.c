@@ -46,7 +46,17 @@ uci_budget_ms(long long left, long long inc, long long togo)
 	return ms < UCI_MIN_MOVETIME_MS ? UCI_MIN_MOVETIME_MS : ms;
 }
 
-/* Reads the go tokens; searchmoves fills u->root_moves with the legal ones named. */
+/* A token shaped like a move in UCI notation (e2e4, e7e8q), legal or not. */
+static bool
+uci_move_shaped(const char *t)
+{
+	size_t n = strlen(t);
+
+	return (n == 4 || (n == 5 && strchr("qrbn", t[4]) != NULL)) && t[0] >= 'a' && t[0] <= 'h' && t[1] >= '1' &&
+	       t[1] <= '8' && t[2] >= 'a' && t[2] <= 'h' && t[3] >= '1' && t[3] <= '8';
+}
+
+/* Reads the go tokens; searchmoves fills u->root_moves with the legal ones named (an illegal one is skipped). */
 static void
 uci_go_parse(struct uci *u, char **tok, int n, struct uci_limits *lim)
 {
@@ -69,8 +79,9 @@ uci_go_parse(struct uci *u, char **tok, int n, struct uci_limits *lim)
 			continue;
 		}
 		if (strcmp(k, "searchmoves") == 0) {
-			for (; i + 1 < n && move_from_uci(&u->pos, tok[i + 1], &m, err, sizeof(err)) == 0; i++)
-				if (u->n_root_moves < MAX_MOVES)
+			for (; i + 1 < n && uci_move_shaped(tok[i + 1]); i++)
+				if (move_from_uci(&u->pos, tok[i + 1], &m, err, sizeof(err)) == 0 &&
+				    u->n_root_moves < MAX_MOVES)
 					u->root_moves[u->n_root_moves++] = m;
 			continue;
 		}
@@ -226,6 +237,9 @@ uci_conclude(struct uci *u)
 	if (searched && m != MOVE_NONE) {
 		in.multipv = 1;
 		uci_info(u, &in);
+	} else if (m == MOVE_NONE && movegen_count(&u->pos) == 0) {
+		/* No move at all: say why, as GUIs expect (checkmated, or a real draw). */
+		fprintf(u->out, "info depth 0 score %s\n", position_in_check(&u->pos) ? "mate 0" : "cp 0");
 	}
 	p = uci_ponder_move(u, m, &in);
 	if (m == MOVE_NONE)

@@ -1,12 +1,13 @@
 /*
  * UCI conformance of `simul uci` through pipes, one test per feature a GUI
  * relies on: Ponder with ponderhit and stop, bestmove ... ponder,
- * searchmoves, MultiPV, currmove, hashfull, the final info line (after
- * stop and when the clock runs out), a cheap ucinewgame after a Hash
- * resize, mate scores that survive the table from move to move, draw
- * scores only for real draws (and for them), Skill and UCI_Elo playing
- * exactly as the profile does in an exhibition (the nearest rated one,
- * only with UCI_LimitStrength), and Seed.
+ * searchmoves (an illegal one skipped), MultiPV, currmove, hashfull, the
+ * final info line (after stop and when the clock runs out; why, when there
+ * is no legal move), a cheap ucinewgame after a Hash resize, mate scores
+ * that survive the table from move to move, draw scores only for real
+ * draws (and for them), Skill and UCI_Elo playing exactly as the profile
+ * does in an exhibition (the nearest rated one, only with
+ * UCI_LimitStrength), and Seed.
  */
 #include "engine/player.h"
 #include "tests/engine/uci_child.h"
@@ -161,6 +162,40 @@ Test(uci_protocol, searchmoves_restricts_the_root)
 	n = until_bestmove(lines, 30000);
 	cr_assert(eq(int, sscanf(lines[n - 1], "bestmove %15s", best), 1));
 	cr_assert(strcmp(best, "a2a3") == 0 || strcmp(best, "h2h3") == 0, "%s", lines[n - 1]);
+}
+
+/* An illegal move in the list is skipped, not the end of it. */
+Test(uci_protocol, searchmoves_skips_an_illegal_move)
+{
+	char lines[LINES_MAX][LINE_LEN];
+	int n;
+
+	send("position startpos");
+	send("go depth 3 searchmoves e2e5 g1f3");
+	n = until_bestmove(lines, 30000);
+	cr_assert(eq(int, strncmp(lines[n - 1], "bestmove g1f3", 13), 0),
+		  "%s", lines[n - 1]);
+}
+
+/* Without a legal move: bestmove 0000, after a line saying why (mated, or a real draw). */
+Test(uci_protocol, no_legal_move_says_why)
+{
+	static const char *const cases[][2] = {
+		{ "7k/5Q2/6K1/8/8/8/8/8 b - - 0 1", "info depth 0 score cp 0" },	/* stalemate */
+		{ "7k/6Q1/6K1/8/8/8/8/8 b - - 0 1", "info depth 0 score mate 0" },	/* mated */
+	};
+	char lines[LINES_MAX][LINE_LEN], cmd[128];
+	int n;
+
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		snprintf(cmd, sizeof(cmd), "position fen %s", cases[i][0]);
+		send(cmd);
+		send("go depth 5");
+		n = until_bestmove(lines, 30000);
+		cr_assert(ge(int, n, 2), "%s", cases[i][0]);
+		cr_assert(eq(str, lines[n - 2], (char *)cases[i][1]), "%s", cases[i][0]);
+		cr_assert(eq(str, lines[n - 1], "bestmove 0000"));
+	}
 }
 
 /* Three lines per depth, distinct first moves, best first. */
