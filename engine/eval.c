@@ -13,7 +13,8 @@
  * position_play updates from eval_psq_table as pieces move, so only the
  * terms that depend on several pieces at once are computed per call.
  * Mobility counts the squares a piece attacks that hold no own piece and
- * no enemy pawn's attack.
+ * no enemy pawn's attack. The piece loop also records what each side
+ * attacks, for the threats, which need both sides' attacks at once.
  */
 #include "engine/attacks.h"
 #include "engine/eval.h"
@@ -31,6 +32,8 @@ enum {
 	EVAL_ROOK_OPEN_MG = 25, EVAL_ROOK_OPEN_EG = 10,
 	EVAL_ROOK_SEMI_MG = 12, EVAL_ROOK_SEMI_EG = 5,
 	EVAL_SHIELD_MISSING = 15,	/* per missing pawn in front of a back-rank king, mg only */
+	EVAL_THREAT_PAWN_MG = 100, EVAL_THREAT_PAWN_EG = 55,	/* per piece a pawn attacks */
+	EVAL_HANGING_MG = 40, EVAL_HANGING_EG = 20,	/* per piece attacked and undefended */
 };
 
 static const int eval_phase_weight[PIECE_TYPE_NB] = { 0, 1, 1, 2, 4, 0 };
@@ -41,6 +44,12 @@ static const int eval_material_eg[PIECE_TYPE_NB] = { 94, 281, 297, 512, 936, 0 }
 static const int eval_mobility_mg[PIECE_TYPE_NB] = { 0, 4, 5, 2, 1, 0 };
 static const int eval_mobility_eg[PIECE_TYPE_NB] = { 0, 4, 5, 4, 2, 0 };
 static const int eval_mobility_base[PIECE_TYPE_NB] = { 0, 4, 6, 6, 12, 0 };
+
+/* A minor piece or a rook attacking an enemy piece, by the victim's type. */
+static const int eval_threat_minor_mg[PIECE_TYPE_NB] = { 3, 35, 45, 50, 45, 0 };
+static const int eval_threat_minor_eg[PIECE_TYPE_NB] = { 15, 20, 25, 60, 80, 0 };
+static const int eval_threat_rook_mg[PIECE_TYPE_NB] = { 2, 25, 25, 0, 35, 0 };
+static const int eval_threat_rook_eg[PIECE_TYPE_NB] = { 20, 35, 30, 0, 20, 0 };
 
 /* Passed pawn bonus by the pawn's rank counted from its own side. */
 static const int eval_passed_mg[8] = { 0, 5, 10, 15, 25, 40, 60, 0 };
@@ -139,6 +148,17 @@ struct eval_side {
 	int	eg;
 };
 
+/*
+ * What the piece loop learns about each side: the squares each piece type
+ * attacks, every attacked square and the squares attacked twice or more.
+ */
+struct eval_info {
+	bitboard_t	by[2][PIECE_TYPE_NB];
+	bitboard_t	all[2];
+	bitboard_t	twice[2];
+	struct eval_side s[2];
+};
+
 static bitboard_t
 eval_pawn_attacks(bitboard_t pawns, int color)
 {
@@ -212,37 +232,46 @@ eval_pawns(const struct position *p, int c, struct eval_side *s)
 	}
 }
 
-/* Mobility of one piece: reachable squares in area, counted from the type's base. */
+/*
+ * Mobility of one piece (reachable squares in area, counted from the
+ * type's base), and its attacks recorded for the threats.
+ */
 static inline void
-eval_mobility(int t, bitboard_t att, bitboard_t area, struct eval_side *s)
+eval_piece(int c, int t, bitboard_t att, bitboard_t area, struct eval_info *ei)
 {
 	int n = bb_popcount(att & area) - eval_mobility_base[t];
 
-	s->mg += eval_mobility_mg[t] * n;
-	s->eg += eval_mobility_eg[t] * n;
+	ei->s[c].mg += eval_mobility_mg[t] * n;
+	ei->s[c].eg += eval_mobility_eg[t] * n;
+	ei->twice[c] |= ei->all[c] & att;
+	ei->all[c] |= att;
+	ei->by[c][t] |= att;
 }
 
-/* One loop per piece type, so each calls its own attack function (no switch per piece). */
+/*
+ * One loop per piece type, so each calls its own attack function (no
+ * switch per piece). A bishop sees through its own queen and a rook through
+ * its own rooks and queen: the battery behind counts as reach.
+ */
 static void
-eval_pieces(const struct position *p, int c, struct eval_side *s)
+eval_pieces(const struct position *p, int c, struct eval_info *ei)
 {
 	const bitboard_t *own = &p->pieces[piece_make(c, 0)];
+	struct eval_side *s = &ei->s[c];
 	bitboard_t occ = p->occupied[WHITE] | p->occupied[BLACK];
-	bitboard_t area = ~p->occupied[c] & ~eval_pawn_attacks(p->pieces[piece_make(!c, PAWN)], !c);
-	bitboard_t their_pawns = p->pieces[piece_make(!c, PAWN)];
-	unsigned own_files = eval_files_of(own[PAWN]), their_files = eval_files_of(their_pawns);
+	bitboard_t area = ~p->occupied[c] & ~ei->by[!c][PAWN];
+	unsigned own_files = eval_files_of(own[PAWN]);
+	unsigned their_files = eval_files_of(p->pieces[piece_make(!c, PAWN)]);
 
 	for (bitboard_t b = own[KNIGHT]; b;)
-		eval_mobility(KNIGHT, attacks_knight(bb_pop(&b)), area, s);
+		eval_piece(c, KNIGHT, attacks_knight(bb_pop(&b)), area, ei);
 	for (bitboard_t b = own[BISHOP]; b;)
-		eval_mobility(BISHOP, attacks_bishop(bb_pop(&b), occ), area, s);
-	for (bitboard_t b = own[QUEEN]; b;)
-		eval_mobility(QUEEN, attacks_queen(bb_pop(&b), occ), area, s);
+		eval_piece(c, BISHOP, attacks_bishop(bb_pop(&b), occ & ~own[QUEEN]), area, ei);
 	for (bitboard_t b = own[ROOK]; b;) {
 		int sq = bb_pop(&b);
 		unsigned file = 1u << sq_file(sq);
 
-		eval_mobility(ROOK, attacks_rook(sq, occ), area, s);
+		eval_piece(c, ROOK, attacks_rook(sq, occ & ~own[QUEEN] & ~own[ROOK]), area, ei);
 		if ((file & own_files) == 0 && (file & their_files) == 0) {
 			s->mg += EVAL_ROOK_OPEN_MG;
 			s->eg += EVAL_ROOK_OPEN_EG;
@@ -251,6 +280,8 @@ eval_pieces(const struct position *p, int c, struct eval_side *s)
 			s->eg += EVAL_ROOK_SEMI_EG;
 		}
 	}
+	for (bitboard_t b = own[QUEEN]; b;)
+		eval_piece(c, QUEEN, attacks_queen(bb_pop(&b), occ), area, ei);
 	if (bb_several(own[BISHOP])) {
 		s->mg += EVAL_BISHOP_PAIR_MG;
 		s->eg += EVAL_BISHOP_PAIR_EG;
@@ -274,6 +305,44 @@ eval_king_shield(const struct position *p, int c, struct eval_side *s)
 	around = (kf > 0 ? 7u << (kf - 1) : 3u) & 0xff;
 	covered = eval_files_of(own & (c == WHITE ? BB_RANK_2 | BB_RANK_3 : BB_RANK_7 | BB_RANK_6));
 	s->mg -= EVAL_SHIELD_MISSING * bb_popcount(around & ~covered);
+}
+
+/*
+ * Threats by c, after Stockfish's: enemy pieces its pawns attack; enemy
+ * pieces (pawns too) its minor pieces or rooks attack that are weak (not
+ * held by a pawn or by more defenders than attackers) or worth more,
+ * scored by the victim; and enemy pieces it attacks that nothing defends,
+ * or that it attacks twice and they defend once (hanging). The quiescence
+ * search settles captures for the side to move; these say what the side
+ * that just moved threatens and what a quiet position is worth.
+ */
+static void
+eval_threats(const struct position *p, int c, struct eval_info *ei)
+{
+	int them = !c;
+	bitboard_t pieces = p->occupied[them] & ~p->pieces[piece_make(them, PAWN)];
+	bitboard_t strong = ei->by[them][PAWN] | (ei->twice[them] & ~ei->twice[c]);
+	bitboard_t weak = p->occupied[them] & ~strong & ei->all[c];
+	struct eval_side *s = &ei->s[c];
+	int n = bb_popcount(pieces & ei->by[c][PAWN]);
+
+	s->mg += EVAL_THREAT_PAWN_MG * n;
+	s->eg += EVAL_THREAT_PAWN_EG * n;
+	for (bitboard_t b = ((pieces & strong) | weak) & (ei->by[c][KNIGHT] | ei->by[c][BISHOP]); b;) {
+		int t = piece_type(p->board[bb_pop(&b)]);
+
+		s->mg += eval_threat_minor_mg[t];
+		s->eg += eval_threat_minor_eg[t];
+	}
+	for (bitboard_t b = weak & ei->by[c][ROOK]; b;) {
+		int t = piece_type(p->board[bb_pop(&b)]);
+
+		s->mg += eval_threat_rook_mg[t];
+		s->eg += eval_threat_rook_eg[t];
+	}
+	n = bb_popcount(weak & (~ei->all[them] | (pieces & ei->twice[c])));
+	s->mg += EVAL_HANGING_MG * n;
+	s->eg += EVAL_HANGING_EG * n;
 }
 
 void
@@ -314,19 +383,27 @@ eval_psq_refresh(struct position *p)
 int
 eval_white(const struct position *p)
 {
-	struct eval_side side[2] = { { 0, 0 }, { 0, 0 } };
+	struct eval_info ei = { 0 };
 	int phase = p->phase, mg, eg;
 
 	for (int c = WHITE; c <= BLACK; c++) {
-		eval_pawns(p, c, &side[c]);
-		eval_pieces(p, c, &side[c]);
-		eval_king_shield(p, c, &side[c]);
+		ei.by[c][PAWN] = eval_pawn_attacks(p->pieces[piece_make(c, PAWN)], c);
+		ei.by[c][KING] = attacks_king(position_king_square(p, c));
+		ei.twice[c] = ei.by[c][PAWN] & ei.by[c][KING];
+		ei.all[c] = ei.by[c][PAWN] | ei.by[c][KING];
 	}
-	side[p->side].mg += EVAL_TEMPO;
+	for (int c = WHITE; c <= BLACK; c++) {
+		eval_pawns(p, c, &ei.s[c]);
+		eval_pieces(p, c, &ei);
+		eval_king_shield(p, c, &ei.s[c]);
+	}
+	for (int c = WHITE; c <= BLACK; c++)
+		eval_threats(p, c, &ei);
+	ei.s[p->side].mg += EVAL_TEMPO;
 	if (phase > EVAL_PHASE_MAX)
 		phase = EVAL_PHASE_MAX;
-	mg = p->psq_mg + side[WHITE].mg - side[BLACK].mg;
-	eg = p->psq_eg + side[WHITE].eg - side[BLACK].eg;
+	mg = p->psq_mg + ei.s[WHITE].mg - ei.s[BLACK].mg;
+	eg = p->psq_eg + ei.s[WHITE].eg - ei.s[BLACK].eg;
 	return (mg * phase + eg * (EVAL_PHASE_MAX - phase)) / EVAL_PHASE_MAX;
 }
 

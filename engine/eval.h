@@ -2,8 +2,8 @@
  * Static evaluation: material and piece-square tables tapered between the
  * middlegame and the endgame by the material left on the board, plus a few
  * cheap terms (mobility, pawn structure, bishop pair, rooks on open files,
- * the king's pawn shield). Scores are centipawns; the tuning values are
- * named constants in eval.c.
+ * the king's pawn shield, threats on pieces and hanging pieces). Scores
+ * are centipawns; the tuning values are named constants in eval.c.
  */
 #ifndef SIMUL_ENGINE_EVAL_H
 #define SIMUL_ENGINE_EVAL_H

@@ -63,6 +63,8 @@ static const char *const fens[] = {
 	"2r3k1/5ppp/8/8/8/8/5PPP/3R2K1 b - - 0 1",
 	"6k1/5p2/6p1/8/7p/8/6PP/6K1 b - - 0 1",
 	"8/P7/8/8/8/8/7p/K6k w - - 0 1",
+	"4k3/2p5/3p4/4N3/8/8/r5B1/4K3 b - - 0 1",
+	"r1bq1rk1/ppp2ppp/2n2n2/3pp3/1bPP4/2N1PN2/PP1B1PPP/R2QKB1R w KQ - 0 7",
 };
 
 Test(eval, colour_flip_negates_from_whites_side, .init = setup)
@@ -169,4 +171,24 @@ Test(eval, king_centralises_in_the_endgame, .init = setup)
 	from_fen(&corner, "4k3/8/8/8/8/8/8/K7 w - - 0 1");
 	from_fen(&centre, "4k3/8/8/8/3K4/8/8/8 w - - 0 1");
 	cr_assert(gt(int, eval_white(&centre), eval_white(&corner)));
+}
+
+Test(eval, a_piece_a_pawn_attacks_costs, .init = setup)
+{
+	struct position attacked, safe;
+
+	/* The same knight, on e5 where the d6 pawn hits it, and on e4 where it does not. */
+	from_fen(&attacked, "4k3/2p5/3p4/4N3/8/8/8/4K3 w - - 0 1");
+	from_fen(&safe, "4k3/2p5/3p4/8/4N3/8/8/4K3 w - - 0 1");
+	cr_assert(gt(int, eval_white(&safe) - eval_white(&attacked), 50));
+}
+
+Test(eval, a_hanging_piece_costs, .init = setup)
+{
+	struct position hit, missed;
+
+	/* The loose rook on d5: the bishop on g2 hits it, on h2 it does not. */
+	from_fen(&hit, "4k3/8/8/3r4/8/8/6B1/4K3 w - - 0 1");
+	from_fen(&missed, "4k3/8/8/3r4/8/8/7B/4K3 w - - 0 1");
+	cr_assert(gt(int, eval_white(&hit) - eval_white(&missed), 60));
 }
