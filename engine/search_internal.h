@@ -116,7 +116,8 @@ struct search {
 	move_t			 pv[MAX_PLY];
 };
 
-/* search_node.c: runs the frame at s->ply from its stage (never a root stage). */
+/* search_node.c: runs the frame at s->ply from its stage (never a root stage), then the frames it returns
+ * to, until a child is to be entered (search_step counts the node first) or the root resumes. */
 void search_node_step(struct search *s, struct search_frame *f);
 
 /* search_order.c */

@@ -323,52 +323,58 @@ search_node_step(struct search *s, struct search_frame *f)
 {
 	int v;
 
-	switch (f->stage) {
-	case ST_ENTER:
-		search_enter(s, f);
-		break;
-	case ST_Q_ENTER:
-		search_q_enter(s, f);
-		break;
-	case ST_AFTER_NULL:
-		v = -s->ret;
-		if (v >= f->beta)
-			search_return(s, v >= SEARCH_MATE_BOUND ? f->beta : v);
-		else
-			search_generate(s, f);
-		break;
-	case ST_NEXT:
-		search_next(s, f);
-		break;
-	case ST_AFTER_ZW:
-		v = -s->ret;
-		/* A reduced move that beats alpha is searched again at full depth before it counts. */
-		if (v > f->alpha && f->reduction > 0) {
-			f->reduction = 0;
-			search_call(s, -f->alpha - 1, -f->alpha, f->depth - 1, false, true, ST_AFTER_ZW);
-		} else if (v > f->alpha && v < f->beta && f->pv_node) {
-			search_call(s, -f->beta, -f->alpha, f->depth - 1, true, true, ST_AFTER_FULL);
-		} else {
-			search_take(s, f, v);
-		}
-		break;
-	case ST_AFTER_FULL:
-		search_take(s, f, -s->ret);
-		break;
-	case ST_Q_NEXT:
-		search_q_next(s, f);
-		break;
-	case ST_Q_AFTER:
-		v = -s->ret;
-		f->stage = ST_Q_NEXT;
-		if (v > f->best) {
-			f->best = v;
-			if (v > f->alpha) {
-				f->alpha = v;
-				if (v >= f->beta)
-					search_return(s, v);
+	/* Until a child is entered (search_step counts it first) or the root resumes. */
+	for (;;) {
+		switch (f->stage) {
+		case ST_ENTER:
+			search_enter(s, f);
+			break;
+		case ST_Q_ENTER:
+			search_q_enter(s, f);
+			break;
+		case ST_AFTER_NULL:
+			v = -s->ret;
+			if (v >= f->beta)
+				search_return(s, v >= SEARCH_MATE_BOUND ? f->beta : v);
+			else
+				search_generate(s, f);
+			break;
+		case ST_NEXT:
+			search_next(s, f);
+			break;
+		case ST_AFTER_ZW:
+			v = -s->ret;
+			/* A reduced move that beats alpha is searched again at full depth before it counts. */
+			if (v > f->alpha && f->reduction > 0) {
+				f->reduction = 0;
+				search_call(s, -f->alpha - 1, -f->alpha, f->depth - 1, false, true, ST_AFTER_ZW);
+			} else if (v > f->alpha && v < f->beta && f->pv_node) {
+				search_call(s, -f->beta, -f->alpha, f->depth - 1, true, true, ST_AFTER_FULL);
+			} else {
+				search_take(s, f, v);
 			}
+			break;
+		case ST_AFTER_FULL:
+			search_take(s, f, -s->ret);
+			break;
+		case ST_Q_NEXT:
+			search_q_next(s, f);
+			break;
+		case ST_Q_AFTER:
+			v = -s->ret;
+			f->stage = ST_Q_NEXT;
+			if (v > f->best) {
+				f->best = v;
+				if (v > f->alpha) {
+					f->alpha = v;
+					if (v >= f->beta)
+						search_return(s, v);
+				}
+			}
+			break;
 		}
-		break;
+		f = &s->stack[s->ply];
+		if (s->ply == 0 || f->stage == ST_ENTER || f->stage == ST_Q_ENTER)
+			return;
 	}
 }
