@@ -230,7 +230,10 @@ void sim_run_virtual(struct sim *s);
 /*
  * Runs on loop from simulated time now, at speed simulated seconds per real
  * second (> 0). The loop is the caller's; the caller runs it. Returns -1 if
- * already live.
+ * already live. With chess on, the loop's idle time searches the games
+ * ahead of the clock; a clock too fast for the searches left is held at
+ * now (sim_loop_stats: preparing, prepare_pct) while they are searched
+ * ahead, a few seconds at most, the loop's other watchers running as ever.
  */
 int sim_start_live(struct sim *s, struct ev_loop *loop, double speed);
 /*

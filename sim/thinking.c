@@ -12,7 +12,14 @@
  *     when no other watcher is pending, so keys, redraws and timers always
  *     go first. If the event that plays the move comes up before its
  *     search is done, the live clock holds the model there and the search
- *     of that board gets every slice until it is done.
+ *     of that board gets every slice until it is done;
+ *   - live, cooperative, and nothing due in flight: ahead of the clock.
+ *     A board's next ply can be searched long before its player sits
+ *     down, from its record replayed (ahead.c picks the ply the plan
+ *     needs soonest, up to the horizon the clock gives). One such search
+ *     at a time, after every due one (AHEAD_DUE); when its player sits
+ *     down it takes its due place. Greedy replays a move searched ahead
+ *     by searching it again inside the callback, so its stall still shows.
  *
  * This file knows no loop and no clock: it reads s->loop only to know
  * whether a live clock runs, and the clock decides when slices run.
