@@ -27,9 +27,11 @@
  * The idle watcher also searches ahead of the clock (ahead.c): the games
  * do not depend on timing, so when nothing is due it searches the plies
  * the plan has due within AHEAD_LEAD_S of real time. And when the clock is
- * so fast that the searches left would not fit into half the run, the
- * clock starts held ("preparing"): the idle watcher searches ahead until
- * they fit, or PREPARE_MAX_S has passed, and the clock starts from there.
+ * so fast that the searches left would not fit into a quarter of the run
+ * (PREPARE_SHARE: a loop kept busy searching is a loop the kernel preempts
+ * for other processes, late), the clock starts held ("preparing"): the
+ * idle watcher searches ahead until they fit, or PREPARE_MAX_S has
+ * passed, and the clock starts from there.
  * The wait is measured (prepare_s) and reported, never hidden in the
  * lateness, which stays the clock's own.
  */
@@ -45,7 +47,7 @@ enum {
 };
 
 /* The searches left must fit into this share of the run's real time for the clock to start. */
-#define PREPARE_SHARE 0.5
+#define PREPARE_SHARE 0.25
 
 static void live_wake(struct sim *s, int board);
 
