@@ -9,22 +9,18 @@
  * player's think, and tt_resize's mmap for a UCI session's long-lived one.
  * A fresh mapping costs nothing until used (the kernel hands out zeroed
  * pages as they are first touched), and the old mapping goes back to the
- * kernel on a helper thread: unmapping a well-used 1 GB table takes ~30 ms
- * here, time the next go must not wait for.
+ * kernel on a detached helper thread: unmapping a well-used 1 GB table
+ * takes ~30-90 ms here, time the next go must not wait for.
  */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 
 #include "engine/tt.h"
 
-/* An old mapping on its way back to the kernel. */
-struct tt_unmap {
-	pthread_t	 thread;
-	void		*addr;
-	size_t		 len;
-};
+enum { TT_UNMAP_SLICE = 8 << 20 };	/* bytes given back at a time: ~0.3 ms */
 
 /* The largest power of two of entries within bytes, at least one. */
 static size_t
@@ -50,32 +46,33 @@ tt_init(struct tt *tt, size_t bytes)
 	return 0;
 }
 
+/*
+ * The helper thread: the mapping's length is in its own first word (it is
+ * ours to destroy). Its pages go in slices, each under the address space's
+ * lock only briefly, so a resize or a page fault of the search never waits
+ * long for it; the empty mapping then goes at once.
+ */
 static void *
-tt_unmap_run(void *arg)
+tt_unmap_run(void *addr)
 {
-	struct tt_unmap *um = arg;
+	size_t len = *(size_t *)addr;
 
-	munmap(um->addr, um->len);
+	/* Below the search that goes on (on Linux, this thread's nice only): it can wait, a go cannot. */
+	setpriority(PRIO_PROCESS, 0, 19);
+	for (size_t off = 0; off < len; off += TT_UNMAP_SLICE)
+		madvise((char *)addr + off, len - off < TT_UNMAP_SLICE ? len - off : TT_UNMAP_SLICE, MADV_DONTNEED);
+	munmap(addr, len);
 	return NULL;
 }
 
-/* The previous resize's unmapping is over (long since, unless two came back to back). */
-static void
-tt_unmap_wait(struct tt *tt)
-{
-	if (tt->unmap == NULL)
-		return;
-	pthread_join(tt->unmap->thread, NULL);
-	free(tt->unmap);
-	tt->unmap = NULL;
-}
-
-/* Gives the entries back: a mapping on a helper thread when asked (if one starts), else here. */
+/* Gives the entries back: a mapping on a detached helper thread when asked (if one starts), else here. */
 static void
 tt_release(struct tt *tt, bool background)
 {
 	size_t len = (tt->mask + 1) * sizeof(struct tt_entry);
-	struct tt_unmap *um;
+	pthread_attr_t attr;
+	pthread_t thread;
+	bool gone = false;
 
 	if (tt->entries == NULL)
 		return;
@@ -83,16 +80,14 @@ tt_release(struct tt *tt, bool background)
 		free(tt->entries);
 		return;
 	}
-	um = background ? malloc(sizeof(*um)) : NULL;
-	if (um != NULL) {
-		*um = (struct tt_unmap){ .addr = tt->entries, .len = len };
-		if (pthread_create(&um->thread, NULL, tt_unmap_run, um) == 0) {
-			tt->unmap = um;
-			return;
-		}
-		free(um);
+	if (background && pthread_attr_init(&attr) == 0) {
+		*(size_t *)(void *)tt->entries = len;
+		gone = pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED) == 0 &&
+		       pthread_create(&thread, &attr, tt_unmap_run, tt->entries) == 0;
+		pthread_attr_destroy(&attr);
 	}
-	munmap(tt->entries, len);
+	if (!gone)
+		munmap(tt->entries, len);
 }
 
 int
@@ -103,7 +98,6 @@ tt_resize(struct tt *tt, size_t bytes)
 
 	if (p == MAP_FAILED)
 		return -1;
-	tt_unmap_wait(tt);
 	tt_release(tt, true);
 	tt->entries = p;
 	tt->mask = n - 1;
@@ -116,7 +110,6 @@ tt_resize(struct tt *tt, size_t bytes)
 void
 tt_free(struct tt *tt)
 {
-	tt_unmap_wait(tt);
 	tt_release(tt, false);
 	tt->entries = NULL;
 	tt->mask = 0;

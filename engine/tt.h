@@ -35,14 +35,12 @@ struct tt_entry {
  * matches its position (and the 8-bit generation, kept for hashfull and
  * replacement, may wrap).
  */
-struct tt_unmap;
 struct tt {
 	struct tt_entry	*entries;
 	size_t		 mask;		/* entry count - 1 */
 	uint64_t	 salt;		/* xor'ed into the stored keys, new at each clear */
 	uint8_t		 gen;
 	bool		 mapped;	/* entries from tt_resize's mmap, not calloc */
-	struct tt_unmap	*unmap;		/* the table before the last resize, being unmapped, or NULL */
 };
 
 /* Sizes the table to the largest power of two of entries within bytes (at least one). 0 / -1 on allocation failure. */
@@ -51,8 +49,8 @@ int tt_init(struct tt *tt, size_t bytes);
  * A long-lived table (a UCI session's Hash) of that size, empty, in a few
  * microseconds at any size: fresh pages, zeroed by the kernel on first
  * touch; the old table (if any, from tt_init or tt_resize) is unmapped on
- * a helper thread. tt zeroed first when it holds none. -1 (the old table
- * kept) when memory runs out.
+ * a detached helper thread. tt zeroed first when it holds none. -1 (the
+ * old table kept) when memory runs out.
  */
 int tt_resize(struct tt *tt, size_t bytes);
 void tt_free(struct tt *tt);
