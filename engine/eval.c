@@ -14,7 +14,8 @@
  * terms that depend on several pieces at once are computed per call.
  * Mobility counts the squares a piece attacks that hold no own piece and
  * no enemy pawn's attack. The piece loop also records what each side
- * attacks, for the threats, which need both sides' attacks at once.
+ * attacks, for the king danger and the threats, which need both sides'
+ * attacks at once.
  */
 #include "engine/attacks.h"
 #include "engine/eval.h"
@@ -34,7 +35,16 @@ enum {
 	EVAL_SHIELD_MISSING = 15,	/* per missing pawn in front of a back-rank king, mg only */
 	EVAL_THREAT_PAWN_MG = 100, EVAL_THREAT_PAWN_EG = 55,	/* per piece a pawn attacks */
 	EVAL_HANGING_MG = 40, EVAL_HANGING_EG = 20,	/* per piece attacked and undefended */
+	/* King danger units: the penalty is danger² / MG_DIV and danger / EG_DIV. */
+	EVAL_DANGER_HIT = 69, EVAL_DANGER_WEAK = 185,
+	EVAL_DANGER_CHECK_ROOK = 540, EVAL_DANGER_CHECK_QUEEN = 390,
+	EVAL_DANGER_CHECK_BISHOP = 317, EVAL_DANGER_CHECK_KNIGHT = 395,
+	EVAL_DANGER_NO_QUEEN = 873, EVAL_DANGER_BASE = 150,
+	EVAL_DANGER_MG_DIV = 12000, EVAL_DANGER_EG_DIV = 24,
 };
+
+/* Weight of a piece that reaches the enemy king's zone, by its type. */
+static const int eval_king_attack_weight[PIECE_TYPE_NB] = { 0, 81, 52, 44, 10, 0 };
 
 static const int eval_phase_weight[PIECE_TYPE_NB] = { 0, 1, 1, 2, 4, 0 };
 static const int eval_material_mg[PIECE_TYPE_NB] = { 82, 337, 365, 477, 1025, 0 };
@@ -150,12 +160,17 @@ struct eval_side {
 
 /*
  * What the piece loop learns about each side: the squares each piece type
- * attacks, every attacked square and the squares attacked twice or more.
+ * attacks, every attacked square, the squares attacked twice or more, and
+ * its attack on the enemy king's zone.
  */
 struct eval_info {
 	bitboard_t	by[2][PIECE_TYPE_NB];
 	bitboard_t	all[2];
 	bitboard_t	twice[2];
+	bitboard_t	zone[2];	/* c's king, its neighbours and the three squares beyond */
+	int		attackers[2];	/* c's pieces that reach the enemy king's zone */
+	int		weight[2];	/* their eval_king_attack_weight summed */
+	int		hits[2];	/* their attacks on the squares next to the enemy king */
 	struct eval_side s[2];
 };
 
@@ -234,7 +249,7 @@ eval_pawns(const struct position *p, int c, struct eval_side *s)
 
 /*
  * Mobility of one piece (reachable squares in area, counted from the
- * type's base), and its attacks recorded for the threats.
+ * type's base), and its attacks recorded for the king danger and threats.
  */
 static inline void
 eval_piece(int c, int t, bitboard_t att, bitboard_t area, struct eval_info *ei)
@@ -246,6 +261,11 @@ eval_piece(int c, int t, bitboard_t att, bitboard_t area, struct eval_info *ei)
 	ei->twice[c] |= ei->all[c] & att;
 	ei->all[c] |= att;
 	ei->by[c][t] |= att;
+	if (att & ei->zone[!c]) {
+		ei->attackers[c]++;
+		ei->weight[c] += eval_king_attack_weight[t];
+		ei->hits[c] += bb_popcount(att & ei->by[!c][KING]);
+	}
 }
 
 /*
@@ -305,6 +325,46 @@ eval_king_shield(const struct position *p, int c, struct eval_side *s)
 	around = (kf > 0 ? 7u << (kf - 1) : 3u) & 0xff;
 	covered = eval_files_of(own & (c == WHITE ? BB_RANK_2 | BB_RANK_3 : BB_RANK_7 | BB_RANK_6));
 	s->mg -= EVAL_SHIELD_MISSING * bb_popcount(around & ~covered);
+}
+
+/*
+ * King danger for c's king, after Stockfish's: the weight of the enemy
+ * pieces aiming at the zone around it, their hits on the squares next to
+ * it, the zone's squares only the king or queen defends (weak), and the
+ * checks the enemy could give from squares we do not hold. The penalty
+ * grows with the square of the danger in the middlegame, so one attacker
+ * costs little and four are lethal. It is milder than Stockfish's (a
+ * higher base, half the check weights, a larger divisor): at a few
+ * thousand nodes the full-strength swings cost ~35 Elo instead of gaining.
+ */
+static void
+eval_king_danger(const struct position *p, int c, struct eval_info *ei)
+{
+	int them = !c, k = position_king_square(p, c);
+	bool queen = p->pieces[piece_make(them, QUEEN)] != 0;
+	bitboard_t occ = p->occupied[WHITE] | p->occupied[BLACK];
+	bitboard_t weak, safe, diag, line;
+	int danger;
+
+	if (ei->attackers[them] < 2 - queen)
+		return;
+	weak = ei->all[them] & ~ei->twice[c] & (~ei->all[c] | ei->by[c][KING] | ei->by[c][QUEEN]);
+	safe = ~p->occupied[them] & (~ei->all[c] | (weak & ei->twice[them]));
+	diag = attacks_bishop(k, occ);
+	line = attacks_rook(k, occ);
+	danger = ei->weight[them] * ei->attackers[them] / 2
+		+ EVAL_DANGER_HIT * ei->hits[them]
+		+ EVAL_DANGER_WEAK * bb_popcount(ei->zone[c] & weak)
+		+ (line & ei->by[them][ROOK] & safe ? EVAL_DANGER_CHECK_ROOK : 0)
+		+ ((diag | line) & ei->by[them][QUEEN] & safe & ~ei->by[c][QUEEN] ? EVAL_DANGER_CHECK_QUEEN : 0)
+		+ (diag & ei->by[them][BISHOP] & safe ? EVAL_DANGER_CHECK_BISHOP : 0)
+		+ (attacks_knight(k) & ei->by[them][KNIGHT] & safe ? EVAL_DANGER_CHECK_KNIGHT : 0)
+		- (queen ? 0 : EVAL_DANGER_NO_QUEEN)
+		- EVAL_DANGER_BASE;
+	if (danger > 100) {
+		ei->s[c].mg -= danger * danger / EVAL_DANGER_MG_DIV;
+		ei->s[c].eg -= danger / EVAL_DANGER_EG_DIV;
+	}
 }
 
 /*
@@ -387,18 +447,24 @@ eval_white(const struct position *p)
 	int phase = p->phase, mg, eg;
 
 	for (int c = WHITE; c <= BLACK; c++) {
+		int k = position_king_square(p, c);
+
 		ei.by[c][PAWN] = eval_pawn_attacks(p->pieces[piece_make(c, PAWN)], c);
-		ei.by[c][KING] = attacks_king(position_king_square(p, c));
+		ei.by[c][KING] = attacks_king(k);
 		ei.twice[c] = ei.by[c][PAWN] & ei.by[c][KING];
 		ei.all[c] = ei.by[c][PAWN] | ei.by[c][KING];
+		ei.zone[c] = ei.by[c][KING] | bb_square(k);
+		ei.zone[c] |= c == WHITE ? ei.zone[c] << 8 : ei.zone[c] >> 8;
 	}
 	for (int c = WHITE; c <= BLACK; c++) {
 		eval_pawns(p, c, &ei.s[c]);
 		eval_pieces(p, c, &ei);
 		eval_king_shield(p, c, &ei.s[c]);
 	}
-	for (int c = WHITE; c <= BLACK; c++)
+	for (int c = WHITE; c <= BLACK; c++) {
+		eval_king_danger(p, c, &ei);
 		eval_threats(p, c, &ei);
+	}
 	ei.s[p->side].mg += EVAL_TEMPO;
 	if (phase > EVAL_PHASE_MAX)
 		phase = EVAL_PHASE_MAX;
