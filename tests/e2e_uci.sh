@@ -50,6 +50,14 @@ play_game() {
 			;;
 		esac
 	done
+	# A game that ends on the cap's last move: polyglot's result follows it.
+	while [ -z "$result" ] && IFS= read -r -t 2 -u "$out" line; do
+		line=${line%$'\r'}
+		case "$line" in
+		1-0* | 0-1* | 1/2-1/2*) result=${line%% *} ;;
+		move\ *) break ;;
+		esac
+	done
 	printf 'quit\n' >&"$in" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
 	[ "$plies" -gt 0 ] || fail "$skill: the engine never moved"
