@@ -139,9 +139,8 @@ search_call(struct search *s, int alpha, int beta, int depth, bool pv, bool null
 	c->null_ok = null_ok;
 	c->rep_start = f->rep_start;
 	c->stage = depth > 0 ? ST_ENTER : ST_Q_ENTER;
-	/* The child's table probe is a cache miss in a large table: start the load now. */
-	if (depth > 0)
-		__builtin_prefetch(&s->tt->entries[c->pos.key & s->tt->mask]);
+	/* The child's table probe (quiescence probes too) is a cache miss in a large table: start the load now. */
+	__builtin_prefetch(&s->tt->entries[c->pos.key & s->tt->mask]);
 	s->ply++;
 	s->keys[s->base + s->ply] = c->pos.key;
 }
