@@ -32,6 +32,20 @@ Test(header_view, top_bar_title_speedup_speed_and_state)
 	assert_at(200 - 12, 0, " \u25a0 finished ");
 }
 
+/* A clock too fast for its searches is held while the games are searched ahead: said, with progress. */
+Test(header_view, top_bar_says_when_the_clock_waits_for_games_to_be_prepared)
+{
+	fx.vs.preparing = true;
+	fx.vs.prepare_pct = 42;
+	render(200, 60);
+	assert_at(200 - 21, 0, " preparing games 42% ");
+	cr_assert(eq(int, cellbuf_at(&fx.cb, 190, 0)->style, UI_PAUSED));
+	/* Paused meanwhile: that is what a key changes, so that shows. */
+	fx.vs.paused = true;
+	render(200, 60);
+	assert_at(200 - 11, 0, " \u275a\u275a PAUSED ");
+}
+
 Test(header_view, top_bar_keeps_the_speedup_on_small_screens)
 {
 	render(80, 24);
