@@ -139,7 +139,7 @@ live_idle_update(struct sim *s)
 static double
 live_prepare_left(const struct sim *s)
 {
-	const struct thinking *th = &s->thinking;
+	const struct search_tally *th = &s->thinking.searched;
 	double master = th->master_searches ? th->master_cpu / (double)th->master_searches : 0;
 	double opp = th->opponent_searches ? th->opponent_cpu / (double)th->opponent_searches : 0;
 	double per_ply = (master > 0 ? master : opp) / 2 + (opp > 0 ? opp : master) / 2;
@@ -332,7 +332,7 @@ sim_start_live(struct sim *s, struct ev_loop *loop, double speed)
 	s->preparing = !s->real && s->records != NULL && s->engines == NULL && !s->thinking.greedy;
 	s->prepare_since = ev_time();
 	s->prepare_from = s->recorded;
-	s->prepare_cpu = s->thinking.master_cpu + s->thinking.opponent_cpu;
+	s->prepare_cpu = s->thinking.searched.master_cpu + s->thinking.searched.opponent_cpu;
 	s->prepare_pct = 0;
 	live_rearm(s);
 	live_idle_update(s);

@@ -13,6 +13,7 @@ sim_loop_stats(const struct sim *s, struct sim_loop_stats *out)
 {
 	const struct histogram *l = &s->lateness;
 	const struct thinking *th = &s->thinking;
+	const struct search_tally *searched = &th->searched;
 
 	memset(out, 0, sizeof(*out));
 	out->live = s->was_live;
@@ -28,13 +29,13 @@ sim_loop_stats(const struct sim *s, struct sim_loop_stats *out)
 	out->slices = th->slices;
 	out->blocking_calls = s->blocking_calls;
 	out->blocked_s = s->blocked;
-	out->master_searches = th->master_searches;
-	out->search_cpu_s = th->master_cpu;
-	out->search_cpu_mean_ms =
-		th->master_searches > 0 ? th->master_cpu / (double)th->master_searches * 1e3 : 0.0;
-	out->search_cpu_max_ms = th->master_cpu_max * 1e3;
-	out->opponent_searches = th->opponent_searches;
-	out->opponent_cpu_s = th->opponent_cpu;
+	out->master_searches = searched->master_searches;
+	out->search_cpu_s = searched->master_cpu;
+	out->search_cpu_mean_ms = searched->master_searches > 0 ?
+		searched->master_cpu / (double)searched->master_searches * 1e3 : 0.0;
+	out->search_cpu_max_ms = searched->master_cpu_max * 1e3;
+	out->opponent_searches = searched->opponent_searches;
+	out->opponent_cpu_s = searched->opponent_cpu;
 	out->ahead_searches = th->ahead_searches;
 	out->preparing = s->preparing;
 	out->prepared = s->prepared;

@@ -41,6 +41,7 @@
 #ifndef SIMUL_SIM_SIM_H
 #define SIMUL_SIM_SIM_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -226,6 +227,16 @@ void sim_on_event(struct sim *s, sim_event_fn *fn, void *arg);
 
 /* Runs every exhibition to its end on the virtual clock. */
 void sim_run_virtual(struct sim *s);
+/*
+ * Chess on, before a virtual clock runs: every board's game searched
+ * first on up to threads threads (boards spread over them), into the
+ * record the clock then replays. The same moves, events and totals as
+ * without it, in less wall time. Stops after the plies in hand when
+ * *stop (may be NULL) becomes nonzero, keeping them. Does nothing (0)
+ * with chess off, fewer than 2 threads or boards, an external engine
+ * playing, or a move already chosen; else the threads it used.
+ */
+int sim_prepare_games(struct sim *s, int threads, const volatile sig_atomic_t *stop);
 
 /*
  * Runs on loop from simulated time now, at speed simulated seconds per real

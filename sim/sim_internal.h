@@ -142,6 +142,15 @@ struct ahead {
  * runs one slice per loop iteration while the queue is not empty (the
  * article's sleep(0)).
  */
+/* The engine's searches a sim ran and their CPU seconds (this thread's, per search). */
+struct search_tally {
+	uint64_t		master_searches, opponent_searches;
+	double			master_cpu, master_cpu_max, opponent_cpu;
+};
+
+/* One search of ply's move (even: the master's) that took cpu seconds. */
+void search_tally_add(struct search_tally *t, int ply, double cpu);
+
 struct thinking {
 	int			head, tail;	/* boards, -1 when none */
 	int			wanted;		/* the board the next event waits for, -1 */
@@ -150,8 +159,7 @@ struct thinking {
 	uint64_t		greedy_repeats;	/* searches run again to make a greedy stall plain */
 	double			greedy_stall;	/* real seconds a greedy master's move lasts at least */
 	uint64_t		slices;
-	uint64_t		master_searches, opponent_searches;
-	double			master_cpu, master_cpu_max, opponent_cpu;	/* seconds */
+	struct search_tally	searched;
 	struct ahead		ahead;
 	uint64_t		ahead_searches;	/* started before their player sat down */
 };

@@ -93,23 +93,28 @@ fifo_unlink(struct sim *s, int board)
 		th->tail = r->think_prev;
 }
 
+void
+search_tally_add(struct search_tally *t, int ply, double cpu)
+{
+	if (ply % 2 == 0) {
+		t->master_searches++;
+		t->master_cpu += cpu;
+		if (cpu > t->master_cpu_max)
+			t->master_cpu_max = cpu;
+	} else {
+		t->opponent_searches++;
+		t->opponent_cpu += cpu;
+	}
+}
+
 /* The search of board is done (or given up): account its CPU, free it. */
 static move_t
 think_done(struct sim *s, int ply, struct think *t, double cpu)
 {
-	struct thinking *th = &s->thinking;
 	move_t m = think_move(t);
 
 	think_free(t);
-	if (ply % 2 == 0) {
-		th->master_searches++;
-		th->master_cpu += cpu;
-		if (cpu > th->master_cpu_max)
-			th->master_cpu_max = cpu;
-	} else {
-		th->opponent_searches++;
-		th->opponent_cpu += cpu;
-	}
+	search_tally_add(&s->thinking.searched, ply, cpu);
 	return m;
 }
 

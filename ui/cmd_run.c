@@ -114,7 +114,7 @@ static const struct cli_option run_options[] = {
 	  opt_predict_async },
 	{ "trace-format", 0, "csv|chrome", "chrome: trace-event JSON for Perfetto", opt_trace_format },
 	{ "repeat", 'r', "K", "run K seeds (seed, seed+1, ...): mean, min, max", opt_repeat },
-	{ "workers", 0, "W", "play the seeds on W processes at once (default: the cores)", NULL,
+	{ "workers", 0, "W", "use W cores: seeds on W processes at once (default: all)", NULL,
 	  .kind = CLI_INT, .off = offsetof(struct run_opts, workers), .lo = 1, .hi = 1024 },
 	{ "quiet", 'q', NULL, "no progress on stderr", opt_quiet },
 };
@@ -128,7 +128,9 @@ run_notes(FILE *f)
 		   "the report, --pgn and --trace keep what was played.\n"
 		   "\n--workers: each process plays its share of the seeds on its own loop; the\n"
 		   "results are merged in seed order, so the output is the same for every W.\n"
-		   "--pgn, --trace and --svg are one stream each: with them the seeds run on one.\n");
+		   "--pgn, --trace and --svg are one stream each: with them the seeds run on one.\n"
+		   "With chess on, the cores a process has to itself search its seed's games\n"
+		   "first, boards spread over threads; the clock replays them (same output).\n");
 }
 
 static int

@@ -54,6 +54,7 @@ struct run_ctx {
 	enum sim_policy		policies[SIM_EXHIBITIONS_MAX];
 	int			np;
 	int			workers;	/* W: 1 runs the seeds here, in order */
+	int			threads;	/* a seed's games are searched on (virtual clock) */
 	struct run_out		out;
 	struct sim		*s;		/* the seed being played (in this process) */
 	struct engine_pool	*engines;	/* uci: players, started once for every seed */

@@ -332,6 +332,8 @@ run_open(struct run_ctx *rc)
 	/* A trace, the games and the picture are one stream each, in seed order: one worker. */
 	if (ro->pgn != NULL || ro->trace != NULL || ro->svg != NULL)
 		rc->workers = 1;
+	/* The cores the seeds' processes leave: each searches its seed's games on that many threads. */
+	rc->threads = (ro->workers > 0 ? (int)ro->workers : workers_default()) / rc->workers;
 	if (c->chess && engine_pool_needed(c)) {
 		/* The engines are this process's children: one worker, and they start now. */
 		rc->workers = 1;
@@ -384,6 +386,7 @@ run_sim(struct run_ctx *rc, int run, int p0, int np)
 			return 1;
 		}
 	} else {
+		sim_prepare_games(rc->s, rc->threads, &run_signalled);
 		run_virtual(rc);
 	}
 	for (int p = 0; p < np; p++) {

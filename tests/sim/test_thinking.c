@@ -42,6 +42,20 @@ flip_greedy(struct sim *s, int tick)
 	sim_set_greedy(s, !sim_greedy(s));
 }
 
+/* The three exhibitions of a and b took the same simulated time, the master as busy. */
+static void
+totals_equal(const struct sim *a, const struct sim *b)
+{
+	for (int e = 0; e < 3; e++) {
+		struct sim_stats sa, sb;
+
+		sim_stats(a, e, &sa);
+		sim_stats(b, e, &sb);
+		cr_assert(eq(i64, sa.total, sb.total));
+		cr_assert(eq(i64, sa.master_busy, sb.master_busy));
+	}
+}
+
 /* Runs c live at speed, checks its trace against the virtual clock's, returns its loop figures. */
 static void
 live_equals_virtual(const struct sim_config *c, double speed, bool flip, struct sim_loop_stats *ls)
@@ -57,14 +71,7 @@ live_equals_virtual(const struct sim_config *c, double speed, bool flip, struct 
 	cr_assert(gt(sz, lv.events, 100));
 	cr_assert(eq(sz, ll.events, lv.events));
 	cr_assert(eq(str, ll.buf, lv.buf));
-	for (int e = 0; e < 3; e++) {
-		struct sim_stats a, b;
-
-		sim_stats(sv, e, &a);
-		sim_stats(sl, e, &b);
-		cr_assert(eq(i64, a.total, b.total));
-		cr_assert(eq(i64, a.master_busy, b.master_busy));
-	}
+	totals_equal(sv, sl);
 	sim_loop_stats(sl, ls);
 	cr_assert(ls->live);
 	cr_assert(gt(u64, ls->timers, 0));
@@ -285,6 +292,71 @@ Test(thinking, stats_reset_forgets_lateness_keeps_cpu)
 	sim_free(s);
 	ev_loop_destroy(loop);
 	free(l.buf);
+}
+
+/* ---- games prepared on threads ---------------------------------------- */
+
+/*
+ * Runs c on the virtual clock, its games prepared first on threads (used:
+ * how many it should take), into l; *searched: the master's moves searched
+ * before the clock ran.
+ */
+static struct sim *
+prepared_run(const struct sim_config *c, struct log *l, int threads, int used,
+	     const volatile sig_atomic_t *stop, uint64_t *searched)
+{
+	struct sim *s = log_sim_new(c, l);
+	struct sim_loop_stats ls;
+
+	cr_assert(eq(int, sim_prepare_games(s, threads, stop), used));
+	sim_loop_stats(s, &ls);
+	*searched = ls.master_searches;
+	sim_run_virtual(s);
+	cr_assert(sim_finished(s, -1));
+	return s;
+}
+
+Test(thinking, games_prepared_on_threads_are_the_games_searched_on_the_clock)
+{
+	struct sim_config c;
+	struct log l1 = { 0 }, l3 = { 0 }, lstop = { 0 };
+	static volatile sig_atomic_t stopped = 1;
+	struct sim *s1, *s3, *sstop;
+	uint64_t before1, before3, before_stop;
+
+	config(&c);
+	c.boards = 7;
+	s1 = prepared_run(&c, &l1, 1, 0, NULL, &before1);
+	s3 = prepared_run(&c, &l3, 3, 3, NULL, &before3);
+	/* Stopped before the first ply: nothing prepared, the clock searches it all. */
+	sstop = prepared_run(&c, &lstop, 2, 2, &stopped, &before_stop);
+	cr_assert(eq(u64, before1, 0));
+	cr_assert(eq(u64, before_stop, 0));
+	cr_assert(gt(sz, l1.events, 100));
+	cr_assert(eq(str, l3.buf, l1.buf));
+	cr_assert(eq(str, lstop.buf, l1.buf));
+	totals_equal(s1, s3);
+	{
+		/* Each move searched once either way, counted as the clock counts it. */
+		struct sim_loop_stats a, b;
+
+		sim_loop_stats(s1, &a);
+		sim_loop_stats(s3, &b);
+		cr_assert(gt(u64, a.master_searches, 0));
+		cr_assert(eq(u64, b.master_searches, a.master_searches));
+		/* All of them before the clock ran: it only replayed the records. */
+		cr_assert(eq(u64, before3, a.master_searches));
+		cr_assert(eq(u64, b.opponent_searches, a.opponent_searches));
+		cr_assert(gt(dbl, b.search_cpu_s, 0.0));
+	}
+	/* Once a move is chosen (here: all of them) there is nothing to prepare. */
+	cr_assert(eq(int, sim_prepare_games(s3, 3, NULL), 0));
+	sim_free(s1);
+	sim_free(s3);
+	sim_free(sstop);
+	free(l1.buf);
+	free(l3.buf);
+	free(lstop.buf);
 }
 
 /* ---- blocking opponents ------------------------------------------------ */
