@@ -43,6 +43,8 @@ sim_loop_stats(const struct sim *s, struct sim_loop_stats *out)
 	if (s->preparing)
 		out->prepare_s += ev_time() - s->prepare_since;
 	out->prepare_pct = s->preparing ? s->prepare_pct : 0;
+	if (s->stalled && !s->paused)
+		out->search_wait_now_s = ev_time() - s->stalled_since;
 	out->real = s->real;
 	out->lateness_sum_s = (double)l->sum / 1e6;
 	out->engine_replies = s->engine_replies;

@@ -382,6 +382,12 @@ struct sim_loop_stats {
 	int		prepare_pct;	/* its progress, 0..100 */
 	double		prepare_s;	/* real seconds held */
 	uint64_t	prepared;	/* plies searched while held */
+	/*
+	 * Held now since this many real seconds (0: not held) because the
+	 * event due next plays a move still being searched: the searches
+	 * are slower than the clock (a strong player at a high speed).
+	 */
+	double		search_wait_now_s;
 	/* Real clock: where the measured total's excess over the model came from. */
 	bool		real;
 	double		lateness_sum_s;	/* real: every event's lateness, summed */

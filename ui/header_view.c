@@ -107,7 +107,10 @@ header_view_top(struct cellbuf *cb, struct ui_rect r, const struct view_state *v
 		/* The clock waits for the searches ahead (too fast for them): say so, with progress. */
 		snprintf(text, sizeof(text), " preparing games %d%% ", vs->prepare_pct);
 		header_from_right(cb, &x, r.y, UI_PAUSED, vs->ascii, text);
-	} else
+	} else if (vs->searching)
+		/* The searches are slower than this speed: the clock waits for each (lower the speed). */
+		header_from_right(cb, &x, r.y, UI_PAUSED, vs->ascii, " waiting for the search ");
+	else
 		header_from_right(cb, &x, r.y, UI_TITLE, vs->ascii,
 				  vs->ascii ? " > running " : " \u25b6 running ");
 	header_fmt_speed(vs->speed, speed, sizeof(speed));

@@ -126,6 +126,7 @@ struct view_state {
 	bool			greedy;		/* the search runs without yielding */
 	bool			preparing;	/* the clock is held while games are searched ahead */
 	int			prepare_pct;	/* how far that is */
+	bool			searching;	/* the clock waits for a search slower than it */
 	bool			has_lateness;	/* live clock: the loop's lateness is measured */
 	double			late_max_ms, late_p99_ms;	/* real ms, the last few seconds */
 	double			stall_ms;	/* longest gap between two frames, same window */

@@ -167,6 +167,8 @@ snapshot_view_frame(struct snapshot_view *sv, const struct sim *s, int w, int h,
 	vs->greedy = sv->snap.greedy;
 	vs->preparing = sv->snap.loop.preparing;
 	vs->prepare_pct = sv->snap.loop.prepare_pct;
+	/* A wait shorter than a few frames is the ordinary search of a due move: not news. */
+	vs->searching = sv->snap.loop.search_wait_now_s >= 0.2;
 	vs->has_lateness = sv->snap.live;
 	for (int i = 0; i < vs->nex; i++)
 		snapshot_fill_exhibition(sv, s, i);

@@ -46,6 +46,18 @@ Test(header_view, top_bar_says_when_the_clock_waits_for_games_to_be_prepared)
 	assert_at(200 - 11, 0, " \u275a\u275a PAUSED ");
 }
 
+/* Searches slower than the clock (grandmaster at a high speed): the clock waits for each, said. */
+Test(header_view, top_bar_says_when_the_clock_waits_for_a_search)
+{
+	fx.vs.searching = true;
+	render(200, 60);
+	assert_at(200 - 24, 0, " waiting for the search ");
+	cr_assert(eq(int, cellbuf_at(&fx.cb, 190, 0)->style, UI_PAUSED));
+	fx.vs.searching = false;
+	render(200, 60);
+	assert_at(200 - 11, 0, " \u25b6 running ");
+}
+
 Test(header_view, top_bar_keeps_the_speedup_on_small_screens)
 {
 	render(80, 24);
