@@ -74,6 +74,7 @@ struct think {
 	struct search			*search;	/* NULL once done (or never needed) */
 	move_t				 move;
 	uint64_t			 nodes;
+	int				 hashfull;	/* of tt, when it was freed */
 	bool				 done;
 	bool				 searched;	/* result holds the search's report */
 	struct search_info		 result;
@@ -154,6 +155,7 @@ think_finish(struct think *t)
 		t->searched = true;
 		search_free(t->search);
 		t->search = NULL;
+		t->hashfull = tt_hashfull(&t->tt);
 		tt_free(&t->tt);
 	}
 	t->done = true;
@@ -262,6 +264,12 @@ uint64_t
 think_nodes(const struct think *t)
 {
 	return t->search != NULL ? search_nodes(t->search) : t->nodes;
+}
+
+int
+think_hashfull(const struct think *t)
+{
+	return t->search != NULL ? tt_hashfull(&t->tt) : t->hashfull;
 }
 
 void

@@ -67,6 +67,8 @@ void think_set_time_left(struct think *t, int64_t us);
 bool think_step(struct think *t, uint64_t budget);
 move_t think_move(const struct think *t);
 uint64_t think_nodes(const struct think *t);
+/* Per mille of the think's own table in use (UCI hashfull); as it was at the end once done. */
+int think_hashfull(const struct think *t);
 void think_free(struct think *t);
 
 /* Convenience: a whole think in one call. */

@@ -135,7 +135,7 @@ uci_info(void *ctx, const struct search_info *in)
 		fprintf(u->out, " multipv %d", in->multipv);
 	uci_print_score(u, in->score);
 	fprintf(u->out, " nodes %llu nps %llu hashfull %d time %lld pv", (unsigned long long)in->nodes,
-	    (unsigned long long)nps, u->think != NULL ? 0 : tt_hashfull(&u->tt), (long long)(in->elapsed_us / 1000));
+	    (unsigned long long)nps, u->think != NULL ? think_hashfull(u->think) : tt_hashfull(&u->tt), (long long)(in->elapsed_us / 1000));
 	for (int i = 0; i < in->pv_len; i++) {
 		move_to_uci(in->pv[i], text);
 		fprintf(u->out, " %s", text);

@@ -7,7 +7,7 @@
 #define SIMUL_TESTS_ENGINE_GAME_HELPERS_H
 
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -7,7 +7,7 @@
 #define SIMUL_TESTS_ENGINE_POSITION_HELPERS_H
 
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 
 #include "engine/position.h"
 

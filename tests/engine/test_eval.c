@@ -5,7 +5,7 @@
  * right.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
  * must give.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <criterion/parameterized.h>
 #include <string.h>
 

@@ -5,7 +5,7 @@
  * further moves.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <criterion/parameterized.h>
 #include <stdio.h>
 #include <string.h>

@@ -7,7 +7,7 @@
  * check, pinned pieces) give the expected lists.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <stdlib.h>
 #include <string.h>
 

@@ -8,7 +8,7 @@
  * wrong form), and the last tables hold the lenient and refused inputs.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <criterion/parameterized.h>
 #include <stdio.h>
 #include <string.h>

@@ -9,7 +9,7 @@
  * seconds under AddressSanitizer; the same list runs in both.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <criterion/parameterized.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
  * written files checked by pgn-extract when it is installed.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

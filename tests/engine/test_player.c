@@ -5,7 +5,7 @@
  * choosing exactly what a think in one go chooses.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <string.h>
 
 #include "engine/macros.h"

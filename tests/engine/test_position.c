@@ -4,7 +4,7 @@
  * null move, attack and check queries, and the insufficient-material rule.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <criterion/parameterized.h>
 #include <stdio.h>
 #include <string.h>

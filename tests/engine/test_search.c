@@ -6,7 +6,7 @@
  * search with the same node limit returns.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <criterion/parameterized.h>
 #include <stdio.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * leaves an empty table of the new size, the search's pointer unchanged.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 
 #include "engine/tt.h"
 

@@ -438,6 +438,23 @@ Test(uci_protocol, skill_plays_as_in_an_exhibition)
 	}
 }
 
+/* A Skill profile searches in a table of its own: hashfull reports that one, not the idle Hash. */
+Test(uci_protocol, skill_reports_its_own_table_in_hashfull)
+{
+	char lines[LINES_MAX][LINE_LEN], word[16];
+	int n;
+
+	send("setoption name Skill value master");
+	send("position startpos moves e2e4 c7c5");
+	send("go movetime 20000");
+	n = until_bestmove(lines, 30000);
+	cr_assert(ge(int, n, 2));
+	cr_assert(word_after(lines[n - 2], "hashfull", word, sizeof(word)), "%s", lines[n - 2]);
+	/* 12,000 nodes stored in master's 32,768-entry table. */
+	cr_assert(gt(int, atoi(word), 0), "%s", lines[n - 2]);
+	cr_assert(le(int, atoi(word), 1000), "%s", lines[n - 2]);
+}
+
 /* UCI_LimitStrength with a profile's rating plays that profile. */
 Test(uci_protocol, uci_elo_maps_to_the_rated_profile)
 {

@@ -7,7 +7,7 @@
  * key while a usable one does.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <string.h>
 
 #include "engine/macros.h"

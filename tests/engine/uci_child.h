@@ -9,7 +9,7 @@
 #define SIMUL_TESTS_ENGINE_UCI_CHILD_H
 
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>

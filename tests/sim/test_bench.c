@@ -5,7 +5,7 @@
  * end a cell as a reported limit with no child left behind.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <criterion/parameterized.h>
 #include <errno.h>
 #include <inttypes.h>

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <ev.h>
 
 #include "engine/position.h"

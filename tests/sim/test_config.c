@@ -6,7 +6,7 @@
  * relies on.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 
 #include "sim/sim.h"
 

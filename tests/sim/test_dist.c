@@ -4,7 +4,7 @@
  * that have the documented means and bounds and repeat for the same seed.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <criterion/parameterized.h>
 #include <string.h>
 

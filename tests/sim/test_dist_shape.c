@@ -13,7 +13,7 @@
 #include <math.h>
 
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 
 #include "sim/dist.h"
 

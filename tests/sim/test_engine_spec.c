@@ -4,7 +4,7 @@
  * makes, with the one-line errors naming the field and the value.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <string.h>
 
 #include "sim/engine_pool.h"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 
 #include "sim/event_queue.h"
 

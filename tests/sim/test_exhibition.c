@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <criterion/parameterized.h>
 
 #include "engine/position.h"

@@ -7,7 +7,7 @@
  * at every single event of a run.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -10,7 +10,7 @@
 
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <criterion/parameterized.h>
 
 #include "engine/movegen.h"

@@ -10,7 +10,7 @@
  * would be one second short.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <criterion/parameterized.h>
 
 #include "sim/sim.h"

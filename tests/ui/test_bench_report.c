@@ -4,7 +4,7 @@
  * article's claims, the plot for its marks and axis.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -4,7 +4,7 @@
  * assertion reads actual cells at actual positions.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <string.h>
 
 #include "ui/cellbuf.h"

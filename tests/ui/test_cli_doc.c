@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 
 #include "engine/player.h"
 #include "ui/commands.h"

@@ -6,7 +6,7 @@
  * added to the table without a check here fails the suite.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <ev.h>
 #include <stdio.h>
 #include <stdlib.h>

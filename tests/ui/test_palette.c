@@ -5,7 +5,7 @@
  * and the ratio itself checked against known values first.
  */
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <stdio.h>
 
 #include "ui/palette.h"

@@ -11,7 +11,7 @@
 #define SIMUL_TESTS_UI_VIEW_FIXTURE_H
 
 #include <criterion/criterion.h>
-#include <criterion/new/assert.h>
+#include "tests/criterion_assert.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
