@@ -82,8 +82,20 @@ struct search_root_move {
 	move_t	pv[SEARCH_ROOT_PV];
 };
 
+/*
+ * Evaluation cache: a position's static eval by its key, direct-mapped.
+ * Each slot holds the key's top 48 bits and the score (side to move) in
+ * the low 16. Eval is a pure function of the position, so a hit gives
+ * the same number a call would — the tree and the nodes are unchanged —
+ * and the cache never needs clearing (a zeroed slot matches no real key
+ * but one in 2^48). Quiescence re-evaluates many positions: transpositions
+ * and the children of nodes the table answered.
+ */
+enum { SEARCH_EVAL_CACHE = 1 << 12 };	/* slots: 32 kB */
+
 struct search {
 	struct tt		*tt;
+	uint64_t		 eval_cache[SEARCH_EVAL_CACHE];
 	struct search_frame	*stack;		/* MAX_PLY + 1 frames, [0] the root */
 	uint64_t		*keys;		/* history then path: keys[base + ply] */
 	int			 keys_cap;

@@ -38,6 +38,20 @@ enum {
 	SEARCH_LMP_BASE = 4,		/* base + depth^2 searched moves are skipped */
 };
 
+/* The static eval of p for its side to move, through the cache (search_internal.h). */
+static int
+search_eval(struct search *s, const struct position *p)
+{
+	uint64_t *slot = &s->eval_cache[p->key & (SEARCH_EVAL_CACHE - 1)];
+	int v;
+
+	if ((*slot ^ p->key) >> 16 == 0)
+		return (int16_t)(*slot & 0xffff);
+	v = eval_position(p);
+	*slot = (p->key & ~0xffffULL) | (uint16_t)v;
+	return v;
+}
+
 /* Quiet moves are the ones killers, history and reductions are about. */
 static bool
 search_is_quiet(move_t m)
@@ -120,7 +134,7 @@ search_enter(struct search *s, struct search_frame *f)
 		return;
 	}
 	if (s->ply >= MAX_PLY - 1) {
-		search_return(s, eval_position(&f->pos));
+		search_return(s, search_eval(s, &f->pos));
 		return;
 	}
 	/* Mate-distance pruning: no score here can beat a mate already found nearer the root. */
@@ -147,7 +161,7 @@ search_enter(struct search *s, struct search_frame *f)
 	if (f->depth >= SEARCH_IIR_DEPTH && f->hash_move == MOVE_NONE)
 		f->depth--;
 	/* The static evaluation serves the pruning of non-PV nodes only: PV nodes never compute it. */
-	f->static_eval = f->pv_node || f->in_check ? -SEARCH_INF : eval_position(&f->pos);
+	f->static_eval = f->pv_node || f->in_check ? -SEARCH_INF : search_eval(s, &f->pos);
 	/* Reverse futility: so far above beta this near the leaves, the opponent will not catch up. */
 	if (!f->pv_node && !f->in_check && f->depth <= SEARCH_RFP_DEPTH && f->beta > -SEARCH_MATE_BOUND &&
 	    f->beta < SEARCH_MATE_BOUND && f->static_eval - SEARCH_RFP_MARGIN * f->depth >= f->beta) {
@@ -254,7 +268,7 @@ search_q_enter(struct search *s, struct search_frame *f)
 
 	f->pv_len = 0;
 	if (s->ply >= MAX_PLY - 1) {
-		search_return(s, eval_position(&f->pos));
+		search_return(s, search_eval(s, &f->pos));
 		return;
 	}
 	f->hash_move = MOVE_NONE;
@@ -276,7 +290,7 @@ search_q_enter(struct search *s, struct search_frame *f)
 			return;
 		}
 	} else {
-		f->static_eval = eval_position(&f->pos);
+		f->static_eval = search_eval(s, &f->pos);
 		if (f->static_eval >= f->beta) {
 			search_return(s, f->static_eval);
 			return;
