@@ -51,11 +51,11 @@ static const struct player_profile player_table[] = {
 	 * cannot.
 	 */
 	{ "grandmaster", "1,000,000-node search (~0.3 s): with g the live view stalls", SEARCH_MAX_DEPTH,
-	  1000000, 0, 0, 2112, 2000, 2226, PLAYER_ELO_METHOD },
-	{ "club", "1500-node search, 30 cp noise, 2% blunders", SEARCH_MAX_DEPTH, 1500, 30, 20,
-	  1462, 1372, 1552, PLAYER_ELO_METHOD },
+	  1000000, 0, 0, 2040, 1864, 2146, PLAYER_ELO_METHOD },
+	{ "club", "1500-node search, 45 cp noise, 3.5% blunders", SEARCH_MAX_DEPTH, 1500, 45, 35,
+	  1538, 1472, 1607, PLAYER_ELO_METHOD },
 	{ "beginner", "500-node search, 80 cp noise, 7% blunders", SEARCH_MAX_DEPTH, 500, 80, 70,
-	  931, 722, 1094, PLAYER_ELO_METHOD },
+	  1055, 891, 1189, PLAYER_ELO_METHOD },
 	{ "random", "a uniformly random legal move", 0, 0, 0, 1000, 0, 0, 0, NULL },
 };
 
