@@ -22,6 +22,7 @@ struct player_profile {
 	int		elo;
 	int		elo_lo, elo_hi;	/* its 95% interval */
 	const char	*elo_method;	/* how: opponent, games; NULL when not measured */
+	uint64_t	nodes_soft;	/* no new iteration past this many nodes, 0 = none */
 };
 
 /* NULL when unknown. */

@@ -308,7 +308,14 @@ search_root(struct search *s, struct search_frame *f)
 
 	switch (f->stage) {
 	case ST_ROOT_ITER:
-		if (s->iter >= s->max_depth) {
+		/*
+		 * An iteration costs about what all the ones before it did together
+		 * and more: one started late would be cut off in its first moves,
+		 * where it seldom changes the choice. Its nodes go to the searches
+		 * that can finish theirs (the profile's budget is set for the mean).
+		 */
+		if (s->iter >= s->max_depth ||
+		    (s->params.nodes_soft > 0 && s->depth_done > 0 && s->nodes >= s->params.nodes_soft)) {
 			search_finish(s);
 			return false;
 		}

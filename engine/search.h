@@ -36,6 +36,7 @@ typedef void search_currmove_fn(void *ctx, move_t move, int number, int depth);
 struct search_params {
 	int		depth;		/* deepest iteration; 0 = SEARCH_MAX_DEPTH */
 	uint64_t	nodes;		/* node limit; 0 = none */
+	uint64_t	nodes_soft;	/* no iteration starts past this many nodes; 0 = none */
 	int64_t		movetime_us;	/* wall-time limit; 0 = none (the only non-deterministic limit) */
 	int		noise_cp;	/* each root move gets a fixed random bonus in [-noise, +noise] */
 	uint64_t	noise_seed;
