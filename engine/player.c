@@ -46,7 +46,7 @@
 
 static const struct player_profile player_table[] = {
 	{ "master", "7,800-17,500 nodes, no noise, no blunders", SEARCH_MAX_DEPTH,
-	  17500, 0, 0, 1831, 1769, 1893, PLAYER_ELO_METHOD, 7800 },
+	  17500, 0, 0, 1894, 1808, 1980, PLAYER_ELO_METHOD, 7800 },
 	/*
 	 * The strongest, kept second so the exhibition's default stays first.
 	 * It also makes the loop's stall visible: with the live view's g key a
