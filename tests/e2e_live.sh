@@ -137,7 +137,8 @@ echo "e2e_live: q gives the prompt back (exit 0)"
 # Sampled about every 100 ms (slower when the machine is loaded, so runs
 # are timed, not counted): cooperative, it never stands still for long;
 # greedy, a master's move holds the loop for at least 1.2 s and it stands
-# still >= 500 ms; the details line then shows the stall. Cooperative
+# still >= 900 ms (cooperative stays under 850 ms, even under ASan on a
+# loaded machine); the details line then shows the stall. Cooperative
 # again: smooth again.
 beat() {
 	screen | head -1 | awk '{print $1}'
@@ -163,18 +164,18 @@ longest_still() {
 "${TMUX_CMD[@]}" send-keys -t "$SESSION" "clear; '$BIN' --speed 60" Enter
 wait_for ' SYNC .* ASYNC ' 5
 still=$(longest_still 20)
-((still <= 400)) || fail "the heartbeat stood still for $still ms without greedy"
+((still <= 850)) || fail "the heartbeat stood still for $still ms without greedy"
 "${TMUX_CMD[@]}" send-keys -t "$SESSION" g
 wait_for ' GREEDY ' 3
 frozen=$(longest_still 40)
-((frozen >= 500)) || fail "greedy: the heartbeat stood still only $frozen ms (< 500)"
+((frozen >= 900)) || fail "greedy: the heartbeat stood still only $frozen ms (< 900)"
 wait_for 'stall [0-9.]+ s' 3
 echo "e2e_live: greedy freezes the heartbeat for $frozen ms; cooperative: at most $still ms"
 "${TMUX_CMD[@]}" send-keys -t "$SESSION" g
 wait_for 'sliced again' 3
 sleep 0.5
 still=$(longest_still 20)
-((still <= 400)) || fail "the heartbeat stood still for $still ms after greedy went off"
+((still <= 850)) || fail "the heartbeat stood still for $still ms after greedy went off"
 echo "e2e_live: g again: the heartbeat is smooth again (longest still: $still ms)"
 
 # m shows the model with the article's numbers; b blocks the focused board.

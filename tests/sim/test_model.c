@@ -37,7 +37,7 @@ fixed(struct sim_config *c, int n, int m, int tm, int to, int w)
 	dist_fixed(&c->walk, SIM_SECONDS(w));
 }
 
-TestSuite(model, .init = engine_init, .timeout = 120);
+TestSuite(model, .init = engine_init, .timeout = 600);
 
 /* Measured == model for every policy; returns the games that ended early. */
 static int
