@@ -9,8 +9,8 @@
  *
  * Each thread takes the next board from a shared counter and plays its
  * game to the end or to the move limit, searching each ply exactly as
- * thinking_move would (record_player's profile and seed, think_new run
- * to the end), into a buffer of its own. Nothing of the sim is written
+ * thinking_move would (record_player's profile and seed, player_choose),
+ * into a buffer of its own. Nothing of the sim is written
  * until every thread is joined: then the moves go into the records in
  * board order and the CPU time into the same counters thinking.c keeps.
  * The threads block every signal, so Ctrl-C reaches the caller's
@@ -53,15 +53,10 @@ prepare_board(struct prepare *p, int board)
 		uint64_t seed;
 		const struct player_profile *pr = record_player(p->s, board, ply, &seed);
 		double t0 = realtime_thread_cpu();
-		struct think *t;
 
 		if (p->stop != NULL && *p->stop)
 			break;
-		t = think_new(pr, &g, seed);
-		while (!think_step(t, UINT64_MAX))
-			;
-		b->moves[ply] = think_move(t);
-		think_free(t);
+		b->moves[ply] = player_choose(pr, &g, seed);
 		search_tally_add(&b->searched, ply, realtime_thread_cpu() - t0);
 		game_play(&g, b->moves[ply]);
 		b->n = ply + 1;
