@@ -16,10 +16,22 @@
  * each with its own Stockfish.
  *
  * usage: perf_calibrate [-g games] [-w workers] [-n sf_nodes] [-s seed]
- *                       [-m max_plies] [-e stockfish] PROFILE:OPPONENT ...
+ *                       [-m max_plies] [-r random_plies] [-e stockfish]
+ *                       PROFILE:OPPONENT ...
  *   OPPONENT is sf:ELO (Stockfish at UCI_Elo ELO) or a profile; a profile is a
- *   name or nodes=N[/noise=CP][/blunder=PERMILLE][/depth=D] for trying budgets.
+ *   name or nodes=N[/soft=N][/noise=CP][/blunder=PERMILLE][/depth=D] for
+ *   trying budgets.
  *   e.g. perf_calibrate -g 60 master:sf:2000 club:sf:1500 beginner:club
+ *
+ * -r adds that many random plies after each book line (the same for both
+ * colours of a pair): noise-free players such as master would otherwise
+ * play only 32 distinct games. With -e naming another build's `simul uci`
+ * (a script that runs it) and an sf:ELO nearest that profile's rating,
+ * the match is a self-play test of a search change: the opponent plays
+ * the profile over UCI (UCI_Elo picks the nearest profile, which plays
+ * exactly as in an exhibition), e.g.
+ *   perf_calibrate -g 640 -r 4 -e ./old-simul-uci master:sf:1894
+ * prints master's rating as 1894 plus its lead over the old build.
  */
 #include <math.h>
 #include <signal.h>
@@ -30,6 +42,7 @@
 #include <unistd.h>
 
 #include "engine/book.h"
+#include "engine/movegen.h"
 #include "engine/notation.h"
 #include "engine/player.h"
 #include "engine/search.h"
@@ -41,6 +54,7 @@ struct cal_opts {
 	long		sf_nodes;
 	uint64_t	seed;
 	int		max_plies;
+	int		random_plies;	/* after the book line, from the pair's seed */
 	const char	*stockfish;
 };
 
@@ -136,6 +150,20 @@ cal_sf_move(struct cal_sf *sf, const struct game *g, long nodes)
 	return m;
 }
 
+/* o->random_plies random legal moves into g, the same for both games of pair. */
+static void
+cal_random_plies(const struct cal_opts *o, struct game *g, int pair)
+{
+	uint64_t rng = o->seed * 0xd1b54a32d192ed03ULL + (uint64_t)pair * 0x94d049bb133111ebULL;
+
+	for (int k = 0; k < o->random_plies && g->termination == TERM_NONE; k++) {
+		move_t moves[MAX_MOVES];
+		int n = movegen_legal(&g->pos, moves);
+
+		game_play(g, moves[search_random(&rng) % (uint64_t)n]);
+	}
+}
+
 /* Game i of the match: the profile has White in even games; book line i / 2. Returns its score x2. */
 static int
 cal_game(const struct cal_opts *o, const struct cal_pair *p, struct cal_sf *sf, int i, struct cal_tally *t)
@@ -153,6 +181,7 @@ cal_game(const struct cal_opts *o, const struct cal_pair *p, struct cal_sf *sf, 
 		fprintf(stderr, "perf_calibrate: %s\n", err);
 		exit(1);
 	}
+	cal_random_plies(o, &g, i / 2);
 	if (sf != NULL) {
 		fputs("ucinewgame\n", sf->in);
 		fflush(sf->in);
@@ -245,7 +274,7 @@ cal_report(const struct cal_pair *p, const struct cal_opts *o, const struct cal_
 
 /*
  * A profile by name, or an ad hoc one for trying budgets:
- * "nodes=N[/noise=CP][/blunder=PERMILLE][/depth=D]".
+ * "nodes=N[/soft=N][/noise=CP][/blunder=PERMILLE][/depth=D]".
  */
 static const struct player_profile *
 cal_profile(const char *name)
@@ -262,6 +291,8 @@ cal_profile(const char *name)
 	snprintf(names[n], sizeof(names[n]), "%s", name);
 	*p = (struct player_profile){ .name = names[n++], .summary = "", .depth = SEARCH_MAX_DEPTH,
 				      .nodes = strtoull(name + 6, NULL, 10) };
+	if ((k = strstr(name, "/soft=")) != NULL)
+		p->nodes_soft = strtoull(k + 6, NULL, 10);
 	if ((k = strstr(name, "/noise=")) != NULL)
 		p->noise_cp = atoi(k + 7);
 	if ((k = strstr(name, "/blunder=")) != NULL)
@@ -300,22 +331,25 @@ main(int argc, char **argv)
 										  : "stockfish" };
 	int c;
 
-	while ((c = getopt(argc, argv, "g:w:n:s:m:e:")) != -1) {
+	while ((c = getopt(argc, argv, "g:w:n:s:m:r:e:")) != -1) {
 		switch (c) {
 		case 'g': o.games = atoi(optarg); break;
 		case 'w': o.workers = atoi(optarg); break;
 		case 'n': o.sf_nodes = atol(optarg); break;
 		case 's': o.seed = strtoull(optarg, NULL, 10); break;
 		case 'm': o.max_plies = atoi(optarg); break;
+		case 'r': o.random_plies = atoi(optarg); break;
 		case 'e': o.stockfish = optarg; break;
 		default:
 			fprintf(stderr, "usage: perf_calibrate [-g games] [-w workers] [-n sf_nodes] [-s seed] "
-			    "[-m max_plies] [-e stockfish] PROFILE:sf:ELO|PROFILE:PROFILE ...\n");
+			    "[-m max_plies] [-r random_plies] [-e stockfish] PROFILE:sf:ELO|PROFILE:PROFILE ...\n");
 			return 2;
 		}
 	}
-	if (o.games < 1 || o.workers < 1 || o.workers > 64 || o.sf_nodes < 1 || o.max_plies < 1 || optind == argc) {
-		fprintf(stderr, "perf_calibrate: need games, workers (1..64), nodes, max plies >= 1 and a pair\n");
+	if (o.games < 1 || o.workers < 1 || o.workers > 64 || o.sf_nodes < 1 || o.max_plies < 1 ||
+	    o.random_plies < 0 || o.random_plies > 40 || optind == argc) {
+		fprintf(stderr, "perf_calibrate: need games, workers (1..64), nodes, max plies >= 1, "
+		    "random plies 0..40 and a pair\n");
 		return 2;
 	}
 	engine_init();
