@@ -49,6 +49,8 @@ live_window_reset(struct live *lv)
 	sim_loop_stats_reset(lv->sim);
 	lv->window_start = realtime_monotonic();
 	lv->stall_ms[0] = lv->stall_ms[1] = 0;
+	/* The gap the next frame closes began before the reset: it is not this window's. */
+	lv->last_tick = 0;
 	lv->late_max_ms = lv->late_p99_ms = 0;
 }
 
