@@ -28,14 +28,14 @@
 /*
  * The budgets are small on purpose: a 24-board simul of 30 moves runs
  * ~720 master thinks and as many opponent thinks, and the article's run
- * (`simul run`, both policies) must finish with chess on in under 2 s:
- * master's mean is about what 12,000 nodes a move took before the
- * search's evaluation cache (~1.65 s; 8,000 took ~1.1 s). It starts no
- * iteration past 7,800 nodes and stops at 17,500: an iteration begun late
- * would be cut off in its first moves, so its nodes go to the searches
- * that can finish one. In self-play that beat a flat 13,200 by +59
- * (+38..+82) Elo over 640 games (at 18,500 / 8,250), and 13,200 had beaten
- * 12,000 by +39 (+19..+62).
+ * (`simul run`, both policies, the games searched on all the cores) must
+ * finish with chess on in under 2 s: ~1.5 s on two idle cores here. master
+ * starts no iteration past 10,000 nodes and stops at 22,500: an iteration
+ * begun late would be cut off in its first moves, so its nodes go to the
+ * searches that can finish one. In self-play over 640 games (4 random
+ * plies after each book line) that beat the 7,800 / 17,500 before it by
+ * +53 (+29..+77) Elo; 27,000 / 12,000 was +105 but took the article's run
+ * to 2.0 s. 7,800 / 17,500 had beaten a flat 13,200 by +59 (+38..+82).
  */
 /*
  * Ratings: Stockfish 15.1 with UCI_LimitStrength at 50,000 nodes a move,
@@ -45,8 +45,8 @@
 #define PLAYER_ELO_METHOD "Stockfish 15.1 UCI_Elo scale, 50,000 nodes a move, 95% intervals"
 
 static const struct player_profile player_table[] = {
-	{ "master", "7,800-17,500 nodes, no noise, no blunders", SEARCH_MAX_DEPTH,
-	  17500, 0, 0, 1894, 1808, 1980, PLAYER_ELO_METHOD, 7800 },
+	{ "master", "10,000-22,500 nodes, no noise, no blunders", SEARCH_MAX_DEPTH,
+	  22500, 0, 0, 1871, 1829, 1912, PLAYER_ELO_METHOD, 10000 },
 	/*
 	 * The strongest, kept second so the exhibition's default stays first.
 	 * It also makes the loop's stall visible: with the live view's g key a

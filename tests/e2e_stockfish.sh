@@ -16,7 +16,7 @@ TAG=SIMUL_E2E_TAG=$$
 left() { grep -l -s "$TAG" /proc/[0-9]*/environ | wc -l; }
 
 # The real clock at 1000x: a master move (5 s) is 5 ms of real time, room for its
-# 17,500-node search even on a loaded machine; at 6000x the search outlasted it.
+# 22,500-node search even on a loaded machine; at 6000x the search outlasted it.
 for clock in "virtual" "live --speed 100000" "real --speed 1000"; do
 	name=${clock%% *}
 	"$SIMUL" run --boards 4 --moves 4 --opponents "uci:env $TAG $SF?Threads=1&Hash=16" --engine-limit nodes=2000 \
