@@ -124,6 +124,18 @@ no_temp "failed writes"
 # 9. Signals during a run. The stop signals (HUP, TERM, INT, QUIT) end it
 # with 128+N keeping what was played; the others kill it and the old files
 # stay as they were. Neither leaves a temporary file, anonymous or named.
+# A signal is sent once the run catches SIGINT (its files are open and its
+# games begun): before that, an ASan build on a loaded machine may still be
+# starting, and a stop there has nothing yet to keep.
+wait_running() {
+	local i mask
+	for ((i = 0; i < 200; i++)); do
+		mask=$(awk '/^SigCgt:/ { print $2 }' "/proc/$1/status" 2>/dev/null) || return 0
+		[ -n "$mask" ] && (((16#$mask >> 1) & 1)) && return 0
+		sleep 0.1
+	done
+	fail "pid $1 did not catch SIGINT within 20 s"
+}
 for mode in anonymous named; do
 	env=()
 	[ $mode = named ] && env=(SIMUL_NO_TMPFILE=1)
@@ -133,6 +145,7 @@ for mode in anonymous named; do
 		env "${env[@]}" "$SIMUL" run --clock live --speed 600 --pgn "$TMP/s.pgn" --trace "$TMP/s.csv" \
 			>/dev/null 2>"$TMP/err" &
 		pid=$!
+		wait_running $pid
 		sleep 0.5
 		if [ $mode = named ] && [ $sig = HUP ]; then
 			ls -a "$TMP" | grep -q '^\.s\.pgn\.simul-tmp-' || fail "named: no .s.pgn.simul-tmp-* while running"
