@@ -10,9 +10,9 @@
  * Each thread takes the next board from a shared counter and plays its
  * game to the end or to the move limit, searching each ply exactly as
  * thinking_move would (record_player's profile and seed, player_choose),
- * into a buffer of its own. Nothing of the sim is written
- * until every thread is joined: then the moves go into the records in
- * board order and the CPU time into the same counters thinking.c keeps.
+ * into a buffer of its own. Nothing of the sim is written until every
+ * thread is joined: then the moves go into the records in board order
+ * and the CPU time into the same counters thinking.c keeps.
  * The threads block every signal, so Ctrl-C reaches the caller's
  * handler; its flag stops each thread after the ply it is searching and
  * keeps the plies already searched.
