@@ -34,8 +34,8 @@ enum {
 	SEARCH_DELTA_MARGIN = 200,	/* quiescence: skip captures that cannot reach alpha */
 	SEARCH_RFP_DEPTH = 4,		/* reverse futility: this shallow, a static eval this far */
 	SEARCH_RFP_MARGIN = 90,		/* above beta (per ply of depth) stands without a search */
-	SEARCH_FUTILITY_DEPTH = 2,	/* futility: quiet moves this near the leaves, when the */
-	SEARCH_FUTILITY_MARGIN = 120,	/* static eval plus this per ply cannot reach alpha, are skipped */
+	SEARCH_FUTILITY_DEPTH = 4,	/* futility: quiet moves this near the leaves, when the */
+	SEARCH_FUTILITY_MARGIN = 110,	/* static eval plus this per ply cannot reach alpha, are skipped */
 	SEARCH_LMP_DEPTH = 3,		/* late-move pruning: this shallow, quiet moves past */
 	SEARCH_LMP_BASE = 4,		/* base + depth^2 searched moves are skipped */
 	SEARCH_SEE_DEPTH = 6,		/* SEE pruning: this shallow, a capture losing more than */
