@@ -50,7 +50,7 @@ static const struct player_profile player_table[] = {
 	/*
 	 * The strongest, kept second so the exhibition's default stays first.
 	 * It also makes the loop's stall visible: with the live view's g key a
-	 * greedy search of ~0.3 s freezes the view, which the ~2 ms of master
+	 * greedy search of ~0.3 s freezes the view, which the ~4 ms of master
 	 * cannot.
 	 */
 	{ "grandmaster", "1,000,000-node search (~0.3 s): with g the live view stalls", SEARCH_MAX_DEPTH,
