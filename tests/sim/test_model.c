@@ -127,13 +127,14 @@ Test(model, article_and_model_side_by_side)
 	struct sim_stats st;
 
 	fixed(&c, 24, 30, 5, 55, 0);
+	quick_decisive_games(&c);
 	s = make(&c);
 	sim_run_virtual(s);
 	cr_assert(eq(int, sim_stats(s, 0, &st), 0));
 	cr_assert(eq(i64, st.article_total, SIM_SECONDS(12 * 3600)));
 	cr_assert(eq(int, sim_stats(s, 2, &st), 0));
 	cr_assert(eq(i64, st.article_total, SIM_SECONDS(3655)));
-	/* Seed 1 of the article: some games end early and the model knows it. */
+	/* Seed 1 of the article's times: some games end early and the model knows it. */
 	cr_assert(gt(int, st.ended_early, 0));
 	cr_assert(lt(i64, st.model_total, st.article_total));
 	cr_assert(eq(i64, st.total, st.model_total));
