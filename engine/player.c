@@ -46,7 +46,7 @@
 
 static const struct player_profile player_table[] = {
 	{ "master", "10,000-22,500 nodes, no noise, no blunders", SEARCH_MAX_DEPTH,
-	  22500, 0, 0, 1871, 1829, 1912, PLAYER_ELO_METHOD, 10000 },
+	  22500, 0, 0, 1918, 1888, 1948, PLAYER_ELO_METHOD, 10000 },
 	/*
 	 * The strongest, kept second so the exhibition's default stays first.
 	 * It also makes the loop's stall visible: with the live view's g key a
@@ -56,9 +56,9 @@ static const struct player_profile player_table[] = {
 	{ "grandmaster", "1,000,000-node search (~0.3 s): with g the live view stalls", SEARCH_MAX_DEPTH,
 	  1000000, 0, 0, 2040, 1864, 2146, PLAYER_ELO_METHOD },
 	{ "club", "1500-node search, 45 cp noise, 3.5% blunders", SEARCH_MAX_DEPTH, 1500, 45, 35,
-	  1538, 1472, 1607, PLAYER_ELO_METHOD },
+	  1556, 1490, 1626, PLAYER_ELO_METHOD },
 	{ "beginner", "500-node search, 80 cp noise, 7% blunders", SEARCH_MAX_DEPTH, 500, 80, 70,
-	  1055, 891, 1189, PLAYER_ELO_METHOD },
+	  1073, 924, 1201, PLAYER_ELO_METHOD },
 	{ "random", "a uniformly random legal move", 0, 0, 0, 1000, 0, 0, 0, NULL },
 };
 

@@ -30,8 +30,8 @@
  * the match is a self-play test of a search change: the opponent plays
  * the profile over UCI (UCI_Elo picks the nearest profile, which plays
  * exactly as in an exhibition), e.g.
- *   perf_calibrate -g 640 -r 4 -e ./old-simul-uci master:sf:1871
- * prints master's rating as 1871 plus its lead over the old build.
+ *   perf_calibrate -g 640 -r 4 -e ./old-simul-uci master:sf:1918
+ * prints master's rating as 1918 plus its lead over the old build.
  */
 #include <math.h>
 #include <signal.h>
