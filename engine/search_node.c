@@ -228,11 +228,8 @@ search_prunable(const struct search *s, struct search_frame *f, move_t m)
 {
 	if (f->pv_node || f->in_check || f->searched == 0 || f->best <= -SEARCH_MATE_BOUND)
 		return false;
-	/* A capture by a piece worth no more than its victim cannot lose material: no exchange to count. */
 	if (!search_is_quiet(m))
-		return f->depth <= SEARCH_SEE_DEPTH && !move_is_promotion(m) &&
-		    eval_piece_value(piece_type(f->pos.board[move_from(m)])) >
-		    eval_piece_value(piece_type(f->pos.board[move_to(m)])) &&
+		return f->depth <= SEARCH_SEE_DEPTH && !move_is_promotion(m) && see_may_lose(&f->pos, m) &&
 		    see_capture(&f->pos, m) < -SEARCH_SEE_CAPTURE_MARGIN * f->depth;
 	if (m == s->killers[s->ply][0])
 		return false;

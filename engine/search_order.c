@@ -62,8 +62,7 @@ search_order_moves(const struct search *s, struct search_frame *f)
 			key = ORDER_CAPTURE + eval_piece_value(victim) * 8 - attacker;
 			if (move_is_promotion(m))
 				key += eval_piece_value(move_promotion_type(m));
-			else if (eval_piece_value(attacker) > eval_piece_value(victim) && f->depth > 0 &&
-			    see_capture(p, m) < 0)
+			else if (f->depth > 0 && see_may_lose(p, m) && see_capture(p, m) < 0)
 				key += ORDER_BAD_CAPTURE - ORDER_CAPTURE;
 		} else if (m == killers[0]) {
 			key = ORDER_KILLER1;
