@@ -16,17 +16,7 @@
 #include <unistd.h>
 
 #include "sim/bench/bench.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TEST_ASAN 1
-#endif
-#endif
-#ifndef TEST_ASAN
-#define TEST_ASAN 0
-#endif
+#include "tests/test_asan.h"
 
 static void
 small_config(struct bench_config *cfg, uint32_t boards)

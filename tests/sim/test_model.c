@@ -13,6 +13,7 @@
 
 #include "engine/position.h"
 #include "sim/sim.h"
+#include "tests/test_asan.h"
 
 static const enum sim_policy all[] = { SIM_SYNC, SIM_ROUND_ROBIN, SIM_READY };
 
@@ -48,16 +49,8 @@ quick_decisive_games(struct sim_config *c)
 	snprintf(c->opponents, sizeof(c->opponents), "beginner");
 }
 
-/*
- * The chess-on tests run their seeds in a third under AddressSanitizer:
- * a memory error shows in any game, and there each costs ~8x; the release
- * suite plays them all.
- */
-#if defined(__SANITIZE_ADDRESS__)
-enum { SEED_SHARE = 3 };
-#else
-enum { SEED_SHARE = 1 };
-#endif
+/* The chess-on tests play a third of their seeds under AddressSanitizer (tests/test_asan.h). */
+enum { SEED_SHARE = TEST_ASAN ? 3 : 1 };
 
 TestSuite(model, .init = engine_init, .timeout = 600);
 

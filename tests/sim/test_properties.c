@@ -15,18 +15,14 @@
 
 #include "engine/movegen.h"
 #include "sim/sim.h"
+#include "tests/test_asan.h"
 
 /*
  * The runs come in CHUNKS parameterized tests, so Criterion's two workers
  * share them. An AddressSanitizer build draws the first 20 of the same 60
- * configs: a memory error shows in any run, and there each costs ~8x.
+ * configs (tests/test_asan.h).
  */
-#if defined(__SANITIZE_ADDRESS__)
-enum { RUNS = 20 };
-#else
-enum { RUNS = 60 };
-#endif
-enum { CHUNKS = 4, MAXB = 40 };
+enum { RUNS = TEST_ASAN ? 20 : 60, CHUNKS = 4, MAXB = 40 };
 
 struct chains {
 	simtime_t	board[MAXB];	/* each board's own thinks, master's and opponent's */
