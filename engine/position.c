@@ -10,6 +10,7 @@
 #include "engine/attacks.h"
 #include "engine/eval.h"
 #include "engine/position.h"
+#include "engine/search.h"
 #include "engine/zobrist.h"
 
 /* Rights that survive a move touching this square (from or to). */
@@ -32,6 +33,7 @@ engine_build(void)
 	attacks_init();
 	zobrist_init();
 	eval_init();
+	search_init();
 }
 
 void

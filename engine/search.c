@@ -56,12 +56,17 @@ struct search *
 search_new(struct tt *tt)
 {
 	struct search *s = calloc(1, sizeof(*s));
+	size_t slots = SEARCH_EVAL_CACHE_MIN;
 
 	if (s == NULL)
 		return NULL;
+	while (slots < SEARCH_EVAL_CACHE_MAX && slots * SEARCH_EVAL_CACHE_SHARE <= tt->mask)
+		slots *= 2;
+	s->eval_mask = slots - 1;
 	s->stack = malloc((MAX_PLY + 1) * sizeof(*s->stack));
-	if (s->stack == NULL) {
-		free(s);
+	s->eval_cache = calloc(slots, sizeof(*s->eval_cache));
+	if (s->stack == NULL || s->eval_cache == NULL) {
+		search_free(s);
 		return NULL;
 	}
 	s->tt = tt;
@@ -76,6 +81,7 @@ search_free(struct search *s)
 		return;
 	free(s->keys);
 	free(s->stack);
+	free(s->eval_cache);
 	free(s);
 }
 
@@ -215,6 +221,7 @@ search_start(struct search *s, const struct position *root,
 	r->stage = ST_ROOT_ITER;
 	r->hash_move = MOVE_NONE;
 	r->depth = 1;	/* ordering treats the root as a full-width node */
+	r->static_eval = -SEARCH_INF;	/* a PV node: never evaluated (its grandchildren read it) */
 	{
 		struct tt_entry e;
 

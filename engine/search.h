@@ -50,6 +50,9 @@ struct search_params {
 
 struct search;
 
+/* The search's tables; engine_init calls it. */
+void search_init(void);
+
 /* NULL only when memory runs out. tt must outlive the search. */
 struct search *search_new(struct tt *tt);
 void search_free(struct search *s);

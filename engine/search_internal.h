@@ -60,6 +60,7 @@ struct search_frame {
 	bool		pv_node;
 	bool		null_ok;
 	bool		in_check;
+	bool		improving;	/* static eval above the one two plies up: prune and reduce less */
 	bool		checks_ready;	/* checks is filled for pos (search_gives_check) */
 	struct position_checks checks;
 	move_t		cur;		/* move in flight */
@@ -90,12 +91,21 @@ struct search_root_move {
  * and the cache never needs clearing (a zeroed slot matches no real key
  * but one in 2^48). Quiescence re-evaluates many positions: transpositions
  * and the children of nodes the table answered.
+ *
+ * Its size follows the table's, a slot per SEARCH_EVAL_CACHE_SHARE
+ * entries within [MIN, MAX]: a short think touches few positions and
+ * would only pay for fresh pages, a long one revisits many more.
  */
-enum { SEARCH_EVAL_CACHE = 1 << 12 };	/* slots: 32 kB */
+enum {
+	SEARCH_EVAL_CACHE_MIN = 1 << 12,	/* slots: 32 kB */
+	SEARCH_EVAL_CACHE_MAX = 1 << 16,	/* 512 kB */
+	SEARCH_EVAL_CACHE_SHARE = 16,
+};
 
 struct search {
 	struct tt		*tt;
-	uint64_t		 eval_cache[SEARCH_EVAL_CACHE];
+	uint64_t		*eval_cache;
+	uint64_t		 eval_mask;	/* slots - 1 */
 	struct search_frame	*stack;		/* MAX_PLY + 1 frames, [0] the root */
 	uint64_t		*keys;		/* history then path: keys[base + ply] */
 	int			 keys_cap;

@@ -18,6 +18,8 @@
  * positions are draws too; mates score SEARCH_MATE - plies, so shorter
  * mates score higher.
  */
+#include <math.h>
+
 #include "engine/eval.h"
 #include "engine/movegen.h"
 #include "engine/search_internal.h"
@@ -29,7 +31,7 @@ enum {
 	SEARCH_NULL_REDUCTION = 3,	/* plus depth / 4, plus a ply per 200 cp above beta (at most 3) */
 	SEARCH_LMR_MIN_DEPTH = 3,
 	SEARCH_LMR_MIN_MOVES = 3,	/* moves searched at full depth before reducing */
-	SEARCH_LMR_DEEP_MOVES = 10,	/* after these, reduce by two */
+	SEARCH_LMR_HISTORY = 6000,	/* a ply less reduction per this much history */
 	SEARCH_IIR_DEPTH = 4,		/* this deep with no hash move, search a ply shallower */
 	SEARCH_DELTA_MARGIN = 200,	/* quiescence: skip captures that cannot reach alpha */
 	SEARCH_RFP_DEPTH = 4,		/* reverse futility: this shallow, a static eval this far */
@@ -43,11 +45,22 @@ enum {
 	SEARCH_SEE_QUIET_MARGIN = 30,	/* for more than this per ply squared, is skipped */
 };
 
+/* Late-move reductions by [depth][moves searched], before the adjustments of search_reduction. */
+static uint8_t search_lmr[64][64];
+
+void
+search_init(void)
+{
+	for (int d = 1; d < 64; d++)
+		for (int n = 1; n < 64; n++)
+			search_lmr[d][n] = (uint8_t)(0.75 + log(d) * log(n) / 2.25);
+}
+
 /* The static eval of p for its side to move, through the cache (search_internal.h). */
 static int
 search_eval(struct search *s, const struct position *p)
 {
-	uint64_t *slot = &s->eval_cache[p->key & (SEARCH_EVAL_CACHE - 1)];
+	uint64_t *slot = &s->eval_cache[p->key & s->eval_mask];
 	int v;
 
 	if ((*slot ^ p->key) >> 16 == 0)
@@ -167,9 +180,10 @@ search_enter(struct search *s, struct search_frame *f)
 		f->depth--;
 	/* The static evaluation serves the pruning of non-PV nodes only: PV nodes never compute it. */
 	f->static_eval = f->pv_node || f->in_check ? -SEARCH_INF : search_eval(s, &f->pos);
+	f->improving = !f->in_check && (f->pv_node || s->ply < 2 || f->static_eval > (f - 2)->static_eval);
 	/* Reverse futility: so far above beta this near the leaves, the opponent will not catch up. */
 	if (!f->pv_node && !f->in_check && f->depth <= SEARCH_RFP_DEPTH && f->beta > -SEARCH_MATE_BOUND &&
-	    f->beta < SEARCH_MATE_BOUND && f->static_eval - SEARCH_RFP_MARGIN * f->depth >= f->beta) {
+	    f->beta < SEARCH_MATE_BOUND && f->static_eval - SEARCH_RFP_MARGIN * (f->depth - f->improving) >= f->beta) {
 		search_return(s, f->static_eval);
 		return;
 	}
@@ -235,11 +249,32 @@ search_prunable(const struct search *s, struct search_frame *f, move_t m)
 		return false;
 	if (f->depth <= SEARCH_FUTILITY_DEPTH && f->static_eval + SEARCH_FUTILITY_MARGIN * f->depth <= f->alpha)
 		return !search_gives_check(f, m);
-	if (f->depth <= SEARCH_LMP_DEPTH && f->searched >= SEARCH_LMP_BASE + f->depth * f->depth)
+	if (f->depth <= SEARCH_LMP_DEPTH && f->searched >= (SEARCH_LMP_BASE + f->depth * f->depth) / (2 - f->improving))
 		return !search_gives_check(f, m);
 	if (f->depth <= SEARCH_SEE_DEPTH && see_capture(&f->pos, m) < -SEARCH_SEE_QUIET_MARGIN * f->depth * f->depth)
 		return !search_gives_check(f, m);
 	return false;
+}
+
+/*
+ * How much shallower a late quiet move is searched: ln(depth)·ln(moves
+ * searched) / 2.25 plies (the late moves of a deep node are the ones
+ * ordering says will not cut), a ply less at a PV node or for a killer,
+ * and less or more as the move's history says it cuts or fails. At least
+ * a ply of search stays.
+ */
+static int
+search_reduction(const struct search *s, const struct search_frame *f, move_t m)
+{
+	int r = search_lmr[f->depth < 64 ? f->depth : 63][f->searched < 64 ? f->searched : 63];
+
+	r -= f->pv_node;
+	r += !f->improving;
+	r -= m == s->killers[s->ply][0] || m == s->killers[s->ply][1];
+	r -= s->history[f->pos.side][move_from(m)][move_to(m)] / SEARCH_LMR_HISTORY;
+	if (r > f->depth - 2)
+		r = f->depth - 2;
+	return r > 0 ? r : 0;
 }
 
 static void
@@ -269,9 +304,8 @@ search_next(struct search *s, struct search_frame *f)
 		return;
 	}
 	if (f->depth >= SEARCH_LMR_MIN_DEPTH && f->searched >= SEARCH_LMR_MIN_MOVES && !f->in_check &&
-	    search_is_quiet(m) && m != s->killers[s->ply][0] && m != s->killers[s->ply][1] &&
-	    !search_gives_check(f, m))
-		r = f->searched >= SEARCH_LMR_DEEP_MOVES && f->depth >= 5 ? 2 : 1;
+	    search_is_quiet(m) && !search_gives_check(f, m))
+		r = search_reduction(s, f, m);
 	f->reduction = r;
 	search_call(s, -f->alpha - 1, -f->alpha, f->depth - 1 - r, false, true, ST_AFTER_ZW);
 }
